@@ -1,0 +1,1048 @@
+/* vd-domain.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-domain"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vd-connection.h"
+#include "vd-core-enums.h"
+#include "vd-domain-private.h"
+
+/*
+ * One guest. Its properties mirror what libvirt reported last: the state
+ * comes from lifecycle events (VdConnection maps them) and from the
+ * re-read that follows every action; nothing here polls. The lifecycle
+ * operations live in vd-domain-actions.c.
+ */
+
+struct _VdDomain
+{
+  GObject        parent_instance;
+
+  /* Borrowed: the connection owns its domains and outlives them in its
+   * list; a detached domain has connection == NULL. */
+  VdConnection  *connection;
+
+  /* Owned */
+  virDomainPtr   handle;
+  GVirDomain    *gvir;
+  char          *name;
+  char          *title;
+  char          *description;
+  char          *last_error;
+  char           uuid[VIR_UUID_STRING_BUFLEN];
+
+  VdDomainState  state;
+  int            reason;
+  int            id;
+  guint64        memory;
+  guint64        max_memory;
+  guint          vcpus;
+  double         cpu_usage;
+  guint          busy;          /* running operations */
+  guint          persistent : 1;
+  guint          autostart : 1;
+  guint          managed_save : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VdDomain, vd_domain, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_UUID,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_STATE,
+  PROP_STATE_REASON,
+  PROP_STATE_LABEL,
+  PROP_ACTIVE,
+  PROP_PERSISTENT,
+  PROP_AUTOSTART,
+  PROP_HAS_MANAGED_SAVE,
+  PROP_BUSY,
+  PROP_LAST_ERROR,
+  PROP_MEMORY,
+  PROP_MAX_MEMORY,
+  PROP_VCPUS,
+  PROP_CPU_USAGE,
+  PROP_CAN_START,
+  PROP_CAN_SHUTDOWN,
+  PROP_CAN_REBOOT,
+  PROP_CAN_RESET,
+  PROP_CAN_FORCE_OFF,
+  PROP_CAN_PAUSE,
+  PROP_CAN_RESUME,
+  PROP_CAN_SAVE,
+  PROP_CAN_RENAME,
+  PROP_CAN_DELETE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* VdDomainInfo: filled in workers                                     */
+/* ------------------------------------------------------------------ */
+
+static char *
+dup_metadata (virDomainPtr handle,
+              int          type)
+{
+  char *value = virDomainGetMetadata (handle, type, NULL, 0);
+  char *ret;
+
+  if (value == NULL)
+    {
+      /* "No metadata" is an error in libvirt's eyes, not in ours. */
+      virResetLastError ();
+      return NULL;
+    }
+
+  ret = value[0] != '\0' ? g_strdup (value) : NULL;
+  free (value);
+
+  return ret;
+}
+
+/**
+ * _vd_domain_info_fill_state:
+ *
+ * Re-reads only the run state (one call); used after an action. Marks the
+ * info as gone when the guest no longer exists.
+ */
+void
+_vd_domain_info_fill_state (VdDomainInfo *info)
+{
+  if (virDomainGetState (info->handle, &info->state, &info->reason, 0) < 0)
+    {
+      virErrorPtr err = virGetLastError ();
+
+      if (err != NULL && err->code == VIR_ERR_NO_DOMAIN)
+        info->gone = TRUE;
+      virResetLastError ();
+    }
+}
+
+/**
+ * _vd_domain_info_new_from_handle:
+ *
+ * Reads everything the list shows about one guest. Makes calls that may
+ * reach the daemon: workers only.
+ */
+VdDomainInfo *
+_vd_domain_info_new_from_handle (virDomainPtr handle)
+{
+  VdDomainInfo *info = g_new0 (VdDomainInfo, 1);
+  virDomainInfo raw;
+  int ret;
+
+  virDomainRef (handle);
+  info->handle = handle;
+  info->name = g_strdup (virDomainGetName (handle));
+  virDomainGetUUIDString (handle, info->uuid);
+  info->id = (int)virDomainGetID (handle);
+  info->state = VIR_DOMAIN_NOSTATE;
+
+  _vd_domain_info_fill_state (info);
+  if (info->gone)
+    return info;
+
+  ret = virDomainIsPersistent (handle);
+  info->persistent = ret == 1;
+
+  if (info->persistent)
+    {
+      int autostart = 0;
+
+      if (virDomainGetAutostart (handle, &autostart) == 0)
+        info->autostart = autostart != 0;
+
+      ret = virDomainHasManagedSaveImage (handle, 0);
+      info->managed_save = ret == 1;
+    }
+
+  info->title = dup_metadata (handle, VIR_DOMAIN_METADATA_TITLE);
+  info->description = dup_metadata (handle, VIR_DOMAIN_METADATA_DESCRIPTION);
+
+  if (virDomainGetInfo (handle, &raw) == 0)
+    {
+      info->memory = raw.memory;
+      info->max_memory = raw.maxMem;
+      info->vcpus = raw.nrVirtCpu;
+    }
+
+  virResetLastError ();
+
+  return info;
+}
+
+void
+_vd_domain_info_free (VdDomainInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  if (info->handle != NULL)
+    virDomainFree (info->handle);
+  g_free (info->name);
+  g_free (info->title);
+  g_free (info->description);
+  g_free (info);
+}
+
+/* ------------------------------------------------------------------ */
+/* Derived state                                                       */
+/* ------------------------------------------------------------------ */
+
+VdDomainState
+_vd_domain_state_from_libvirt (int      state,
+                               gboolean managed_save)
+{
+  switch ((virDomainState)state)
+    {
+    case VIR_DOMAIN_RUNNING:
+      return VD_DOMAIN_STATE_RUNNING;
+    case VIR_DOMAIN_BLOCKED:
+      return VD_DOMAIN_STATE_BLOCKED;
+    case VIR_DOMAIN_PAUSED:
+      return VD_DOMAIN_STATE_PAUSED;
+    case VIR_DOMAIN_SHUTDOWN:
+      return VD_DOMAIN_STATE_SHUTDOWN;
+    case VIR_DOMAIN_SHUTOFF:
+      return managed_save ? VD_DOMAIN_STATE_SAVED : VD_DOMAIN_STATE_SHUTOFF;
+    case VIR_DOMAIN_CRASHED:
+      return VD_DOMAIN_STATE_CRASHED;
+    case VIR_DOMAIN_PMSUSPENDED:
+      return VD_DOMAIN_STATE_PMSUSPENDED;
+    case VIR_DOMAIN_NOSTATE:
+    default:
+      return VD_DOMAIN_STATE_NOSTATE;
+    }
+}
+
+static gboolean
+state_is_active (VdDomainState state)
+{
+  switch (state)
+    {
+    case VD_DOMAIN_STATE_RUNNING:
+    case VD_DOMAIN_STATE_BLOCKED:
+    case VD_DOMAIN_STATE_PAUSED:
+    case VD_DOMAIN_STATE_SHUTDOWN:
+    case VD_DOMAIN_STATE_PMSUSPENDED:
+    case VD_DOMAIN_STATE_NOSTATE:
+      return TRUE;
+    case VD_DOMAIN_STATE_SHUTOFF:
+    case VD_DOMAIN_STATE_CRASHED:
+    case VD_DOMAIN_STATE_SAVED:
+    default:
+      return FALSE;
+    }
+}
+
+/* Every property that depends on state, busy or the flags: notified
+ * together when any of those change. */
+static const guint derived_props[] = {
+  PROP_STATE_LABEL,
+  PROP_ACTIVE,
+  PROP_CAN_START,
+  PROP_CAN_SHUTDOWN,
+  PROP_CAN_REBOOT,
+  PROP_CAN_RESET,
+  PROP_CAN_FORCE_OFF,
+  PROP_CAN_PAUSE,
+  PROP_CAN_RESUME,
+  PROP_CAN_SAVE,
+  PROP_CAN_RENAME,
+  PROP_CAN_DELETE,
+};
+
+static void
+notify_derived (VdDomain *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (derived_props); i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[derived_props[i]]);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Private API (VdConnection, actions, poller)                         */
+/* ------------------------------------------------------------------ */
+
+VdDomain *
+_vd_domain_new (VdConnection       *connection,
+                const VdDomainInfo *info)
+{
+  VdDomain *self = g_object_new (VD_TYPE_DOMAIN, NULL);
+
+  self->connection = connection;
+  self->handle = info->handle;
+  virDomainRef (self->handle);
+  memcpy (self->uuid, info->uuid, sizeof self->uuid);
+  self->name = g_strdup (info->name);
+  self->title = g_strdup (info->title);
+  self->description = g_strdup (info->description);
+  self->id = info->id;
+  self->reason = info->reason;
+  self->persistent = info->persistent;
+  self->autostart = info->autostart;
+  self->managed_save = info->managed_save;
+  self->state = _vd_domain_state_from_libvirt (info->state, info->managed_save);
+  self->memory = info->memory;
+  self->max_memory = info->max_memory;
+  self->vcpus = info->vcpus;
+
+  return self;
+}
+
+/* Takes a worker's fresh reading; notifies only what changed. */
+void
+_vd_domain_apply_info (VdDomain           *self,
+                       const VdDomainInfo *info)
+{
+  GObject *object = G_OBJECT (self);
+  VdDomainState state = _vd_domain_state_from_libvirt (info->state, info->managed_save);
+  gboolean derived = FALSE;
+
+  g_object_freeze_notify (object);
+
+  /* A renamed guest needs a handle that knows its new name. */
+  if (g_strcmp0 (self->name, info->name) != 0 && info->handle != self->handle)
+    {
+      virDomainRef (info->handle);
+      virDomainFree (self->handle);
+      self->handle = info->handle;
+      g_clear_object (&self->gvir);
+    }
+
+  if (set_string (&self->name, info->name))
+    g_object_notify_by_pspec (object, properties[PROP_NAME]);
+  if (set_string (&self->title, info->title))
+    g_object_notify_by_pspec (object, properties[PROP_TITLE]);
+  if (set_string (&self->description, info->description))
+    g_object_notify_by_pspec (object, properties[PROP_DESCRIPTION]);
+
+  if (self->id != info->id)
+    {
+      self->id = info->id;
+      g_object_notify_by_pspec (object, properties[PROP_ID]);
+    }
+  if (self->persistent != !!info->persistent)
+    {
+      self->persistent = !!info->persistent;
+      g_object_notify_by_pspec (object, properties[PROP_PERSISTENT]);
+      derived = TRUE;
+    }
+  if (self->autostart != !!info->autostart)
+    {
+      self->autostart = !!info->autostart;
+      g_object_notify_by_pspec (object, properties[PROP_AUTOSTART]);
+    }
+  if (self->managed_save != !!info->managed_save)
+    {
+      self->managed_save = !!info->managed_save;
+      g_object_notify_by_pspec (object, properties[PROP_HAS_MANAGED_SAVE]);
+      derived = TRUE;
+    }
+  if (self->memory != info->memory)
+    {
+      self->memory = info->memory;
+      g_object_notify_by_pspec (object, properties[PROP_MEMORY]);
+    }
+  if (self->max_memory != info->max_memory)
+    {
+      self->max_memory = info->max_memory;
+      g_object_notify_by_pspec (object, properties[PROP_MAX_MEMORY]);
+    }
+  if (self->vcpus != info->vcpus)
+    {
+      self->vcpus = info->vcpus;
+      g_object_notify_by_pspec (object, properties[PROP_VCPUS]);
+    }
+
+  if (derived)
+    notify_derived (self);
+
+  _vd_domain_set_state (self, state, info->reason);
+
+  g_object_thaw_notify (object);
+}
+
+void
+_vd_domain_set_state (VdDomain      *self,
+                      VdDomainState  state,
+                      int            reason)
+{
+  gboolean changed = FALSE;
+
+  /* A shut-off guest with a managed save image is shown as saved. */
+  if (state == VD_DOMAIN_STATE_SHUTOFF && self->managed_save)
+    state = VD_DOMAIN_STATE_SAVED;
+  else if (state_is_active (state) && self->managed_save)
+    {
+      /* Starting consumes the image. */
+      self->managed_save = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MANAGED_SAVE]);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->reason != reason)
+    {
+      self->reason = reason;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_REASON]);
+    }
+
+  if (self->state != state)
+    {
+      self->state = state;
+      changed = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+      notify_derived (self);
+    }
+
+  if (changed && !state_is_active (state))
+    _vd_domain_set_cpu_usage (self, -1);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+_vd_domain_set_persistent (VdDomain *self,
+                           gboolean  persistent)
+{
+  if (self->persistent == !!persistent)
+    return;
+
+  self->persistent = !!persistent;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSISTENT]);
+  notify_derived (self);
+}
+
+/* No notify: cpu-usage changes for every running guest every tick, and
+ * views redraw on VdConnection::stats-updated instead. */
+void
+_vd_domain_set_cpu_usage (VdDomain *self,
+                          double    cpu_usage)
+{
+  self->cpu_usage = cpu_usage;
+}
+
+/* The connection dropped the guest (undefined, or the connection closed). */
+void
+_vd_domain_detach (VdDomain *self)
+{
+  self->connection = NULL;
+}
+
+void
+_vd_domain_begin_busy (VdDomain *self)
+{
+  if (self->busy++ == 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      notify_derived (self);
+    }
+}
+
+void
+_vd_domain_end_busy (VdDomain   *self,
+                     const char *error_message)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (set_string (&self->last_error, error_message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+
+  if (--self->busy == 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      notify_derived (self);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+vd_domain_finalize (GObject *object)
+{
+  VdDomain *self = (VdDomain *)object;
+
+  g_clear_object (&self->gvir);
+  g_clear_pointer (&self->handle, virDomainFree);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (vd_domain_parent_class)->finalize (object);
+}
+
+static void
+vd_domain_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VdDomain *self = VD_DOMAIN (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_ID:
+      g_value_set_int (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+    case PROP_STATE_REASON:
+      g_value_set_int (value, self->reason);
+      break;
+    case PROP_STATE_LABEL:
+      g_value_set_string (value, vd_domain_get_state_label (self));
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, vd_domain_get_active (self));
+      break;
+    case PROP_PERSISTENT:
+      g_value_set_boolean (value, self->persistent);
+      break;
+    case PROP_AUTOSTART:
+      g_value_set_boolean (value, self->autostart);
+      break;
+    case PROP_HAS_MANAGED_SAVE:
+      g_value_set_boolean (value, self->managed_save);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_MEMORY:
+      g_value_set_uint64 (value, self->memory);
+      break;
+    case PROP_MAX_MEMORY:
+      g_value_set_uint64 (value, self->max_memory);
+      break;
+    case PROP_VCPUS:
+      g_value_set_uint (value, self->vcpus);
+      break;
+    case PROP_CPU_USAGE:
+      g_value_set_double (value, self->cpu_usage);
+      break;
+    case PROP_CAN_START:
+      g_value_set_boolean (value, vd_domain_get_can_start (self));
+      break;
+    case PROP_CAN_SHUTDOWN:
+      g_value_set_boolean (value, vd_domain_get_can_shutdown (self));
+      break;
+    case PROP_CAN_REBOOT:
+      g_value_set_boolean (value, vd_domain_get_can_reboot (self));
+      break;
+    case PROP_CAN_RESET:
+      g_value_set_boolean (value, vd_domain_get_can_reset (self));
+      break;
+    case PROP_CAN_FORCE_OFF:
+      g_value_set_boolean (value, vd_domain_get_can_force_off (self));
+      break;
+    case PROP_CAN_PAUSE:
+      g_value_set_boolean (value, vd_domain_get_can_pause (self));
+      break;
+    case PROP_CAN_RESUME:
+      g_value_set_boolean (value, vd_domain_get_can_resume (self));
+      break;
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, vd_domain_get_can_save (self));
+      break;
+    case PROP_CAN_RENAME:
+      g_value_set_boolean (value, vd_domain_get_can_rename (self));
+      break;
+    case PROP_CAN_DELETE:
+      g_value_set_boolean (value, vd_domain_get_can_delete (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+
+static void
+vd_domain_class_init (VdDomainClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vd_domain_finalize;
+  object_class->get_property = vd_domain_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, RO);
+  properties[PROP_ID] = g_param_spec_int ("id", NULL, NULL, -1, G_MAXINT, -1, RO);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RO);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, RO);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, VD_TYPE_DOMAIN_STATE, VD_DOMAIN_STATE_NOSTATE, RO);
+  properties[PROP_STATE_REASON] =
+    g_param_spec_int ("state-reason", NULL, NULL, 0, G_MAXINT, 0, RO);
+  properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, RO);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, RO);
+  properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, RO);
+  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, RO);
+  properties[PROP_HAS_MANAGED_SAVE] =
+    g_param_spec_boolean ("has-managed-save", NULL, NULL, FALSE, RO);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, RO);
+  properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
+  properties[PROP_MEMORY] = g_param_spec_uint64 ("memory", NULL, NULL, 0, G_MAXUINT64, 0, RO);
+  properties[PROP_MAX_MEMORY] =
+    g_param_spec_uint64 ("max-memory", NULL, NULL, 0, G_MAXUINT64, 0, RO);
+  properties[PROP_VCPUS] = g_param_spec_uint ("vcpus", NULL, NULL, 0, G_MAXUINT, 0, RO);
+  /* Not notified: see _vd_domain_set_cpu_usage(). */
+  properties[PROP_CPU_USAGE] =
+    g_param_spec_double ("cpu-usage", NULL, NULL, -1, 100, -1, RO);
+  properties[PROP_CAN_START] = g_param_spec_boolean ("can-start", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_SHUTDOWN] = g_param_spec_boolean ("can-shutdown", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_REBOOT] = g_param_spec_boolean ("can-reboot", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_RESET] = g_param_spec_boolean ("can-reset", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_FORCE_OFF] = g_param_spec_boolean ("can-force-off", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_PAUSE] = g_param_spec_boolean ("can-pause", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_RESUME] = g_param_spec_boolean ("can-resume", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_SAVE] = g_param_spec_boolean ("can-save", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_RENAME] = g_param_spec_boolean ("can-rename", NULL, NULL, FALSE, RO);
+  properties[PROP_CAN_DELETE] = g_param_spec_boolean ("can-delete", NULL, NULL, FALSE, RO);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vd_domain_init (VdDomain *self)
+{
+  self->id = -1;
+  self->cpu_usage = -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public getters                                                      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * vd_domain_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the connection, %NULL once the
+ *   guest was removed from it
+ */
+VdConnection *
+vd_domain_get_connection (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->connection;
+}
+
+/**
+ * vd_domain_get_gvir:
+ *
+ * Returns: (transfer none): a #GVirDomain on the same handle, for
+ *   libvirt-gobject APIs
+ */
+GVirDomain *
+vd_domain_get_gvir (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  if (self->gvir == NULL)
+    self->gvir = g_object_new (GVIR_TYPE_DOMAIN, "handle", self->handle, NULL);
+
+  return self->gvir;
+}
+
+/**
+ * vd_domain_get_handle:
+ *
+ * Returns: (transfer none): the libvirt handle; take a reference with
+ *   virDomainRef() before handing it to a worker
+ */
+virDomainPtr
+vd_domain_get_handle (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->handle;
+}
+
+const char *
+vd_domain_get_name (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->name;
+}
+
+const char *
+vd_domain_get_uuid (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->uuid;
+}
+
+int
+vd_domain_get_id (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), -1);
+
+  return self->id;
+}
+
+const char *
+vd_domain_get_title (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->title;
+}
+
+const char *
+vd_domain_get_description (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->description;
+}
+
+VdDomainState
+vd_domain_get_state (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), VD_DOMAIN_STATE_NOSTATE);
+
+  return self->state;
+}
+
+int
+vd_domain_get_state_reason (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
+
+  return self->reason;
+}
+
+/**
+ * vd_domain_get_state_label:
+ *
+ * Returns: the translated state ("Running", "Shut off", "Saved", ...)
+ */
+const char *
+vd_domain_get_state_label (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  switch (self->state)
+    {
+    case VD_DOMAIN_STATE_RUNNING:
+      return C_("guest state", "Running");
+    case VD_DOMAIN_STATE_BLOCKED:
+      /* translators: the guest runs but waits for I/O (libvirt "blocked") */
+      return C_("guest state", "Idle");
+    case VD_DOMAIN_STATE_PAUSED:
+      return C_("guest state", "Paused");
+    case VD_DOMAIN_STATE_SHUTDOWN:
+      return C_("guest state", "Shutting down");
+    case VD_DOMAIN_STATE_SHUTOFF:
+      return C_("guest state", "Shut off");
+    case VD_DOMAIN_STATE_CRASHED:
+      return C_("guest state", "Crashed");
+    case VD_DOMAIN_STATE_PMSUSPENDED:
+      /* translators: the guest OS suspended itself (sleep) */
+      return C_("guest state", "Suspended");
+    case VD_DOMAIN_STATE_SAVED:
+      /* translators: shut off with its memory saved to disk; Run restores it */
+      return C_("guest state", "Saved");
+    case VD_DOMAIN_STATE_NOSTATE:
+    default:
+      return C_("guest state", "Unknown");
+    }
+}
+
+/**
+ * vd_domain_get_state_icon_name:
+ *
+ * Returns: a themed icon name for the state
+ */
+const char *
+vd_domain_get_state_icon_name (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  switch (self->state)
+    {
+    case VD_DOMAIN_STATE_RUNNING:
+    case VD_DOMAIN_STATE_BLOCKED:
+      return "media-playback-start-symbolic";
+    case VD_DOMAIN_STATE_PAUSED:
+      return "media-playback-pause-symbolic";
+    case VD_DOMAIN_STATE_SHUTDOWN:
+      return "system-shutdown-symbolic";
+    case VD_DOMAIN_STATE_CRASHED:
+      return "dialog-error-symbolic";
+    case VD_DOMAIN_STATE_PMSUSPENDED:
+      return "weather-clear-night-symbolic";
+    case VD_DOMAIN_STATE_SAVED:
+      return "document-save-symbolic";
+    case VD_DOMAIN_STATE_SHUTOFF:
+    case VD_DOMAIN_STATE_NOSTATE:
+    default:
+      return "media-playback-stop-symbolic";
+    }
+}
+
+gboolean
+vd_domain_get_active (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return state_is_active (self->state);
+}
+
+gboolean
+vd_domain_get_persistent (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return self->persistent;
+}
+
+gboolean
+vd_domain_get_autostart (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return self->autostart;
+}
+
+gboolean
+vd_domain_get_has_managed_save (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return self->managed_save;
+}
+
+gboolean
+vd_domain_get_busy (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return self->busy > 0;
+}
+
+const char *
+vd_domain_get_last_error (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->last_error;
+}
+
+guint64
+vd_domain_get_memory (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
+
+  return self->memory;
+}
+
+guint64
+vd_domain_get_max_memory (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
+
+  return self->max_memory;
+}
+
+guint
+vd_domain_get_vcpus (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
+
+  return self->vcpus;
+}
+
+/**
+ * vd_domain_get_cpu_usage:
+ *
+ * Returns: CPU use in percent of the guest's vCPUs over the last sample,
+ *   or -1 when unknown (shut off, or only one sample so far)
+ */
+double
+vd_domain_get_cpu_usage (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), -1);
+
+  return self->cpu_usage;
+}
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *casefolded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, casefolded_needle) != NULL;
+}
+
+/**
+ * vd_domain_matches:
+ * @casefolded_needle: search text, already passed through g_utf8_casefold()
+ *
+ * Returns: whether any part of the name, title, UUID or state text
+ *   contains the needle
+ */
+gboolean
+vd_domain_matches (VdDomain   *self,
+                   const char *casefolded_needle)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  if (casefolded_needle == NULL || casefolded_needle[0] == '\0')
+    return TRUE;
+
+  return contains_casefolded (self->name, casefolded_needle) ||
+         contains_casefolded (self->title, casefolded_needle) ||
+         strstr (self->uuid, casefolded_needle) != NULL ||
+         contains_casefolded (vd_domain_get_state_label (self), casefolded_needle);
+}
+
+/* What each action needs. busy blocks everything: one operation at a time
+ * per guest. */
+
+gboolean
+vd_domain_get_can_start (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_SHUTOFF || self->state == VD_DOMAIN_STATE_CRASHED ||
+          self->state == VD_DOMAIN_STATE_SAVED);
+}
+
+gboolean
+vd_domain_get_can_shutdown (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_RUNNING || self->state == VD_DOMAIN_STATE_BLOCKED ||
+          self->state == VD_DOMAIN_STATE_SHUTDOWN);
+}
+
+gboolean
+vd_domain_get_can_reboot (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_RUNNING || self->state == VD_DOMAIN_STATE_BLOCKED);
+}
+
+gboolean
+vd_domain_get_can_reset (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_RUNNING || self->state == VD_DOMAIN_STATE_BLOCKED ||
+          self->state == VD_DOMAIN_STATE_PAUSED || self->state == VD_DOMAIN_STATE_SHUTDOWN);
+}
+
+gboolean
+vd_domain_get_can_force_off (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL && state_is_active (self->state);
+}
+
+gboolean
+vd_domain_get_can_pause (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_RUNNING || self->state == VD_DOMAIN_STATE_BLOCKED);
+}
+
+gboolean
+vd_domain_get_can_resume (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL &&
+         (self->state == VD_DOMAIN_STATE_PAUSED || self->state == VD_DOMAIN_STATE_PMSUSPENDED);
+}
+
+gboolean
+vd_domain_get_can_save (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  /* A managed save needs a persistent definition to come back to. */
+  return !self->busy && self->connection != NULL && self->persistent &&
+         (self->state == VD_DOMAIN_STATE_RUNNING || self->state == VD_DOMAIN_STATE_BLOCKED ||
+          self->state == VD_DOMAIN_STATE_PAUSED);
+}
+
+gboolean
+vd_domain_get_can_rename (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL && self->persistent &&
+         (self->state == VD_DOMAIN_STATE_SHUTOFF || self->state == VD_DOMAIN_STATE_CRASHED);
+}
+
+gboolean
+vd_domain_get_can_delete (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
+
+  return !self->busy && self->connection != NULL && self->persistent &&
+         !state_is_active (self->state);
+}

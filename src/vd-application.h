@@ -1,0 +1,24 @@
+/* vd-application.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vd-connection-manager.h"
+
+G_BEGIN_DECLS
+
+#define VD_TYPE_APPLICATION (vd_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (VdApplication, vd_application, VD, APPLICATION, GtkApplication)
+
+VdApplication       *vd_application_new                    (void);
+VdConnectionManager *vd_application_get_connection_manager (VdApplication *self);
+GSettings           *vd_application_get_settings           (VdApplication *self);
+
+G_END_DECLS
