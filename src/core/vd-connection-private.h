@@ -12,6 +12,74 @@
 G_BEGIN_DECLS
 
 #include "vd-domain-private.h"
+#include "vd-stats-poller.h"
+
+struct _VdConnection
+{
+  GObject            parent_instance;
+
+  char              *uri;
+  char              *display_name;
+  char              *friendly_name;
+  char              *last_error;
+  char              *hostname;
+  VdConnectionState  state;
+  guint              autoconnect : 1;
+  guint              read_only : 1;
+  guint              user_disconnected : 1;
+
+  /* Owned references */
+  virConnectPtr      conn;
+  GVirConnection    *gvir;
+  GListStore        *domains;
+  GHashTable        *by_uuid;          /* uuid → VdDomain (borrowed from domains) */
+  GCancellable      *open_cancellable;
+  VdStatsPoller     *poller;
+  GPtrArray         *open_tasks;       /* GTasks waiting for the running open */
+
+  /* Event registrations on conn */
+  int                lifecycle_id;
+  int                metadata_id;
+  guint              close_registered : 1;
+
+  /* Coalesced refreshes after events: uuid → owned virDomainPtr */
+  GHashTable        *refresh_pending;
+  guint              refresh_source;
+  guint              refresh_running : 1;
+
+  guint              reconnect_source;
+  guint              reconnect_delay;
+  guint              stats_interval;
+};
+
+/* vd-connection.c */
+void       _vd_connection_set_state             (VdConnection       *self,
+                                                 VdConnectionState   state);
+void       _vd_connection_set_last_error        (VdConnection       *self,
+                                                 const char         *message);
+void       _vd_connection_set_hostname          (VdConnection       *self,
+                                                 const char         *hostname);
+void       _vd_connection_notify_state_label    (VdConnection       *self);
+gboolean   _vd_connection_emit_credentials_requested (VdConnection        *self,
+                                                      VdCredentialRequest *request);
+void       _vd_connection_clear_domains         (VdConnection       *self);
+void       _vd_connection_remove_domain         (VdConnection       *self,
+                                                 VdDomain           *domain);
+void       _vd_connection_replace_domains       (VdConnection       *self,
+                                                 GPtrArray          *infos);
+GPtrArray *_vd_connection_list_domains_sync     (virConnectPtr       conn,
+                                                 GCancellable       *cancellable,
+                                                 GError            **error);
+
+/* vd-connection-events.c */
+void       _vd_connection_register_callbacks    (VdConnection       *self);
+void       _vd_connection_release_handle        (VdConnection       *self);
+
+/* vd-connection-open.c */
+void       _vd_connection_start_open            (VdConnection       *self);
+void       _vd_connection_schedule_reconnect    (VdConnection       *self);
+void       _vd_connection_complete_open_tasks   (VdConnection       *self,
+                                                 const GError       *error);
 
 void _vd_connection_apply_domain_info  (VdConnection       *self,
                                         const VdDomainInfo *info);
