@@ -17,9 +17,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(VdApplication) app = NULL;
+  /* build-aux/dev run points this at the build tree's translations. */
+  const char *localedir = g_getenv ("VD_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "vd-connection-manager.h"
+#include "vd-domain.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ G_DECLARE_FINAL_TYPE (VdApplication, vd_application, VD, APPLICATION, GtkApplica
 VdApplication       *vd_application_new                    (void);
 VdConnectionManager *vd_application_get_connection_manager (VdApplication *self);
 GSettings           *vd_application_get_settings           (VdApplication *self);
+GtkWindow           *vd_application_get_manager_window     (VdApplication *self);
+void                 vd_application_show_vm_window         (VdApplication *self,
+                                                            VdDomain      *domain,
+                                                            const char    *page);
 
 G_END_DECLS

@@ -453,7 +453,12 @@ _vd_domain_set_cpu_usage (VdDomain *self,
 void
 _vd_domain_detach (VdDomain *self)
 {
+  if (self->connection == NULL)
+    return;
+
   self->connection = NULL;
+  /* Every can-* depends on having a connection. */
+  notify_derived (self);
 }
 
 void

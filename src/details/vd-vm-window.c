@@ -1,1 +1,574 @@
-/* placeholder during bring-up */
+/* vd-vm-window.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-vm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-confirm-dialog.h"
+#include "vd-connection.h"
+#include "vd-vm-window.h"
+
+/*
+ * One guest's window: Console | Details | Snapshots in a GtkStack, with
+ * the guest's power controls in the header bar. Commands are vm.* actions
+ * whose enabled state is bound to the guest's can-* properties (which
+ * already include "not busy"), so nothing can be queued on a busy guest.
+ *
+ * This version fills Details with the guest's identity and resources; the
+ * embedded console, hardware editing and snapshots come with later
+ * versions, and the pages say so.
+ */
+
+struct _VdVmWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkHeaderBar         *header_bar;
+  GtkMenuButton        *shutdown_menu_button;
+  GtkWidget            *pause_button;
+  GtkWidget            *resume_button;
+  GtkInfoBar           *info_bar;
+  GtkLabel             *info_label;
+  GtkStack             *stack;
+  GtkLabel             *console_state_label;
+  GtkLabel             *console_message_label;
+  GtkWidget            *console_run_button;
+  GtkGrid              *details_grid;
+
+  /* Owned references */
+  VdDomain             *domain;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GSimpleActionGroup   *actions;
+};
+
+G_DEFINE_FINAL_TYPE (VdVmWindow, vd_vm_window, GTK_TYPE_APPLICATION_WINDOW)
+
+typedef void     (*DomainAsync)  (VdDomain *, GCancellable *, GAsyncReadyCallback, gpointer);
+typedef gboolean (*DomainFinish) (VdDomain *, GAsyncResult *, GError **);
+
+static void
+show_message (VdVmWindow     *self,
+              GtkMessageType  type,
+              const char     *message)
+{
+  gtk_label_set_text (self->info_label, message);
+  gtk_info_bar_set_message_type (self->info_bar, type);
+  gtk_info_bar_set_revealed (self->info_bar, TRUE);
+}
+
+static void
+info_bar_response_cb (GtkInfoBar *info_bar,
+                      int         response)
+{
+  gtk_info_bar_set_revealed (info_bar, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+/* ------------------------------------------------------------------ */
+
+/* What an action's callback needs. The window is held weakly: a window
+ * closed while its action runs must not be touched when the action ends. */
+typedef struct
+{
+  GWeakRef     window;
+  DomainFinish finish;
+} Call;
+
+static void
+action_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Call *call = user_data;
+  g_autoptr(VdVmWindow) self = g_weak_ref_get (&call->window);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = call->finish (VD_DOMAIN (object), result, &error);
+
+  g_weak_ref_clear (&call->window);
+  g_free (call);
+
+  if (ok || self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* The core's message already names the guest and carries libvirt's. */
+  show_message (self, GTK_MESSAGE_ERROR, error->message);
+}
+
+static void
+run (VdVmWindow   *self,
+     DomainAsync   async,
+     DomainFinish  finish)
+{
+  Call *call = g_new0 (Call, 1);
+
+  g_weak_ref_init (&call->window, self);
+  call->finish = finish;
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+  async (self->domain, NULL, action_done_cb, call);
+}
+
+#define DEFINE_ACTION(name)                                                  \
+  static void                                                                \
+  vd_vm_window_action_##name##_cb (GSimpleAction *action,                   \
+                                   GVariant      *param,                    \
+                                   gpointer       user_data)                \
+  {                                                                          \
+    run (VD_VM_WINDOW (user_data), vd_domain_##name##_async,                \
+         vd_domain_##name##_finish);                                         \
+  }
+
+DEFINE_ACTION (start)
+DEFINE_ACTION (pause)
+DEFINE_ACTION (resume)
+DEFINE_ACTION (shutdown)
+DEFINE_ACTION (reboot)
+DEFINE_ACTION (save)
+
+typedef struct
+{
+  VdVmWindow   *self;
+  DomainAsync   async;
+  DomainFinish  finish;
+} Pending;
+
+static void
+confirm_response_cb (GtkDialog *dialog,
+                     int        response,
+                     Pending   *pending)
+{
+  if (response == GTK_RESPONSE_ACCEPT && !gtk_widget_in_destruction (GTK_WIDGET (pending->self)))
+    run (pending->self, pending->async, pending->finish);
+
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+confirm_and_run (VdVmWindow   *self,
+                 const char   *key,
+                 const char   *title,
+                 const char   *message,
+                 const char   *accept,
+                 DomainAsync   async,
+                 DomainFinish  finish)
+{
+  const char *items[] = { vd_domain_get_name (self->domain), NULL };
+  GtkWidget *dialog;
+  Pending *pending;
+
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, key))
+    {
+      run (self, async, finish);
+      return;
+    }
+
+  dialog = vd_confirm_dialog_new (GTK_WINDOW (self), title, message, items, accept,
+                                  self->settings, key);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->async = async;
+  pending->finish = finish;
+  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+vd_vm_window_action_force_off_cb (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  VdVmWindow *self = user_data;
+  g_autofree char *title = g_strdup_printf (_("Force off “%s”?"),
+                                            vd_domain_get_name (self->domain));
+
+  confirm_and_run (self, "confirm-force-off", title,
+                   _("Forcing off is like pulling the power cord: anything the guest has not "
+                     "written to disk is lost, and its file systems may need repair."),
+                   _("_Force Off"), vd_domain_force_off_async, vd_domain_force_off_finish);
+}
+
+static void
+vd_vm_window_action_reset_cb (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  VdVmWindow *self = user_data;
+  g_autofree char *title = g_strdup_printf (_("Reset “%s”?"), vd_domain_get_name (self->domain));
+
+  confirm_and_run (self, "confirm-reset", title,
+                   _("Resetting restarts the guest at once, like the reset button: anything it "
+                     "has not written to disk is lost."),
+                   _("_Reset"), vd_domain_reset_async, vd_domain_reset_finish);
+}
+
+static void
+vd_vm_window_action_close_cb (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static const GActionEntry vm_actions[] = {
+  { "start", vd_vm_window_action_start_cb },
+  { "pause", vd_vm_window_action_pause_cb },
+  { "resume", vd_vm_window_action_resume_cb },
+  { "shutdown", vd_vm_window_action_shutdown_cb },
+  { "reboot", vd_vm_window_action_reboot_cb },
+  { "reset", vd_vm_window_action_reset_cb },
+  { "force-off", vd_vm_window_action_force_off_cb },
+  { "save", vd_vm_window_action_save_cb },
+};
+
+static const GActionEntry win_actions[] = {
+  { "close", vd_vm_window_action_close_cb },
+};
+
+/* ------------------------------------------------------------------ */
+/* Bindings                                                            */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+memory_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint64 kib = g_value_get_uint64 (from);
+
+  g_value_take_string (to, kib > 0 ? g_format_size_full (kib * 1024, G_FORMAT_SIZE_IEC_UNITS)
+                                   : g_strdup ("—"));
+  return TRUE;
+}
+
+static gboolean
+uint_to_text (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
+  return TRUE;
+}
+
+static gboolean
+bool_to_text (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_boolean (from) ? _("Yes") : _("No"));
+  return TRUE;
+}
+
+static gboolean
+nullable_to_text (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : "—");
+  return TRUE;
+}
+
+static gboolean
+active_to_console_message (GBinding     *binding,
+                           const GValue *from,
+                           GValue       *to,
+                           gpointer      user_data)
+{
+  if (g_value_get_boolean (from))
+    g_value_set_string (to, _("The embedded graphical console is not available in this "
+                              "version of Virt Desk."));
+  else
+    g_value_set_string (to, _("The guest is not running."));
+  return TRUE;
+}
+
+static void
+add_detail (VdVmWindow             *self,
+            guint                   row,
+            const char             *title,
+            const char             *property,
+            GBindingTransformFunc   transform)
+{
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *value = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 1.0);
+  gtk_label_set_yalign (GTK_LABEL (name), 0.0);
+  gtk_style_context_add_class (gtk_widget_get_style_context (name), "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value), 0.0);
+  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+  gtk_label_set_line_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (value), 60);
+  gtk_widget_set_hexpand (value, TRUE);
+  atk_object_set_name (gtk_widget_get_accessible (value), title);
+
+  g_object_bind_property_full (self->domain, property, value, "label", G_BINDING_SYNC_CREATE,
+                               transform, NULL, NULL, NULL);
+
+  gtk_grid_attach (self->details_grid, name, 0, row, 1, 1);
+  gtk_grid_attach (self->details_grid, value, 1, row, 1, 1);
+  gtk_widget_show (name);
+  gtk_widget_show (value);
+}
+
+static void
+update_title (VdVmWindow *self)
+{
+  gtk_header_bar_set_title (self->header_bar, vd_domain_get_name (self->domain));
+  gtk_header_bar_set_subtitle (self->header_bar, vd_domain_get_title (self->domain));
+  gtk_window_set_title (GTK_WINDOW (self), vd_domain_get_name (self->domain));
+}
+
+static void
+domain_changed_cb (VdVmWindow *self)
+{
+  update_title (self);
+
+  if (vd_domain_get_connection (self->domain) == NULL)
+    show_message (self, GTK_MESSAGE_WARNING,
+                  _("This guest is no longer available: it was deleted, or its connection "
+                    "was closed."));
+}
+
+static void
+refresh_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The re-read only fills memory and vCPUs in: a failure leaves what
+   * the list already knew. */
+  if (!vd_domain_refresh_finish (VD_DOMAIN (object), result, &error))
+    g_debug ("%s", error->message);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+vd_vm_window_delete_event (GtkWidget   *widget,
+                           GdkEventAny *event)
+{
+  VdVmWindow *self = VD_VM_WINDOW (widget);
+
+  if (self->settings != NULL && !gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      int width, height;
+
+      gtk_window_get_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "vm-window-width", width);
+      g_settings_set_int (self->settings, "vm-window-height", height);
+    }
+
+  return GTK_WIDGET_CLASS (vd_vm_window_parent_class)->delete_event (widget, event);
+}
+
+static void
+vd_vm_window_dispose (GObject *object)
+{
+  VdVmWindow *self = (VdVmWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->domain != NULL)
+    g_signal_handlers_disconnect_by_data (self->domain, self);
+
+  G_OBJECT_CLASS (vd_vm_window_parent_class)->dispose (object);
+}
+
+static void
+vd_vm_window_finalize (GObject *object)
+{
+  VdVmWindow *self = (VdVmWindow *)object;
+
+  g_clear_object (&self->domain);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (vd_vm_window_parent_class)->finalize (object);
+}
+
+static void
+vd_vm_window_class_init (VdVmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vd_vm_window_dispose;
+  object_class->finalize = vd_vm_window_finalize;
+  widget_class->delete_event = vd_vm_window_delete_event;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/details/vd-vm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, shutdown_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, info_bar);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, info_label);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_state_label);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_message_label);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_run_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_grid);
+  gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+}
+
+static void
+vd_vm_window_init (VdVmWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), vm_actions,
+                                   G_N_ELEMENTS (vm_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "vm", G_ACTION_GROUP (self->actions));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/details/vd-vm-window-menu.ui");
+  gtk_menu_button_set_menu_model (self->shutdown_menu_button,
+                                  G_MENU_MODEL (gtk_builder_get_object (builder, "power-menu")));
+}
+
+/**
+ * vd_vm_window_new:
+ * @application: (nullable): the application
+ * @settings: (nullable): window size and confirmations; without it every
+ *   destructive action asks
+ */
+VdVmWindow *
+vd_vm_window_new (GtkApplication *application,
+                  VdDomain       *domain,
+                  GSettings      *settings)
+{
+  static const struct {
+    const char *action;
+    const char *property;
+  } bindings[] = {
+    { "start", "can-start" },
+    { "pause", "can-pause" },
+    { "resume", "can-resume" },
+    { "shutdown", "can-shutdown" },
+    { "reboot", "can-reboot" },
+    { "reset", "can-reset" },
+    { "force-off", "can-force-off" },
+    { "save", "can-save" },
+  };
+  VdVmWindow *self;
+  guint row = 0;
+
+  g_return_val_if_fail (VD_IS_DOMAIN (domain), NULL);
+
+  self = g_object_new (VD_TYPE_VM_WINDOW, "application", application, NULL);
+  self->domain = g_object_ref (domain);
+  g_set_object (&self->settings, settings);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    g_object_bind_property (domain, bindings[i].property,
+                            g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                        bindings[i].action),
+                            "enabled", G_BINDING_SYNC_CREATE);
+
+  /* One Pause/Resume place in the header bar. */
+  g_object_bind_property (domain, "can-resume", self->resume_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (domain, "can-resume", self->pause_button, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  g_object_bind_property (domain, "state-label", self->console_state_label, "label",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (domain, "can-start", self->console_run_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (domain, "active", self->console_message_label, "label",
+                               G_BINDING_SYNC_CREATE, active_to_console_message, NULL, NULL, NULL);
+
+  add_detail (self, row++, _("Name"), "name", NULL);
+  add_detail (self, row++, _("Title"), "title", nullable_to_text);
+  add_detail (self, row++, _("Description"), "description", nullable_to_text);
+  add_detail (self, row++, _("UUID"), "uuid", NULL);
+  add_detail (self, row++, _("State"), "state-label", NULL);
+  add_detail (self, row++, _("Memory"), "memory", memory_to_text);
+  add_detail (self, row++, _("Maximum memory"), "max-memory", memory_to_text);
+  add_detail (self, row++, _("Virtual CPUs"), "vcpus", uint_to_text);
+  add_detail (self, row++, _("Start when the host boots"), "autostart", bool_to_text);
+  add_detail (self, row++, _("Persistent"), "persistent", bool_to_text);
+
+  update_title (self);
+  g_signal_connect_object (domain, "notify::name", G_CALLBACK (domain_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (domain, "notify::title", G_CALLBACK (domain_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (domain, "notify::can-start", G_CALLBACK (domain_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (settings != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (self),
+                                 g_settings_get_int (settings, "vm-window-width"),
+                                 g_settings_get_int (settings, "vm-window-height"));
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 800, 600);
+
+  /* Memory and vCPUs as they are now. */
+  if (vd_domain_get_connection (domain) != NULL)
+    vd_domain_refresh_async (domain, self->cancellable, refresh_done_cb, NULL);
+
+  return self;
+}
+
+/**
+ * vd_vm_window_get_domain:
+ *
+ * Returns: (transfer none): the guest shown
+ */
+VdDomain *
+vd_vm_window_get_domain (VdVmWindow *self)
+{
+  g_return_val_if_fail (VD_IS_VM_WINDOW (self), NULL);
+
+  return self->domain;
+}
+
+/**
+ * vd_vm_window_set_page:
+ * @page: "console", "details" or "snapshots"
+ */
+void
+vd_vm_window_set_page (VdVmWindow *self,
+                       const char *page)
+{
+  g_return_if_fail (VD_IS_VM_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+const char *
+vd_vm_window_get_page (VdVmWindow *self)
+{
+  g_return_val_if_fail (VD_IS_VM_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

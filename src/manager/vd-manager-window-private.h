@@ -1,0 +1,57 @@
+/* vd-manager-window-private.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vd-manager-model.h"
+#include "vd-manager-window.h"
+
+G_BEGIN_DECLS
+
+struct _VdManagerWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkToolbar           *toolbar;
+  GtkMenuToolButton    *shutdown_button;
+  GtkToolButton        *pause_button;
+  GtkToolButton        *resume_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkInfoBar           *info_bar;
+  GtkLabel             *info_label;
+  GtkTreeView          *tree_view;
+  GtkTreeViewColumn    *name_column;
+  GtkTreeViewColumn    *state_column;
+  GtkTreeViewColumn    *cpu_column;
+  GtkCellRenderer      *spinner_renderer;
+  GtkCellRenderer      *icon_renderer;
+  GtkCellRenderer      *name_renderer;
+  GtkCellRenderer      *state_renderer;
+  GtkCellRenderer      *cpu_renderer;
+
+  /* Owned references */
+  VdConnectionManager  *manager;
+  VdManagerModel       *model;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GMenuModel           *domain_menu;
+  GMenuModel           *connection_menu;
+  GSimpleActionGroup   *actions;
+
+  guint                 update_source;
+  guint                 spinner_source;
+  guint                 spinner_pulse;
+};
+
+void _vd_manager_window_actions_init   (VdManagerWindow *self);
+void _vd_manager_window_update_actions (VdManagerWindow *self);
+void _vd_manager_window_open_domain    (VdManagerWindow *self,
+                                        VdDomain        *domain);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* test-qemu.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <libvirt-gobject/libvirt-gobject.h>
+
+#include "../vd-test-util.h"
+
+/*
+ * End-to-end: a real libvirtd with QEMU (software emulation), started by
+ * tests/e2e/vd-e2e-daemon, which also exports the URIs used here.
+ *
+ * Guests made here are named vd-e2e-<pid>: if an assertion aborts the
+ * program midway, the harness's stop step removes every vd-e2e-* guest,
+ * so nothing survives a failed run.
+ */
+
+#define WAIT_SECONDS 30
+
+typedef void     (*ActionAsync)  (VdDomain *, GCancellable *, GAsyncReadyCallback, gpointer);
+typedef gboolean (*ActionFinish) (VdDomain *, GAsyncResult *, GError **);
+
+/* The harness provides the URIs; a missing one is a broken setup, which
+ * must fail loudly rather than skip and pass. */
+static const char *
+require_env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL || value[0] == '\0')
+    g_error ("%s is not set: run this test through tests/e2e/vd-e2e-daemon "
+             "(meson test --suite e2e)", name);
+
+  return value;
+}
+
+static char *
+guest_name (void)
+{
+  return g_strdup_printf ("vd-e2e-%d", (int)getpid ());
+}
+
+static char *
+guest_xml (const char *name)
+{
+  /* No disk: SeaBIOS finds nothing to boot and idles, which is all a
+   * lifecycle test needs. type='qemu' because KVM hangs on this host. */
+  return g_strdup_printf (
+    "<domain type='qemu'>"
+    "  <name>%s</name>"
+    "  <memory unit='MiB'>64</memory>"
+    "  <vcpu>1</vcpu>"
+    "  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
+    "  <features><acpi/></features>"
+    "  <devices>"
+    "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
+    "  </devices>"
+    "</domain>", name);
+}
+
+/* What libvirt itself says (virDomainState), asked directly. */
+static int
+libvirt_state (VdDomain *domain)
+{
+  int state = -1;
+
+  g_assert_cmpint (virDomainGetState (vd_domain_get_handle (domain), &state, NULL, 0), ==, 0);
+
+  return state;
+}
+
+/* Runs one action to its end and checks it succeeded without leaving an
+ * error on the guest. */
+static void
+run_ok (VdDomain     *domain,
+        const char   *what,
+        ActionAsync   async,
+        ActionFinish  finish)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 begin = g_get_monotonic_time ();
+
+  async (domain, NULL, vd_test_async_result_cb, &result);
+  g_assert_true (vd_domain_get_busy (domain));
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+
+  if (!finish (domain, result, &error))
+    g_error ("%s failed: %s", what, error ? error->message : "(no error)");
+  g_assert_no_error (error);
+  g_assert_false (vd_domain_get_busy (domain));
+  g_assert_null (vd_domain_get_last_error (domain));
+
+  g_test_message ("%s took %.0f ms", what, (g_get_monotonic_time () - begin) / 1000.0);
+}
+
+#define RUN_OK(domain, name) \
+  run_ok (domain, #name, vd_domain_##name##_async, vd_domain_##name##_finish)
+
+static void
+test_lifecycle (void)
+{
+  const char *uri = require_env ("VD_E2E_SYSTEM_URI");
+  g_autoptr(VdConnection) connection = vd_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = guest_name ();
+  g_autofree char *xml = guest_xml (name);
+  g_autoptr(VdDomain) domain = NULL;
+  virConnectPtr conn;
+  virDomainPtr dom;
+  guint n_before;
+
+  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  g_assert_cmpint (vd_connection_get_state (connection), ==, VD_CONNECTION_STATE_CONNECTING);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_connection_open_finish (connection, result, &error))
+    g_error ("could not open %s: %s", uri, error->message);
+  g_assert_cmpint (vd_connection_get_state (connection), ==, VD_CONNECTION_STATE_CONNECTED);
+  g_assert_null (vd_connection_get_last_error (connection));
+  g_assert_null (vd_connection_find_domain_by_name (connection, name));
+  n_before = g_list_model_get_n_items (vd_connection_get_domains (connection));
+
+  /* Defined behind the app's back: the DEFINED event brings it in. */
+  conn = vd_connection_get_handle (connection);
+  g_assert_nonnull (conn);
+  dom = virDomainDefineXML (conn, xml);
+  if (dom == NULL)
+    g_error ("virDomainDefineXML failed: %s", virGetLastErrorMessage ());
+  virDomainFree (dom);
+
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, WAIT_SECONDS);
+  domain = g_object_ref (vd_connection_find_domain_by_name (connection, name));
+  g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)),
+                    ==, n_before + 1);
+  g_assert_true (vd_domain_get_connection (domain) == connection);
+  g_assert_true (vd_domain_get_persistent (domain));
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_SHUTOFF);
+  g_assert_false (vd_domain_get_has_managed_save (domain));
+  g_assert_cmpuint (vd_domain_get_vcpus (domain), ==, 1);
+  g_assert_cmpuint (vd_domain_get_max_memory (domain), ==, 64 * 1024);
+  g_assert_true (vd_domain_get_can_start (domain));
+  g_assert_true (vd_domain_get_can_delete (domain));
+
+  /* From here on only the VdDomain API acts on the guest. */
+  RUN_OK (domain, start);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_RUNNING);
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_RUNNING);
+  g_assert_cmpint (vd_domain_get_id (domain), >, 0);
+  g_assert_true (vd_domain_get_active (domain));
+  g_assert_true (vd_domain_get_can_pause (domain));
+  g_assert_true (vd_domain_get_can_save (domain));
+  g_assert_false (vd_domain_get_can_start (domain));
+  g_assert_false (vd_domain_get_can_delete (domain));
+
+  RUN_OK (domain, pause);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_PAUSED);
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_PAUSED);
+  g_assert_true (vd_domain_get_can_resume (domain));
+
+  RUN_OK (domain, resume);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_RUNNING);
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_RUNNING);
+
+  RUN_OK (domain, save);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_SAVED);
+  g_assert_true (vd_domain_get_has_managed_save (domain));
+  g_assert_false (vd_domain_get_active (domain));
+  g_assert_true (vd_domain_get_can_start (domain));
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_SHUTOFF);
+  g_assert_cmpint (virDomainHasManagedSaveImage (vd_domain_get_handle (domain), 0), ==, 1);
+
+  /* Start on a saved guest restores it and uses up the image. */
+  RUN_OK (domain, start);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_RUNNING);
+  g_assert_false (vd_domain_get_has_managed_save (domain));
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_RUNNING);
+  g_assert_cmpint (virDomainHasManagedSaveImage (vd_domain_get_handle (domain), 0), ==, 0);
+
+  /* Changes made by another client arrive through events alone. */
+  g_assert_cmpint (virDomainSuspend (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (domain) == VD_DOMAIN_STATE_PAUSED, WAIT_SECONDS);
+  g_assert_true (vd_domain_get_can_resume (domain));
+  g_assert_cmpint (virDomainResume (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (domain) == VD_DOMAIN_STATE_RUNNING, WAIT_SECONDS);
+  g_assert_true (vd_domain_get_can_pause (domain));
+
+  RUN_OK (domain, force_off);
+  g_assert_cmpint (vd_domain_get_state (domain), ==, VD_DOMAIN_STATE_SHUTOFF);
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_SHUTOFF);
+  g_assert_cmpint (vd_domain_get_id (domain), ==, -1);
+  g_assert_false (vd_domain_get_active (domain));
+
+  /* Delete: the guest leaves the model and libvirt. */
+  {
+    g_autoptr(GAsyncResult) deleted = NULL;
+    g_autoptr(GError) delete_error = NULL;
+
+    g_assert_true (vd_domain_get_can_delete (domain));
+    vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
+                            vd_test_async_result_cb, &deleted);
+    VD_TEST_WAIT_RESULT (deleted);
+    if (!vd_domain_delete_finish (domain, deleted, &delete_error))
+      g_error ("delete failed: %s", delete_error->message);
+  }
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) == NULL, WAIT_SECONDS);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)),
+                    ==, n_before);
+  g_assert_null (vd_domain_get_connection (domain));
+
+  dom = virDomainLookupByName (conn, name);
+  g_assert_null (dom);
+  g_assert_cmpint (virGetLastErrorCode (), ==, VIR_ERR_NO_DOMAIN);
+  virResetLastError ();
+
+  vd_connection_disconnect (connection);
+  g_assert_cmpint (vd_connection_get_state (connection), ==, VD_CONNECTION_STATE_DISCONNECTED);
+}
+
+static void
+test_missing_socket (void)
+{
+  g_autoptr(VdConnection) connection =
+    vd_connection_new ("qemu+unix:///system?socket=/nonexistent/vd-e2e/libvirt-sock");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *last_error;
+
+  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+
+  g_assert_false (vd_connection_open_finish (connection, result, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (vd_connection_get_state (connection), ==, VD_CONNECTION_STATE_FAILED);
+  g_assert_null (vd_connection_get_handle (connection));
+  g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)), ==, 0);
+
+  /* Something a person can act on: libvirt names the socket it tried. */
+  last_error = vd_connection_get_last_error (connection);
+  g_assert_nonnull (last_error);
+  g_assert_true (g_utf8_validate (last_error, -1, NULL));
+  g_assert_cmpstr (last_error, ==, error->message);
+  g_assert_nonnull (strstr (last_error, "/nonexistent/vd-e2e/libvirt-sock"));
+  g_test_message ("last-error: %s", last_error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gvir_init_object_check (NULL, NULL, NULL);
+
+  g_test_add_func ("/vd/e2e/qemu/lifecycle", test_lifecycle);
+  g_test_add_func ("/vd/e2e/qemu/missing-socket", test_missing_socket);
+
+  return g_test_run ();
+}

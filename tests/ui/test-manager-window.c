@@ -1,0 +1,400 @@
+/* test-manager-window.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <libvirt-gobject/libvirt-gobject.h>
+
+#include "vd-confirm-dialog.h"
+#include "vd-manager-window.h"
+#include "../vd-test-util.h"
+
+/* The real manager window on libvirt's test driver, driven through its
+ * actions and widgets the way the toolbar, menus and keyboard do. */
+
+typedef struct
+{
+  GSettings           *settings;
+  VdConnectionManager *manager;
+  VdConnection        *connection;
+  VdManagerWindow     *window;
+} Fixture;
+
+static void
+fixture_setup_uri (Fixture    *fixture,
+                   const char *uri)
+{
+  fixture->settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_settings_reset (fixture->settings, "connections");
+  g_settings_reset (fixture->settings, "confirm-force-off");
+  g_settings_reset (fixture->settings, "confirm-reset");
+  g_settings_reset (fixture->settings, "confirm-delete");
+  fixture->manager = vd_connection_manager_new (fixture->settings);
+  fixture->connection = vd_connection_manager_add (fixture->manager, uri, FALSE);
+  fixture->window = vd_manager_window_new (NULL, fixture->manager, fixture->settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+
+  fixture_setup_uri (fixture, uri);
+  vd_manager_window_connect (fixture->window, fixture->connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (fixture->connection) ==
+                      VD_CONNECTION_STATE_CONNECTED, 10);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_widget_destroy (GTK_WIDGET (fixture->window));
+  g_object_run_dispose (G_OBJECT (fixture->manager));
+  g_clear_object (&fixture->manager);
+  g_clear_object (&fixture->settings);
+}
+
+static gboolean
+action_enabled (Fixture    *fixture,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), name);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *name)
+{
+  g_assert_true (action_enabled (fixture, name));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), name, NULL);
+}
+
+static VdDomain *
+domain (Fixture    *fixture,
+        const char *name)
+{
+  VdDomain *ret = vd_connection_find_domain_by_name (fixture->connection, name);
+
+  g_assert_nonnull (ret);
+  return ret;
+}
+
+static void
+select_names (Fixture    *fixture,
+              const char *first,
+              ...)
+{
+  g_autoptr(GPtrArray) domains = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    g_ptr_array_add (domains, domain (fixture, name));
+  va_end (args);
+
+  vd_manager_window_select_domains (fixture->window, (VdDomain * const *)domains->pdata,
+                                    domains->len);
+}
+
+static VdConfirmDialog *
+find_confirm_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (VD_IS_CONFIRM_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static guint
+count_visible_domains (Fixture *fixture)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (vd_manager_window_get_tree_view (fixture->window));
+  GtkTreeIter parent;
+  guint n = 0;
+
+  if (!gtk_tree_model_get_iter_first (model, &parent))
+    return 0;
+
+  do
+    n += gtk_tree_model_iter_n_children (model, &parent);
+  while (gtk_tree_model_iter_next (model, &parent));
+
+  return n;
+}
+
+static void
+test_toolbar_actions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VdDomain *bravo = domain (fixture, "bravo");
+
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 3);
+
+  /* Nothing selected: nothing to do. */
+  g_assert_false (action_enabled (fixture, "start"));
+  g_assert_false (action_enabled (fixture, "open"));
+  /* The wizard is not there yet: New stays off. */
+  g_assert_false (action_enabled (fixture, "new-vm"));
+
+  select_names (fixture, "bravo", NULL);
+  g_assert_true (action_enabled (fixture, "start"));
+  g_assert_true (action_enabled (fixture, "open"));
+  g_assert_false (action_enabled (fixture, "pause"));
+  g_assert_false (action_enabled (fixture, "shutdown"));
+  g_assert_true (action_enabled (fixture, "delete"));
+
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_RUNNING &&
+                      !vd_domain_get_busy (bravo), 10);
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "pause"), 10);
+  g_assert_false (action_enabled (fixture, "start"));
+  g_assert_false (action_enabled (fixture, "delete"));
+  g_assert_nonnull (vd_manager_window_get_message (fixture->window));
+
+  activate (fixture, "pause");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_PAUSED, 10);
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "resume"), 10);
+  activate (fixture, "resume");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_RUNNING, 10);
+
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "reboot"), 10);
+  activate (fixture, "reboot");
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_busy (bravo), 10);
+  g_assert_cmpint (vd_domain_get_state (bravo), ==, VD_DOMAIN_STATE_RUNNING);
+
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "save"), 10);
+  activate (fixture, "save");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_SAVED, 10);
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "start"), 10);
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_RUNNING, 10);
+
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "shutdown"), 10);
+  activate (fixture, "shutdown");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_SHUTOFF, 10);
+}
+
+static void
+test_confirmations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VdDomain *alpha = domain (fixture, "alpha");
+  VdConfirmDialog *dialog;
+
+  select_names (fixture, "alpha", NULL);
+
+  /* Reset asks; Cancel changes nothing. */
+  activate (fixture, "reset");
+  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  VD_TEST_WAIT_UNTIL (find_confirm_dialog () == NULL, 5);
+  g_assert_false (vd_domain_get_busy (alpha));
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
+
+  /* Force Off asks; accepting runs it. */
+  activate (fixture, "force-off");
+  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+
+  /* "Don't ask again" turned off in settings: no dialog. */
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "start"), 10);
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_RUNNING, 10);
+  g_settings_set_boolean (fixture->settings, "confirm-force-off", FALSE);
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "force-off"), 10);
+  activate (fixture, "force-off");
+  g_assert_null (find_confirm_dialog ());
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+
+  /* Delete asks, then the guest leaves the list. */
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "delete"), 10);
+  activate (fixture, "delete");
+  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "alpha") == NULL, 10);
+  VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 2, 10);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 3);
+
+  vd_manager_window_set_search (fixture->window, "WEB");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 1);
+
+  vd_manager_window_set_search (fixture->window, "paused");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 1);
+
+  vd_manager_window_set_search (fixture->window, "97f2502e1002");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 1);
+
+  vd_manager_window_set_search (fixture->window, "no such guest");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 0);
+
+  vd_manager_window_set_search (fixture->window, "");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 3);
+
+  /* A guest that starts matching (its state changed) shows up live. */
+  vd_manager_window_set_search (fixture->window, "shut off");
+  g_assert_cmpuint (count_visible_domains (fixture), ==, 1);
+  select_names (fixture, "bravo", NULL);
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 0, 10);
+}
+
+static void
+test_bulk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  VdDomain *alpha = domain (fixture, "alpha");
+  VdDomain *bravo = domain (fixture, "bravo");
+  VdDomain *charlie = domain (fixture, "charlie");
+  const char *message;
+
+  /* Start on a mixed selection starts only the one that can. */
+  select_names (fixture, "alpha", "bravo", "charlie", NULL);
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_RUNNING &&
+                      !vd_domain_get_busy (bravo), 10);
+  VD_TEST_WAIT_UNTIL (vd_manager_window_get_message (fixture->window) != NULL, 5);
+  g_assert_cmpstr (vd_manager_window_get_message (fixture->window), ==, "Started 1 guest.");
+
+  /* Resume the paused one, then shut all three down at once. */
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "resume"), 10);
+  activate (fixture, "resume");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (charlie) == VD_DOMAIN_STATE_RUNNING, 10);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_can_shutdown (charlie), 10);
+  activate (fixture, "shutdown");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF &&
+                      vd_domain_get_state (bravo) == VD_DOMAIN_STATE_SHUTOFF &&
+                      vd_domain_get_state (charlie) == VD_DOMAIN_STATE_SHUTOFF, 10);
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_manager_window_get_message (fixture->window),
+                                 "Asked 3 guests to shut down.") == 0, 10);
+
+  /* Start all, then pause all where one was paused behind our back (the
+   * event not yet seen): that one fails, the others are paused, and the
+   * bar names the failure. */
+  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "start"), 10);
+  activate (fixture, "start");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_RUNNING &&
+                      vd_domain_get_state (bravo) == VD_DOMAIN_STATE_RUNNING &&
+                      vd_domain_get_state (charlie) == VD_DOMAIN_STATE_RUNNING &&
+                      !vd_domain_get_busy (alpha) && !vd_domain_get_busy (bravo) &&
+                      !vd_domain_get_busy (charlie), 10);
+  g_assert_cmpint (virDomainSuspend (vd_domain_get_handle (bravo)), ==, 0);
+  activate (fixture, "pause");
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_busy (alpha) && !vd_domain_get_busy (bravo) &&
+                      !vd_domain_get_busy (charlie), 10);
+  VD_TEST_WAIT_UNTIL ((message = vd_manager_window_get_message (fixture->window)) != NULL &&
+                      g_str_has_prefix (message, "1 of 3 guests failed:"), 10);
+  g_assert_nonnull (strstr (message, "Failed to pause “bravo”"));
+  g_assert_nonnull (strstr (message, "Paused 2 guests."));
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_PAUSED);
+  g_assert_cmpint (vd_domain_get_state (charlie), ==, VD_DOMAIN_STATE_PAUSED);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (bravo) == VD_DOMAIN_STATE_PAUSED, 10);
+}
+
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+test_connection_failure (void)
+{
+  Fixture fixture = { 0 };
+  GtkMessageDialog *dialog;
+  g_autofree char *secondary = NULL;
+
+  fixture_setup_uri (&fixture, "bogus:///nowhere");
+  vd_manager_window_connect (fixture.window, fixture.connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (fixture.connection) ==
+                      VD_CONNECTION_STATE_FAILED, 10);
+  VD_TEST_WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL, 5);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_cmpstr (secondary, ==, vd_connection_get_last_error (fixture.connection));
+  g_assert_nonnull (vd_connection_get_last_error (fixture.connection));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  VD_TEST_WAIT_UNTIL (find_message_dialog () == NULL, 5);
+
+  /* The connection row offers Connect again, not Disconnect. */
+  gtk_tree_selection_select_all (gtk_tree_view_get_selection (
+    vd_manager_window_get_tree_view (fixture.window)));
+  VD_TEST_WAIT_UNTIL (action_enabled (&fixture, "connect"), 5);
+  g_assert_false (action_enabled (&fixture, "disconnect"));
+  g_assert_true (action_enabled (&fixture, "remove-connection"));
+  activate (&fixture, "remove-connection");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.manager)), ==, 0);
+
+  fixture_teardown (&fixture, NULL);
+}
+
+static void
+test_many_guests (void)
+{
+  Fixture fixture = { 0 };
+  const char *path = g_getenv ("VD_TEST_MANY_FIXTURE");
+  g_autofree char *uri = NULL;
+
+  g_assert_nonnull (path);
+  uri = g_strdup_printf ("test://%s", path);
+  fixture_setup_uri (&fixture, uri);
+  vd_manager_window_connect (fixture.window, fixture.connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (fixture.connection) ==
+                      VD_CONNECTION_STATE_CONNECTED, 30);
+  g_assert_cmpuint (count_visible_domains (&fixture), ==, 1000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+
+  /* Select everything, then narrow down with the search. */
+  activate (&fixture, "select-all");
+  VD_TEST_WAIT_UNTIL (action_enabled (&fixture, "open"), 5);
+  vd_manager_window_set_search (fixture.window, "guest-0099");
+  g_assert_cmpuint (count_visible_domains (&fixture), ==, 10);
+
+  fixture_teardown (&fixture, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  gvir_init_object_check (NULL, NULL, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/vd/manager-window/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("toolbar-actions", test_toolbar_actions);
+  ADD ("confirmations", test_confirmations);
+  ADD ("search", test_search);
+  ADD ("bulk", test_bulk);
+  g_test_add_func ("/vd/manager-window/connection-failure", test_connection_failure);
+  g_test_add_func ("/vd/manager-window/many-guests", test_many_guests);
+
+  return g_test_run ();
+}

@@ -1,0 +1,156 @@
+/* test-templates.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <libvirt-gobject/libvirt-gobject.h>
+
+#include "vd-auth-dialog.h"
+#include "vd-confirm-dialog.h"
+#include "vd-connect-dialog.h"
+#include "vd-manager-window.h"
+#include "vd-preferences-dialog.h"
+#include "vd-vm-window.h"
+#include "../vd-test-util.h"
+
+/* Every composite template instantiates without a warning (a missing id or
+ * a bad .ui makes GTK emit a critical, which fails the test), and every
+ * other resource file loads. */
+
+static void
+test_manager_window (void)
+{
+  g_autoptr(VdConnectionManager) manager = vd_connection_manager_new (NULL);
+  GtkWidget *window;
+
+  vd_connection_manager_load (manager);
+  window = GTK_WIDGET (vd_manager_window_new (NULL, manager, NULL));
+  gtk_widget_show (window);
+  gtk_test_widget_wait_for_draw (window);
+  gtk_widget_destroy (window);
+}
+
+static void
+test_vm_window (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  GtkWidget *window;
+
+  window = GTK_WIDGET (vd_vm_window_new (NULL,
+                                         vd_connection_find_domain_by_name (connection, "alpha"),
+                                         NULL));
+  gtk_widget_show (window);
+  gtk_test_widget_wait_for_draw (window);
+  gtk_widget_destroy (window);
+  vd_connection_disconnect (connection);
+}
+
+static void
+test_dialogs (void)
+{
+  g_autoptr(VdCredentialRequest) request = vd_credential_request_new ("qemu+tcp://h/system");
+  const char *items[] = { "alpha", NULL };
+  GtkWidget *dialog;
+
+  dialog = vd_connect_dialog_new (NULL);
+  gtk_widget_show (dialog);
+  gtk_widget_destroy (dialog);
+
+  vd_credential_request_add_field (request, VD_CREDENTIAL_USERNAME, "User name", NULL);
+  vd_credential_request_add_field (request, VD_CREDENTIAL_PASSWORD, "Password", NULL);
+  dialog = vd_auth_dialog_new (NULL, request);
+  gtk_widget_show (dialog);
+  gtk_widget_destroy (dialog);
+
+  dialog = vd_confirm_dialog_new (NULL, "Title", "Message", items, "_OK", NULL, NULL);
+  gtk_widget_show (dialog);
+  gtk_widget_destroy (dialog);
+}
+
+static GtkWidget *
+find_by_accessible_name (GtkWidget  *root,
+                         const char *name)
+{
+  GtkWidget *found = NULL;
+
+  if (g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (root)), name) == 0)
+    return root;
+
+  if (GTK_IS_CONTAINER (root))
+    {
+      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (root));
+
+      for (const GList *l = children; l != NULL && found == NULL; l = l->next)
+        found = find_by_accessible_name (l->data, name);
+    }
+
+  return found;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  GtkWidget *dialog = vd_preferences_dialog_new (NULL, settings);
+  GtkWidget *delete_switch;
+  GtkWidget *interval;
+
+  gtk_widget_show (dialog);
+  delete_switch = find_by_accessible_name (dialog, "Ask before deleting guests");
+  interval = find_by_accessible_name (dialog, "Statistics interval in seconds");
+  g_assert_true (GTK_IS_SWITCH (delete_switch));
+  g_assert_true (GTK_IS_SPIN_BUTTON (interval));
+
+  /* Bound to the keys both ways: a "don't ask again" can be undone here. */
+  g_settings_set_boolean (settings, "confirm-delete", FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (delete_switch)));
+  gtk_switch_set_active (GTK_SWITCH (delete_switch), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "confirm-delete"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (interval), 5);
+  g_assert_cmpuint (g_settings_get_uint (settings, "stats-interval"), ==, 5);
+  g_settings_reset (settings, "stats-interval");
+
+  gtk_widget_destroy (dialog);
+}
+
+static void
+test_resources (void)
+{
+  g_autoptr(GtkBuilder) menus = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/menus.ui");
+  g_autoptr(GtkBuilder) overlay = NULL;
+  const char *menu_ids[] = { "menubar", "shutdown-menu", "domain-menu", "connection-menu" };
+  GtkWidget *help;
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu_ids); i++)
+    g_assert_true (G_IS_MENU_MODEL (gtk_builder_get_object (menus, menu_ids[i])));
+
+  overlay = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  help = GTK_WIDGET (gtk_builder_get_object (overlay, "help_overlay"));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (help));
+  gtk_widget_destroy (help);
+
+  g_assert_true (g_resources_get_info (RESOURCE_BASE "/style.css", 0, NULL, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  gvir_init_object_check (NULL, NULL, NULL);
+
+  g_test_add_func ("/vd/templates/manager-window", test_manager_window);
+  g_test_add_func ("/vd/templates/vm-window", test_vm_window);
+  g_test_add_func ("/vd/templates/dialogs", test_dialogs);
+  g_test_add_func ("/vd/templates/preferences", test_preferences);
+  g_test_add_func ("/vd/templates/resources", test_resources);
+
+  return g_test_run ();
+}
