@@ -233,19 +233,20 @@ action_worker (GTask        *task,
   else if (data->kind == ACTION_DELETE)
     volume_failures = delete_volumes (data->handle, (const char * const *)data->volumes);
 
-  /* A handle keeps the name it was looked up with: after a rename, look
-   * the guest up again so the re-read (and the VdDomain) see the new one. */
-  if (data->kind == ACTION_RENAME && error == NULL)
+  /* A handle keeps the name and id it was looked up with (libvirt caches
+   * them client-side): look the guest up again so the re-read sees its new
+   * name after a rename and its new id after a start or stop. */
+  if (data->kind != ACTION_DELETE || error != NULL)
     {
       unsigned char uuid[VIR_UUID_BUFLEN];
-      virDomainPtr renamed = NULL;
+      virDomainPtr fresh = NULL;
 
       if (virDomainGetUUID (data->handle, uuid) == 0)
-        renamed = virDomainLookupByUUID (virDomainGetConnect (data->handle), uuid);
-      if (renamed != NULL)
+        fresh = virDomainLookupByUUID (virDomainGetConnect (data->handle), uuid);
+      if (fresh != NULL)
         {
           virDomainFree (data->handle);
-          data->handle = renamed;
+          data->handle = fresh;
         }
       virResetLastError ();
     }
