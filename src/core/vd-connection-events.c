@@ -87,7 +87,7 @@ typedef struct
   virConnectPtr conn;
   int           lifecycle_id;
   int           metadata_id;
-  gboolean      close_registered;
+  EventContext *close_context;
 } CloseData;
 
 static void close_callback (virConnectPtr conn, int reason, void *opaque);
@@ -99,8 +99,14 @@ close_handle_sync (CloseData *data)
     virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
   if (data->metadata_id >= 0)
     virConnectDomainEventDeregisterAny (data->conn, data->metadata_id);
-  if (data->close_registered)
-    virConnectUnregisterCloseCallback (data->conn, close_callback);
+  if (data->close_context != NULL)
+    {
+      /* Freed here, not by libvirt: drivers without a close callback of
+       * their own (test, qemu:///embed) accept the registration and never
+       * call the free function. Once unregistered it cannot run. */
+      virConnectUnregisterCloseCallback (data->conn, close_callback);
+      event_context_free (data->close_context);
+    }
   virResetLastError ();
   virConnectClose (data->conn);
 }
@@ -136,10 +142,9 @@ _vd_connection_release_handle (VdConnection *self)
   data->conn = g_steal_pointer (&self->conn);
   data->lifecycle_id = self->lifecycle_id;
   data->metadata_id = self->metadata_id;
-  data->close_registered = self->close_registered;
+  data->close_context = g_steal_pointer (&self->close_context);
   self->lifecycle_id = -1;
   self->metadata_id = -1;
-  self->close_registered = FALSE;
 
   g_clear_object (&self->gvir);
 
@@ -227,6 +232,7 @@ run_refresh (gpointer data)
   g_autoptr(GTask) task = NULL;
   GPtrArray *handles;
   GHashTableIter iter;
+  gpointer key;
   gpointer value;
 
   self->refresh_source = 0;
@@ -236,10 +242,12 @@ run_refresh (gpointer data)
 
   handles = g_ptr_array_new_with_free_func ((GDestroyNotify)virDomainFree);
   g_hash_table_iter_init (&iter, self->refresh_pending);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      /* The handle moves to the worker; the key is ours to free. */
       g_ptr_array_add (handles, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
 
   self->refresh_running = TRUE;
@@ -437,6 +445,8 @@ close_callback (virConnectPtr  conn,
 void
 _vd_connection_register_callbacks (VdConnection *self)
 {
+  EventContext *close_context;
+
   self->lifecycle_id =
     virConnectDomainEventRegisterAny (self->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                       VIR_DOMAIN_EVENT_CALLBACK (lifecycle_event_cb),
@@ -458,10 +468,14 @@ _vd_connection_register_callbacks (VdConnection *self)
   if (self->metadata_id < 0)
     virResetLastError ();
 
-  if (virConnectRegisterCloseCallback (self->conn, close_callback,
-                                       event_context_new (self, self->conn),
-                                       event_context_free) == 0)
-    self->close_registered = TRUE;
+  close_context = event_context_new (self, self->conn);
+  if (virConnectRegisterCloseCallback (self->conn, close_callback, close_context, NULL) == 0)
+    {
+      self->close_context = close_context;
+    }
   else
-    virResetLastError ();
+    {
+      event_context_free (close_context);
+      virResetLastError ();
+    }
 }

@@ -198,6 +198,7 @@ open_worker (GTask        *task,
   virConnectPtr conn;
   char *hostname;
 
+  g_debug ("%s: opening in a worker", data->uri);
   conn = virConnectOpenAuth (data->uri, &auth, 0);
   if (conn == NULL)
     {
@@ -228,6 +229,7 @@ open_worker (GTask        *task,
     }
   virResetLastError ();
 
+  g_debug ("%s: open, listing guests", data->uri);
   result->domains = _vd_connection_list_domains_sync (conn, cancellable, &error);
   if (result->domains == NULL)
     {

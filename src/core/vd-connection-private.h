@@ -40,7 +40,7 @@ struct _VdConnection
   /* Event registrations on conn */
   int                lifecycle_id;
   int                metadata_id;
-  guint              close_registered : 1;
+  gpointer           close_context;   /* owned; freed after unregistering */
 
   /* Coalesced refreshes after events: uuid → owned virDomainPtr */
   GHashTable        *refresh_pending;

@@ -285,7 +285,10 @@ action_done_cb (GObject      *object,
   if (data->after != NULL && connection != NULL)
     _vd_connection_apply_domain_info (connection, data->after);
 
-  _vd_domain_end_busy (self, error ? error->message : NULL);
+  /* A refresh only reads: it never marked the guest busy, and its failure
+   * (the guest went away meanwhile) is not an operation that failed. */
+  if (data->kind != ACTION_REFRESH)
+    _vd_domain_end_busy (self, error ? error->message : NULL);
 
   if (error != NULL)
     {
@@ -336,7 +339,8 @@ start_action (VdDomain            *self,
       return;
     }
 
-  _vd_domain_begin_busy (self);
+  if (data->kind != ACTION_REFRESH)
+    _vd_domain_begin_busy (self);
 
   /* The libvirt call itself cannot be interrupted: the inner task runs to
    * its end even if the caller cancels, so busy is always cleared. */
