@@ -14,6 +14,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
 #include "vd-vm-window.h"
+#include "vd-gtk-util.h"
 
 /*
  * One guest's window: Console | Details | Snapshots in a GtkStack, with
@@ -438,6 +439,7 @@ vd_vm_window_init (VdVmWindow *self)
   g_autoptr(GtkBuilder) builder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vd_name_close_buttons (GTK_WIDGET (self->info_bar), _("Close message"));
   self->cancellable = g_cancellable_new ();
 
   self->actions = g_simple_action_group_new ();

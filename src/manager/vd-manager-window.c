@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-manager-window-private.h"
+#include "vd-gtk-util.h"
 
 /*
  * The main window: every connection with its guests in one GtkTreeView
@@ -622,6 +623,8 @@ vd_manager_window_init (VdManagerWindow *self)
   GtkTreeSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vd_name_close_buttons (GTK_WIDGET (self->info_bar), _("Close message"));
+  vd_name_close_buttons (GTK_WIDGET (self->search_bar), _("Close search"));
 
   self->cancellable = g_cancellable_new ();
 

@@ -23,6 +23,49 @@
  * other resource file loads. */
 
 static void
+list_prepend_cb (GtkWidget *widget,
+                 GList    **list)
+{
+  *list = g_list_prepend (*list, widget);
+}
+
+/* Every control a user can reach has a name for screen readers and
+ * AT-SPI-driven tests: icon-only buttons included. Returns how many
+ * controls were checked. */
+static guint
+assert_accessible_names (GtkWidget *root)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+
+  if (GTK_IS_BUTTON (root) || GTK_IS_ENTRY (root) || GTK_IS_COMBO_BOX (root) ||
+      GTK_IS_SWITCH (root) || GTK_IS_TREE_VIEW (root))
+    {
+      const char *name = atk_object_get_name (gtk_widget_get_accessible (root));
+
+      if (name == NULL || name[0] == '\0')
+        g_error ("a %s (%s) has no accessible name",
+                 G_OBJECT_TYPE_NAME (root), gtk_buildable_get_name (GTK_BUILDABLE (root)));
+      checked++;
+    }
+
+  if (GTK_IS_CONTAINER (root) && !GTK_IS_COMBO_BOX (root) && !GTK_IS_TREE_VIEW (root))
+    {
+      g_autoptr(GList) children = NULL;
+
+      /* Internal children (the header bar, toolbar items) too. */
+      gtk_container_forall (GTK_CONTAINER (root), (GtkCallback)list_prepend_cb,
+                            &children);
+      for (const GList *l = children; l != NULL; l = l->next)
+        checked += assert_accessible_names (l->data);
+    }
+
+  return checked;
+}
+
+static void
 test_manager_window (void)
 {
   g_autoptr(VdConnectionManager) manager = vd_connection_manager_new (NULL);
@@ -32,6 +75,7 @@ test_manager_window (void)
   window = GTK_WIDGET (vd_manager_window_new (NULL, manager, NULL));
   gtk_widget_show (window);
   gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (assert_accessible_names (window), >, 5);
   gtk_widget_destroy (window);
 }
 
@@ -47,6 +91,7 @@ test_vm_window (void)
                                          NULL));
   gtk_widget_show (window);
   gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (assert_accessible_names (window), >, 5);
   gtk_widget_destroy (window);
   vd_connection_disconnect (connection);
 }
@@ -60,16 +105,19 @@ test_dialogs (void)
 
   dialog = vd_connect_dialog_new (NULL);
   gtk_widget_show (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >, 3);
   gtk_widget_destroy (dialog);
 
   vd_credential_request_add_field (request, VD_CREDENTIAL_USERNAME, "User name", NULL);
   vd_credential_request_add_field (request, VD_CREDENTIAL_PASSWORD, "Password", NULL);
   dialog = vd_auth_dialog_new (NULL, request);
   gtk_widget_show (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >=, 4);
   gtk_widget_destroy (dialog);
 
   dialog = vd_confirm_dialog_new (NULL, "Title", "Message", items, "_OK", NULL, NULL);
   gtk_widget_show (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >=, 2);
   gtk_widget_destroy (dialog);
 }
 
@@ -102,6 +150,7 @@ test_preferences (void)
   GtkWidget *interval;
 
   gtk_widget_show (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >=, 4);
   delete_switch = find_by_accessible_name (dialog, "Ask before deleting guests");
   interval = find_by_accessible_name (dialog, "Statistics interval in seconds");
   g_assert_true (GTK_IS_SWITCH (delete_switch));
@@ -143,6 +192,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   gvir_init_object_check (NULL, NULL, NULL);
 
