@@ -13,6 +13,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
 #include "vd-credential-request.h"
+#include "vd-test-ui.h"
 
 /* The dialogs as a user drives them: bad input gets a message next to its
  * field and the dialog cannot be accepted; good input gives the URI. */
@@ -168,26 +169,6 @@ collect_entries (GtkWidget *root,
   return entries;
 }
 
-static GtkWidget *
-find_by_accessible_name (GtkWidget  *root,
-                         const char *name)
-{
-  GtkWidget *found = NULL;
-
-  if (g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (root)), name) == 0)
-    return root;
-
-  if (GTK_IS_CONTAINER (root))
-    {
-      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (root));
-
-      for (const GList *l = children; l != NULL && found == NULL; l = l->next)
-        found = find_by_accessible_name (l->data, name);
-    }
-
-  return found;
-}
-
 static void
 test_auth_dialog (void)
 {
@@ -209,8 +190,8 @@ test_auth_dialog (void)
   gtk_widget_show (dialog);
   collect_entries (dialog, entries);
   g_assert_cmpuint (entries->len, ==, 2);
-  user_entry = find_by_accessible_name (dialog, "Username");
-  password_entry = find_by_accessible_name (dialog, "Password");
+  user_entry = vd_test_find_by_accessible_name (dialog, "Username");
+  password_entry = vd_test_find_by_accessible_name (dialog, "Password");
   g_assert_true (GTK_IS_ENTRY (user_entry));
   g_assert_true (GTK_IS_ENTRY (password_entry));
 

@@ -13,6 +13,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-manager-window.h"
 #include "../vd-test-util.h"
+#include "vd-test-ui.h"
 
 /* The real manager window on libvirt's test driver, driven through its
  * actions and widgets the way the toolbar, menus and keyboard do. */
@@ -104,20 +105,6 @@ select_names (Fixture    *fixture,
                                     domains->len);
 }
 
-static VdConfirmDialog *
-find_confirm_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (VD_IS_CONFIRM_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 static guint
 count_visible_domains (Fixture *fixture)
 {
@@ -198,15 +185,15 @@ test_confirmations (Fixture       *fixture,
 
   /* Reset asks; Cancel changes nothing. */
   activate (fixture, "reset");
-  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  VD_TEST_WAIT_UNTIL ((dialog = vd_test_find_confirm_dialog ()) != NULL, 5);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  VD_TEST_WAIT_UNTIL (find_confirm_dialog () == NULL, 5);
+  VD_TEST_WAIT_UNTIL (vd_test_find_confirm_dialog () == NULL, 5);
   g_assert_false (vd_domain_get_busy (alpha));
   g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
 
   /* Force Off asks; accepting runs it. */
   activate (fixture, "force-off");
-  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  VD_TEST_WAIT_UNTIL ((dialog = vd_test_find_confirm_dialog ()) != NULL, 5);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
 
@@ -217,13 +204,13 @@ test_confirmations (Fixture       *fixture,
   g_settings_set_boolean (fixture->settings, "confirm-force-off", FALSE);
   VD_TEST_WAIT_UNTIL (action_enabled (fixture, "force-off"), 10);
   activate (fixture, "force-off");
-  g_assert_null (find_confirm_dialog ());
+  g_assert_null (vd_test_find_confirm_dialog ());
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
 
   /* Delete asks, then the guest leaves the list. */
   VD_TEST_WAIT_UNTIL (action_enabled (fixture, "delete"), 10);
   activate (fixture, "delete");
-  VD_TEST_WAIT_UNTIL ((dialog = find_confirm_dialog ()) != NULL, 5);
+  VD_TEST_WAIT_UNTIL ((dialog = vd_test_find_confirm_dialog ()) != NULL, 5);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "alpha") == NULL, 10);
   VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 2, 10);

@@ -17,6 +17,7 @@
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
+#include "vd-test-ui.h"
 
 /* Every composite template instantiates without a warning (a missing id or
  * a bad .ui makes GTK emit a critical, which fails the test), and every
@@ -121,26 +122,6 @@ test_dialogs (void)
   gtk_widget_destroy (dialog);
 }
 
-static GtkWidget *
-find_by_accessible_name (GtkWidget  *root,
-                         const char *name)
-{
-  GtkWidget *found = NULL;
-
-  if (g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (root)), name) == 0)
-    return root;
-
-  if (GTK_IS_CONTAINER (root))
-    {
-      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (root));
-
-      for (const GList *l = children; l != NULL && found == NULL; l = l->next)
-        found = find_by_accessible_name (l->data, name);
-    }
-
-  return found;
-}
-
 static void
 test_preferences (void)
 {
@@ -151,8 +132,8 @@ test_preferences (void)
 
   gtk_widget_show (dialog);
   g_assert_cmpuint (assert_accessible_names (dialog), >=, 4);
-  delete_switch = find_by_accessible_name (dialog, "Ask before deleting guests");
-  interval = find_by_accessible_name (dialog, "Statistics interval in seconds");
+  delete_switch = vd_test_find_by_accessible_name (dialog, "Ask before deleting guests");
+  interval = vd_test_find_by_accessible_name (dialog, "Statistics interval in seconds");
   g_assert_true (GTK_IS_SWITCH (delete_switch));
   g_assert_true (GTK_IS_SPIN_BUTTON (interval));
 

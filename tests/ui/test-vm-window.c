@@ -13,44 +13,11 @@
 #include "vd-confirm-dialog.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
+#include "vd-test-ui.h"
 
 /* The guest window's power controls on a test driver host: each action is
  * enabled only when it applies, changes the real guest, and the window
  * follows the guest's state through libvirt events. */
-
-static GtkWidget *
-find_by_accessible_name (GtkWidget  *root,
-                         const char *name)
-{
-  GtkWidget *found = NULL;
-
-  if (g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (root)), name) == 0)
-    return root;
-
-  if (GTK_IS_CONTAINER (root))
-    {
-      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (root));
-
-      for (const GList *l = children; l != NULL && found == NULL; l = l->next)
-        found = find_by_accessible_name (l->data, name);
-    }
-
-  return found;
-}
-
-static VdConfirmDialog *
-find_confirm_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (VD_IS_CONFIRM_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
 
 static gboolean
 enabled (GActionGroup *group,
@@ -63,7 +30,7 @@ static const char *
 detail_text (GtkWidget  *window,
              const char *name)
 {
-  GtkWidget *label = find_by_accessible_name (window, name);
+  GtkWidget *label = vd_test_find_by_accessible_name (window, name);
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
@@ -114,7 +81,7 @@ test_vm_window_lifecycle (void)
 
   /* Force off asks first, naming the guest; cancelling changes nothing. */
   g_action_group_activate_action (vm, "force-off", NULL);
-  dialog = find_confirm_dialog ();
+  dialog = vd_test_find_confirm_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Force off “alpha”?");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog),
@@ -122,13 +89,13 @@ test_vm_window_lifecycle (void)
                                                                                   "items_label"))),
                    ==, "alpha");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_assert_null (find_confirm_dialog ());
+  g_assert_null (vd_test_find_confirm_dialog ());
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
 
   g_action_group_activate_action (vm, "force-off", NULL);
-  dialog = find_confirm_dialog ();
+  dialog = vd_test_find_confirm_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF &&
@@ -143,7 +110,7 @@ test_vm_window_lifecycle (void)
                       !vd_domain_get_busy (alpha), 30);
   g_settings_set_boolean (settings, "confirm-force-off", FALSE);
   g_action_group_activate_action (vm, "force-off", NULL);
-  g_assert_null (find_confirm_dialog ());
+  g_assert_null (vd_test_find_confirm_dialog ());
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF &&
                       !vd_domain_get_busy (alpha), 30);
   g_settings_reset (settings, "confirm-force-off");
