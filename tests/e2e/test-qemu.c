@@ -13,6 +13,7 @@
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #include "../vd-test-util.h"
+#include "vd-e2e-util.h"
 
 /*
  * End-to-end: a real libvirtd with QEMU (software emulation), started by
@@ -30,40 +31,10 @@ typedef gboolean (*ActionFinish) (VdDomain *, GAsyncResult *, GError **);
 
 /* The harness provides the URIs; a missing one is a broken setup, which
  * must fail loudly rather than skip and pass. */
-static const char *
-require_env (const char *name)
-{
-  const char *value = g_getenv (name);
-
-  if (value == NULL || value[0] == '\0')
-    g_error ("%s is not set: run this test through tests/e2e/vd-e2e-daemon "
-             "(meson test --suite e2e)", name);
-
-  return value;
-}
-
 static char *
 guest_name (void)
 {
   return g_strdup_printf ("vd-e2e-%d", (int)getpid ());
-}
-
-static char *
-guest_xml (const char *name)
-{
-  /* No disk: SeaBIOS finds nothing to boot and idles, which is all a
-   * lifecycle test needs. type='qemu' because KVM hangs on this host. */
-  return g_strdup_printf (
-    "<domain type='qemu'>"
-    "  <name>%s</name>"
-    "  <memory unit='MiB'>64</memory>"
-    "  <vcpu>1</vcpu>"
-    "  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
-    "  <features><acpi/></features>"
-    "  <devices>"
-    "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
-    "  </devices>"
-    "</domain>", name);
 }
 
 /* What libvirt itself says (virDomainState), asked directly. */
@@ -108,12 +79,12 @@ run_ok (VdDomain     *domain,
 static void
 test_lifecycle (void)
 {
-  const char *uri = require_env ("VD_E2E_SYSTEM_URI");
+  const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
   g_autoptr(VdConnection) connection = vd_connection_new (uri);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = guest_name ();
-  g_autofree char *xml = guest_xml (name);
+  g_autofree char *xml = vd_e2e_guest_xml (name);
   g_autoptr(VdDomain) domain = NULL;
   virConnectPtr conn;
   virDomainPtr dom;

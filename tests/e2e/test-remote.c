@@ -15,6 +15,7 @@
 
 #include "vd-auth-dialog.h"
 #include "../vd-test-util.h"
+#include "vd-e2e-util.h"
 
 /*
  * End-to-end remote connections against the daemon tests/e2e/vd-e2e-daemon
@@ -30,34 +31,6 @@
 
 /* Cancel must end the attempt without waiting for any timeout. */
 #define CANCEL_SECONDS 5
-
-static const char *
-require_env (const char *name)
-{
-  const char *value = g_getenv (name);
-
-  if (value == NULL || value[0] == '\0')
-    g_error ("%s is not set: run this test through tests/e2e/vd-e2e-daemon "
-             "(meson test --suite e2e)", name);
-
-  return value;
-}
-
-static char *
-guest_xml (const char *name)
-{
-  return g_strdup_printf (
-    "<domain type='qemu'>"
-    "  <name>%s</name>"
-    "  <memory unit='MiB'>64</memory>"
-    "  <vcpu>1</vcpu>"
-    "  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
-    "  <features><acpi/></features>"
-    "  <devices>"
-    "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
-    "  </devices>"
-    "</domain>", name);
-}
 
 static gboolean
 contains_casefold (const char *haystack,
@@ -248,12 +221,12 @@ state_settled (VdConnection *connection)
 static void
 test_sasl_password (void)
 {
-  const char *uri = require_env ("VD_E2E_TCP_URI");
-  const char *user = require_env ("VD_E2E_SASL_USER");
-  const char *password = require_env ("VD_E2E_SASL_PASSWORD");
+  const char *uri = vd_e2e_require_env ("VD_E2E_TCP_URI");
+  const char *user = vd_e2e_require_env ("VD_E2E_SASL_USER");
+  const char *password = vd_e2e_require_env ("VD_E2E_SASL_PASSWORD");
   g_autoptr(VdConnection) connection = vd_connection_new (uri);
   g_autofree char *name = g_strdup_printf ("vd-e2e-remote-%d", (int)getpid ());
-  g_autofree char *xml = guest_xml (name);
+  g_autofree char *xml = vd_e2e_guest_xml (name);
   virDomainPtr dom;
   guint n_requests = 0;
   guint n_before;
@@ -300,9 +273,9 @@ test_sasl_password (void)
 static void
 test_sasl_wrong_password (void)
 {
-  const char *uri = require_env ("VD_E2E_TCP_URI");
-  const char *user = require_env ("VD_E2E_SASL_USER");
-  const char *password = require_env ("VD_E2E_SASL_PASSWORD");
+  const char *uri = vd_e2e_require_env ("VD_E2E_TCP_URI");
+  const char *user = vd_e2e_require_env ("VD_E2E_SASL_USER");
+  const char *password = vd_e2e_require_env ("VD_E2E_SASL_PASSWORD");
   g_autoptr(VdConnection) connection = vd_connection_new (uri);
   g_autofree char *wrong = g_strconcat (password, "-wrong", NULL);
   const char *last_error;
@@ -345,7 +318,7 @@ test_sasl_wrong_password (void)
 static void
 test_sasl_cancel (void)
 {
-  const char *uri = require_env ("VD_E2E_TCP_URI");
+  const char *uri = vd_e2e_require_env ("VD_E2E_TCP_URI");
   g_autoptr(VdConnection) connection = vd_connection_new (uri);
   VdConnectionState state;
   guint n_requests = 0;
@@ -377,16 +350,16 @@ test_sasl_cancel (void)
 static void
 test_ssh_agent (void)
 {
-  const char *ssh_uri = require_env ("VD_E2E_SSH_URI");
-  const char *system_uri = require_env ("VD_E2E_SYSTEM_URI");
+  const char *ssh_uri = vd_e2e_require_env ("VD_E2E_SSH_URI");
+  const char *system_uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
   g_autoptr(VdConnection) local = NULL;
   g_autoptr(VdConnection) connection = vd_connection_new (ssh_uri);
   g_autofree char *name = g_strdup_printf ("vd-e2e-remote-ssh-%d", (int)getpid ());
-  g_autofree char *xml = guest_xml (name);
+  g_autofree char *xml = vd_e2e_guest_xml (name);
   virDomainPtr dom;
   guint n_requests = 0;
 
-  require_env ("SSH_AUTH_SOCK");
+  vd_e2e_require_env ("SSH_AUTH_SOCK");
 
   /* A guest defined locally before the SSH connection opens ... */
   local = vd_test_open (system_uri);
