@@ -15,6 +15,7 @@ directory and fails on any untranslated or fuzzy message, or a msgfmt
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,22 @@ def main():
         languages = [l.strip() for l in f if l.strip() and not l.startswith("#")]
 
     ok = True
+
+    # Every source file with a marked string is listed in POTFILES.in.
+    with open(os.path.join(po_dir, "POTFILES.in")) as f:
+        listed = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    markers = re.compile(r'\b(N?C?_|g_dngettext)\s*\(\s*"|translatable="yes"')
+    for folder in ("src", "ui", "data"):
+        for dirpath, _, names in os.walk(os.path.join(root, folder)):
+            for name in names:
+                if not name.endswith((".c", ".ui", ".in", ".xml")):
+                    continue
+                path = os.path.join(dirpath, name)
+                with open(path, encoding="utf-8") as f:
+                    if markers.search(f.read()) and os.path.relpath(path, root) not in listed:
+                        ok = False
+                        print("not in POTFILES.in: " + os.path.relpath(path, root))
+
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "virt-desk.pot")
         subprocess.run(["xgettext", "--package-name=virt-desk", "--directory", root,

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-void vd_name_close_buttons (GtkWidget *bar,
+void vd_name_close_buttons (GtkWidget  *bar,
                             const char *name);
 
 G_END_DECLS
