@@ -52,6 +52,8 @@ void          _vd_domain_set_persistent       (VdDomain           *self,
                                                gboolean            persistent);
 void          _vd_domain_set_cpu_usage        (VdDomain           *self,
                                                double              cpu_usage);
+void          _vd_domain_add_cpu_sample       (VdDomain           *self,
+                                               double              cpu_usage);
 void          _vd_domain_detach               (VdDomain           *self);
 void          _vd_domain_begin_busy           (VdDomain           *self);
 void          _vd_domain_end_busy             (VdDomain           *self,

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -47,6 +49,7 @@ struct _VdDomain
   guint64        max_memory;
   guint          vcpus;
   double         cpu_usage;
+  VdStatsRing   *cpu_history;   /* one sample per stats tick, NAN = gap */
   guint          busy;          /* running operations */
   guint          persistent : 1;
   guint          autostart : 1;
@@ -449,6 +452,15 @@ _vd_domain_set_cpu_usage (VdDomain *self,
   self->cpu_usage = cpu_usage;
 }
 
+/* One stats tick's measurement: the current value and the history. */
+void
+_vd_domain_add_cpu_sample (VdDomain *self,
+                           double    cpu_usage)
+{
+  self->cpu_usage = cpu_usage;
+  vd_stats_ring_push (self->cpu_history, cpu_usage >= 0 ? cpu_usage : NAN);
+}
+
 /* The connection dropped the guest (undefined, or the connection closed). */
 void
 _vd_domain_detach (VdDomain *self)
@@ -502,6 +514,7 @@ vd_domain_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->cpu_history, vd_stats_ring_unref);
 
   G_OBJECT_CLASS (vd_domain_parent_class)->finalize (object);
 }
@@ -658,6 +671,7 @@ vd_domain_init (VdDomain *self)
 {
   self->id = -1;
   self->cpu_usage = -1;
+  self->cpu_history = vd_stats_ring_new (VD_DOMAIN_DEFAULT_HISTORY);
 }
 
 /* ------------------------------------------------------------------ */
@@ -904,6 +918,20 @@ vd_domain_get_vcpus (VdDomain *self)
   g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
 
   return self->vcpus;
+}
+
+/**
+ * vd_domain_get_cpu_history:
+ *
+ * Returns: (transfer none): the guest's CPU usage, one sample per stats
+ *   tick, newest at age 0; NAN where it was not measured
+ */
+VdStatsRing *
+vd_domain_get_cpu_history (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+
+  return self->cpu_history;
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "vd-connection.h"
 #include "vd-domain-private.h"
 #include "vd-stats-poller.h"
+#include "vd-stats-rate.h"
 
 /*
  * Samples the running guests of one connection. Each tick runs ONE worker
@@ -187,13 +188,8 @@ tick_worker (GTask        *task,
       prev = g_hash_table_lookup (data->previous, result.uuid);
       /* A counter that went backwards means the guest restarted: start
        * over instead of showing a negative or huge value. */
-      if (prev != NULL && cpu_time >= prev->cpu_time && now > prev->when)
-        {
-          double used = (double)(cpu_time - prev->cpu_time);
-          double available = (double)(now - prev->when) * 1000.0 * vcpus;
-
-          result.cpu_usage = CLAMP (used / available * 100.0, 0.0, 100.0);
-        }
+      if (prev != NULL)
+        result.cpu_usage = vd_stats_cpu_percent (prev->cpu_time, cpu_time, now - prev->when, vcpus);
 
       if (prev == NULL)
         {
@@ -245,7 +241,7 @@ tick_done_cb (GObject      *object,
       VdDomain *domain = vd_connection_find_domain_by_uuid (self->connection, result->uuid);
 
       if (domain != NULL && vd_domain_get_active (domain))
-        _vd_domain_set_cpu_usage (domain, result->cpu_usage);
+        _vd_domain_add_cpu_sample (domain, result->cpu_usage);
     }
 
   g_signal_emit (self, signals[UPDATED], 0);
