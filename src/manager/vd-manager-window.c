@@ -13,6 +13,7 @@
 
 #include "vd-manager-window-private.h"
 #include "vd-gtk-util.h"
+#include "vd-sparkline-renderer.h"
 
 /*
  * The main window: every connection with its guests in one GtkTreeView
@@ -158,19 +159,27 @@ cpu_data_func (GtkTreeViewColumn *column,
                gpointer           user_data)
 {
   gpointer object = vd_manager_model_get_object (model, iter);
-  double usage = VD_IS_DOMAIN (object) ? vd_domain_get_cpu_usage (object) : -1;
+  g_autofree char *text = NULL;
+  double usage;
 
+  /* Only a running guest has a CPU graph: a stopped one's history would
+   * show a past that no longer applies. */
+  if (!VD_IS_DOMAIN (object) || !vd_domain_get_active (object))
+    {
+      g_object_set (cell, "visible", FALSE, "ring", NULL, NULL);
+      return;
+    }
+
+  usage = vd_domain_get_cpu_usage (object);
   if (usage >= 0)
-    {
-      /* translators: CPU usage in percent; %% is a literal percent sign */
-      g_autofree char *text = g_strdup_printf (_("%.0f %%"), usage);
+    /* translators: CPU usage in percent; %% is a literal percent sign */
+    text = g_strdup_printf (_("%.0f %%"), usage);
 
-      g_object_set (cell, "visible", TRUE, "value", (int)(usage + 0.5), "text", text, NULL);
-    }
-  else
-    {
-      g_object_set (cell, "visible", FALSE, NULL);
-    }
+  g_object_set (cell,
+                "visible", TRUE,
+                "ring", vd_domain_get_cpu_history (object),
+                "text", text,
+                NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -589,6 +598,8 @@ vd_manager_window_class_init (VdManagerWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VD_TYPE_SPARKLINE_RENDERER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/manager/vd-manager-window.ui");

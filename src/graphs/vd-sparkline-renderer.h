@@ -1,0 +1,22 @@
+/* vd-sparkline-renderer.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vd-stats-ring.h"
+
+G_BEGIN_DECLS
+
+#define VD_TYPE_SPARKLINE_RENDERER (vd_sparkline_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (VdSparklineRenderer, vd_sparkline_renderer, VD, SPARKLINE_RENDERER, GtkCellRenderer)
+
+GtkCellRenderer *vd_sparkline_renderer_new (void);
+
+G_END_DECLS
