@@ -42,10 +42,11 @@ G_DEFINE_BOXED_TYPE (VdStatsRing, vd_stats_ring, vd_stats_ring_ref, vd_stats_rin
 VdStatsRing *
 vd_stats_ring_new (guint capacity)
 {
-  VdStatsRing *self = g_new0 (VdStatsRing, 1);
+  VdStatsRing *self;
 
   g_return_val_if_fail (capacity > 0, NULL);
 
+  self = g_new0 (VdStatsRing, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->capacity = capacity;
   self->values = g_new (double, capacity);
