@@ -217,8 +217,26 @@ refresh_cb (GObject      *object,
       GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "conn")) ==
       GPOINTER_TO_SIZE (self->conn))
     {
+      GHashTable *serials = g_object_get_data (G_OBJECT (task), "serials");
+
       for (guint i = 0; i < infos->len; i++)
-        _vd_connection_apply_domain_info (self, g_ptr_array_index (infos, i));
+        {
+          const VdDomainInfo *info = g_ptr_array_index (infos, i);
+          VdDomain *domain = vd_connection_find_domain_by_uuid (self, info->uuid);
+          gpointer serial;
+
+          /* An operation that started since this was read applies a newer
+           * state of its own when it ends: a refresh read in the middle of
+           * it (a restore between "managed save removed" and "running")
+           * must not overwrite that. */
+          if (domain != NULL &&
+              (vd_domain_get_busy (domain) ||
+               !g_hash_table_lookup_extended (serials, info->uuid, NULL, &serial) ||
+               GPOINTER_TO_UINT (serial) != _vd_domain_get_action_serial (domain)))
+            continue;
+
+          _vd_connection_apply_domain_info (self, info);
+        }
     }
 
   if (g_hash_table_size (self->refresh_pending) > 0 && self->refresh_source == 0)
@@ -231,6 +249,7 @@ run_refresh (gpointer data)
   VdConnection *self = data;
   g_autoptr(GTask) task = NULL;
   GPtrArray *handles;
+  GHashTable *serials;
   GHashTableIter iter;
   gpointer key;
   gpointer value;
@@ -242,12 +261,21 @@ run_refresh (gpointer data)
 
   handles = g_ptr_array_new_with_free_func ((GDestroyNotify)virDomainFree);
   g_hash_table_iter_init (&iter, self->refresh_pending);
+  serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      /* The handle moves to the worker; the key is ours to free. */
+      VdDomain *domain = g_hash_table_lookup (self->by_uuid, key);
+
+      /* The handle moves to the worker, the key to the serials. */
       g_ptr_array_add (handles, value);
       g_hash_table_iter_steal (&iter);
-      g_free (key);
+      /* A guest in the middle of an operation may be read half-way
+       * through it: its result will be dropped (G_MAXUINT never matches);
+       * the operation reads the guest again when it ends. */
+      g_hash_table_insert (serials, key,
+                           GUINT_TO_POINTER (domain == NULL ? 0 :
+                                             vd_domain_get_busy (domain) ? G_MAXUINT :
+                                             _vd_domain_get_action_serial (domain)));
     }
 
   self->refresh_running = TRUE;
@@ -255,6 +283,7 @@ run_refresh (gpointer data)
   g_task_set_source_tag (task, run_refresh);
   g_task_set_task_data (task, handles, (GDestroyNotify)g_ptr_array_unref);
   g_object_set_data (G_OBJECT (task), "conn", self->conn);
+  g_object_set_data_full (G_OBJECT (task), "serials", serials, (GDestroyNotify)g_hash_table_unref);
   g_task_run_in_thread (task, refresh_worker);
 
   return G_SOURCE_REMOVE;

@@ -52,6 +52,7 @@ void          _vd_domain_set_persistent       (VdDomain           *self,
                                                gboolean            persistent);
 void          _vd_domain_set_cpu_usage        (VdDomain           *self,
                                                double              cpu_usage);
+guint         _vd_domain_get_action_serial    (VdDomain           *self);
 void          _vd_domain_add_cpu_sample       (VdDomain           *self,
                                                double              cpu_usage);
 void          _vd_domain_detach               (VdDomain           *self);

@@ -51,6 +51,7 @@ struct _VdDomain
   double         cpu_usage;
   VdStatsRing   *cpu_history;   /* one sample per stats tick, NAN = gap */
   guint          busy;          /* running operations */
+  guint          action_serial; /* bumped when an operation starts */
   guint          persistent : 1;
   guint          autostart : 1;
   guint          managed_save : 1;
@@ -461,6 +462,14 @@ _vd_domain_add_cpu_sample (VdDomain *self,
   vd_stats_ring_push (self->cpu_history, cpu_usage >= 0 ? cpu_usage : NAN);
 }
 
+/* Lets a refresh that was read before an operation started recognise its
+ * result as stale. */
+guint
+_vd_domain_get_action_serial (VdDomain *self)
+{
+  return self->action_serial;
+}
+
 /* The connection dropped the guest (undefined, or the connection closed). */
 void
 _vd_domain_detach (VdDomain *self)
@@ -476,6 +485,7 @@ _vd_domain_detach (VdDomain *self)
 void
 _vd_domain_begin_busy (VdDomain *self)
 {
+  self->action_serial++;
   if (self->busy++ == 0)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
