@@ -131,6 +131,7 @@ _vd_connection_release_handle (VdConnection *self)
 
   if (self->poller != NULL)
     vd_stats_poller_stop (self->poller);
+  _vd_connection_forget_host_stats (self);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_hash_table_remove_all (self->refresh_pending);

@@ -49,7 +49,15 @@ struct _VdConnection
 
   guint              reconnect_source;
   guint              reconnect_delay;
-  guint              stats_interval;
+
+  /* Statistics (vd-connection-stats.c) */
+  guint              stats_interval;      /* seconds */
+  guint              stats_history;       /* samples per series */
+  VdStatsCollect     stats_collect;
+  guint              host_cpus;           /* 0 = unknown */
+  guint64            host_memory_total;   /* bytes, 0 = unknown */
+  double             host_current[VD_HOST_STATS_N_METRICS];
+  VdStatsRing       *host_history[VD_HOST_STATS_N_METRICS];
 };
 
 /* vd-connection.c */
@@ -80,6 +88,15 @@ void       _vd_connection_start_open            (VdConnection       *self);
 void       _vd_connection_schedule_reconnect    (VdConnection       *self);
 void       _vd_connection_complete_open_tasks   (VdConnection       *self,
                                                  const GError       *error);
+
+/* vd-connection-stats.c */
+void       _vd_connection_init_stats            (VdConnection       *self);
+void       _vd_connection_clear_stats           (VdConnection       *self);
+void       _vd_connection_forget_host_stats     (VdConnection       *self);
+void       _vd_connection_add_host_sample       (VdConnection       *self,
+                                                 const double       *values,
+                                                 guint               host_cpus,
+                                                 guint64             memory_total);
 
 void _vd_connection_apply_domain_info  (VdConnection       *self,
                                         const VdDomainInfo *info);

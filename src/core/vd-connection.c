@@ -318,6 +318,7 @@ vd_connection_finalize (GObject *object)
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
   g_clear_pointer (&self->refresh_pending, g_hash_table_unref);
   g_clear_pointer (&self->open_tasks, g_ptr_array_unref);
+  _vd_connection_clear_stats (self);
 
   G_OBJECT_CLASS (vd_connection_parent_class)->finalize (object);
 }
@@ -449,8 +450,8 @@ vd_connection_class_init (VdConnectionClass *klass)
    * VdConnection::stats-updated:
    * @self: the connection
    *
-   * Emitted once per statistics tick after every running guest's
-   * #VdDomain:cpu-usage was updated. Views redraw on this signal rather
+   * Emitted once per statistics tick after the host's and every running
+   * guest's series (vd_domain_get_history()) received their sample. Views redraw on this signal rather
    * than on per-guest notifications.
    */
   signals[STATS_UPDATED] =
@@ -467,7 +468,7 @@ vd_connection_init (VdConnection *self)
   self->state = VD_CONNECTION_STATE_DISCONNECTED;
   self->lifecycle_id = -1;
   self->metadata_id = -1;
-  self->stats_interval = 1;
+  _vd_connection_init_stats (self);
   self->domains = g_list_store_new (VD_TYPE_DOMAIN);
   self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->refresh_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -899,18 +900,3 @@ vd_connection_get_reconnect_delay (VdConnection *self)
   return self->reconnect_source != 0 ? self->reconnect_delay : 0;
 }
 
-/**
- * vd_connection_set_stats_interval:
- *
- * Seconds between two statistics samples (1–60).
- */
-void
-vd_connection_set_stats_interval (VdConnection *self,
-                                  guint         seconds)
-{
-  g_return_if_fail (VD_IS_CONNECTION (self));
-
-  self->stats_interval = CLAMP (seconds, 1, 60);
-  if (self->conn != NULL)
-    vd_stats_poller_start (self->poller, self->stats_interval);
-}

@@ -13,6 +13,8 @@
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #include "vd-credential-request.h"
+#include "vd-stats.h"
+#include "vd-stats-ring.h"
 
 G_BEGIN_DECLS
 
@@ -77,5 +79,18 @@ gboolean           vd_connection_refresh_domains_finish (VdConnection       *sel
 guint              vd_connection_get_reconnect_delay  (VdConnection         *self);
 void               vd_connection_set_stats_interval   (VdConnection         *self,
                                                        guint                 seconds);
+guint              vd_connection_get_stats_interval   (VdConnection         *self);
+void               vd_connection_set_stats_history    (VdConnection         *self,
+                                                       guint                 samples);
+guint              vd_connection_get_stats_history    (VdConnection         *self);
+void               vd_connection_set_stats_collect    (VdConnection         *self,
+                                                       VdStatsCollect        collect);
+VdStatsCollect     vd_connection_get_stats_collect    (VdConnection         *self);
+VdStatsRing       *vd_connection_get_host_history     (VdConnection         *self,
+                                                       VdHostStatsMetric     metric);
+double             vd_connection_get_host_current     (VdConnection         *self,
+                                                       VdHostStatsMetric     metric);
+guint              vd_connection_get_host_cpus        (VdConnection         *self);
+guint64            vd_connection_get_host_memory_total (VdConnection        *self);
 
 G_END_DECLS

@@ -50,11 +50,12 @@ void          _vd_domain_set_state            (VdDomain           *self,
                                                int                 reason);
 void          _vd_domain_set_persistent       (VdDomain           *self,
                                                gboolean            persistent);
-void          _vd_domain_set_cpu_usage        (VdDomain           *self,
-                                               double              cpu_usage);
+void          _vd_domain_clear_current_stats  (VdDomain           *self);
 guint         _vd_domain_get_action_serial    (VdDomain           *self);
-void          _vd_domain_add_cpu_sample       (VdDomain           *self,
-                                               double              cpu_usage);
+void          _vd_domain_add_stats_sample     (VdDomain           *self,
+                                               const double       *values);
+void          _vd_domain_set_history_length   (VdDomain           *self,
+                                               guint               length);
 void          _vd_domain_detach               (VdDomain           *self);
 void          _vd_domain_begin_busy           (VdDomain           *self);
 void          _vd_domain_end_busy             (VdDomain           *self,

@@ -48,8 +48,12 @@ struct _VdDomain
   guint64        memory;
   guint64        max_memory;
   guint          vcpus;
-  double         cpu_usage;
-  VdStatsRing   *cpu_history;   /* one sample per stats tick, NAN = gap */
+  /* Stats: the newest value of each metric (-1 = unknown) and its
+   * history, one sample per tick, NAN = gap. The rings are made on first
+   * use: a guest that never ran and is never graphed costs nothing. */
+  double         current[VD_STATS_N_METRICS];
+  VdStatsRing   *history[VD_STATS_N_METRICS];
+  guint          history_length;
   guint          busy;          /* running operations */
   guint          action_serial; /* bumped when an operation starts */
   guint          persistent : 1;
@@ -316,6 +320,8 @@ _vd_domain_new (VdConnection       *connection,
   self->memory = info->memory;
   self->max_memory = info->max_memory;
   self->vcpus = info->vcpus;
+  if (connection != NULL)
+    self->history_length = vd_connection_get_stats_history (connection);
 
   return self;
 }
@@ -427,7 +433,7 @@ _vd_domain_set_state (VdDomain      *self,
     }
 
   if (changed && !state_is_active (state))
-    _vd_domain_set_cpu_usage (self, -1);
+    _vd_domain_clear_current_stats (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -444,22 +450,43 @@ _vd_domain_set_persistent (VdDomain *self,
   notify_derived (self);
 }
 
-/* No notify: cpu-usage changes for every running guest every tick, and
+/* No notify: the values change for every running guest every tick, and
  * views redraw on VdConnection::stats-updated instead. */
 void
-_vd_domain_set_cpu_usage (VdDomain *self,
-                          double    cpu_usage)
+_vd_domain_clear_current_stats (VdDomain *self)
 {
-  self->cpu_usage = cpu_usage;
+  for (guint i = 0; i < VD_STATS_N_METRICS; i++)
+    self->current[i] = -1;
 }
 
-/* One stats tick's measurement: the current value and the history. */
+/* One stats tick's measurement: @values holds one value per
+ * VdStatsMetric, negative where it is unknown (recorded as a gap). */
 void
-_vd_domain_add_cpu_sample (VdDomain *self,
-                           double    cpu_usage)
+_vd_domain_add_stats_sample (VdDomain     *self,
+                             const double *values)
 {
-  self->cpu_usage = cpu_usage;
-  vd_stats_ring_push (self->cpu_history, cpu_usage >= 0 ? cpu_usage : NAN);
+  for (guint i = 0; i < VD_STATS_N_METRICS; i++)
+    {
+      self->current[i] = values[i];
+      vd_stats_ring_push (vd_domain_get_history (self, i), values[i] >= 0 ? values[i] : NAN);
+    }
+}
+
+/* Changes how many samples each series keeps; the newest survive. */
+void
+_vd_domain_set_history_length (VdDomain *self,
+                               guint     length)
+{
+  length = MAX (length, 2);
+  if (length == self->history_length)
+    return;
+
+  self->history_length = length;
+  for (guint i = 0; i < VD_STATS_N_METRICS; i++)
+    {
+      if (self->history[i] != NULL)
+        vd_stats_ring_set_capacity (self->history[i], length);
+    }
 }
 
 /* Lets a refresh that was read before an operation started recognise its
@@ -524,7 +551,8 @@ vd_domain_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->last_error, g_free);
-  g_clear_pointer (&self->cpu_history, vd_stats_ring_unref);
+  for (guint i = 0; i < VD_STATS_N_METRICS; i++)
+    g_clear_pointer (&self->history[i], vd_stats_ring_unref);
 
   G_OBJECT_CLASS (vd_domain_parent_class)->finalize (object);
 }
@@ -591,7 +619,7 @@ vd_domain_get_property (GObject    *object,
       g_value_set_uint (value, self->vcpus);
       break;
     case PROP_CPU_USAGE:
-      g_value_set_double (value, self->cpu_usage);
+      g_value_set_double (value, self->current[VD_STATS_CPU]);
       break;
     case PROP_CAN_START:
       g_value_set_boolean (value, vd_domain_get_can_start (self));
@@ -659,7 +687,7 @@ vd_domain_class_init (VdDomainClass *klass)
   properties[PROP_MAX_MEMORY] =
     g_param_spec_uint64 ("max-memory", NULL, NULL, 0, G_MAXUINT64, 0, RO);
   properties[PROP_VCPUS] = g_param_spec_uint ("vcpus", NULL, NULL, 0, G_MAXUINT, 0, RO);
-  /* Not notified: see _vd_domain_set_cpu_usage(). */
+  /* Not notified: see _vd_domain_clear_current_stats(). */
   properties[PROP_CPU_USAGE] =
     g_param_spec_double ("cpu-usage", NULL, NULL, -1, 100, -1, RO);
   properties[PROP_CAN_START] = g_param_spec_boolean ("can-start", NULL, NULL, FALSE, RO);
@@ -680,8 +708,8 @@ static void
 vd_domain_init (VdDomain *self)
 {
   self->id = -1;
-  self->cpu_usage = -1;
-  self->cpu_history = vd_stats_ring_new (VD_DOMAIN_DEFAULT_HISTORY);
+  self->history_length = VD_STATS_DEFAULT_HISTORY;
+  _vd_domain_clear_current_stats (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -939,9 +967,7 @@ vd_domain_get_vcpus (VdDomain *self)
 VdStatsRing *
 vd_domain_get_cpu_history (VdDomain *self)
 {
-  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
-
-  return self->cpu_history;
+  return vd_domain_get_history (self, VD_STATS_CPU);
 }
 
 /**
@@ -953,9 +979,48 @@ vd_domain_get_cpu_history (VdDomain *self)
 double
 vd_domain_get_cpu_usage (VdDomain *self)
 {
-  g_return_val_if_fail (VD_IS_DOMAIN (self), -1);
+  return vd_domain_get_current (self, VD_STATS_CPU);
+}
 
-  return self->cpu_usage;
+/**
+ * vd_domain_get_history:
+ * @metric: which series
+ *
+ * The series' ring is made on first use and lives as long as the guest;
+ * graphs may hold a reference beyond that. Main thread only.
+ *
+ * Returns: (transfer none): the series of @metric, one sample per stats
+ *   tick, newest at age 0; NAN where it was not measured
+ */
+VdStatsRing *
+vd_domain_get_history (VdDomain      *self,
+                       VdStatsMetric  metric)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), NULL);
+  g_return_val_if_fail (metric < VD_STATS_N_METRICS, NULL);
+
+  if (self->history[metric] == NULL)
+    self->history[metric] = vd_stats_ring_new (self->history_length);
+
+  return self->history[metric];
+}
+
+/**
+ * vd_domain_get_current:
+ * @metric: which series
+ *
+ * Returns: the value of @metric at the last stats tick (units as in
+ *   #VdStatsMetric), or -1 when unknown (shut off, not collected, or only
+ *   one sample of a rate so far)
+ */
+double
+vd_domain_get_current (VdDomain      *self,
+                       VdStatsMetric  metric)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), -1);
+  g_return_val_if_fail (metric < VD_STATS_N_METRICS, -1);
+
+  return self->current[metric];
 }
 
 static gboolean

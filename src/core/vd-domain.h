@@ -12,12 +12,10 @@
 #include <libvirt/virterror.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
+#include "vd-stats.h"
 #include "vd-stats-ring.h"
 
 G_BEGIN_DECLS
-
-/* Samples of history kept per guest until Preferences sets another length. */
-#define VD_DOMAIN_DEFAULT_HISTORY 60
 
 typedef struct _VdConnection VdConnection;
 
@@ -85,6 +83,10 @@ guint64        vd_domain_get_max_memory        (VdDomain  *self);
 guint          vd_domain_get_vcpus             (VdDomain  *self);
 double         vd_domain_get_cpu_usage         (VdDomain  *self);
 VdStatsRing   *vd_domain_get_cpu_history       (VdDomain  *self);
+VdStatsRing   *vd_domain_get_history           (VdDomain      *self,
+                                                VdStatsMetric  metric);
+double         vd_domain_get_current           (VdDomain      *self,
+                                                VdStatsMetric  metric);
 gboolean       vd_domain_matches               (VdDomain  *self,
                                                 const char *casefolded_needle);
 

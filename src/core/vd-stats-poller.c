@@ -241,7 +241,7 @@ tick_done_cb (GObject      *object,
       VdDomain *domain = vd_connection_find_domain_by_uuid (self->connection, result->uuid);
 
       if (domain != NULL && vd_domain_get_active (domain))
-        _vd_domain_add_cpu_sample (domain, result->cpu_usage);
+        { double v[VD_STATS_N_METRICS]; for (guint k = 0; k < VD_STATS_N_METRICS; k++) v[k] = -1; v[VD_STATS_CPU] = result->cpu_usage; _vd_domain_add_stats_sample (domain, v); };
     }
 
   g_signal_emit (self, signals[UPDATED], 0);
