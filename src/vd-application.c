@@ -171,12 +171,32 @@ domains_changed_cb (GListModel    *list,
     try_pending_shows (self);
 }
 
+/* The statistics settings, applied to one connection. */
+static void
+apply_stats_settings (VdApplication *self,
+                      VdConnection  *connection)
+{
+  VdStatsCollect collect = VD_STATS_COLLECT_CPU;
+
+  if (g_settings_get_boolean (self->settings, "stats-memory"))
+    collect |= VD_STATS_COLLECT_MEMORY;
+  if (g_settings_get_boolean (self->settings, "stats-disk"))
+    collect |= VD_STATS_COLLECT_DISK;
+  if (g_settings_get_boolean (self->settings, "stats-network"))
+    collect |= VD_STATS_COLLECT_NETWORK;
+
+  vd_connection_set_stats_collect (connection, collect);
+  vd_connection_set_stats_history (connection,
+                                   g_settings_get_uint (self->settings, "stats-history"));
+  vd_connection_set_stats_interval (connection,
+                                    g_settings_get_uint (self->settings, "stats-interval"));
+}
+
 static void
 watch_connection (VdApplication *self,
                   VdConnection  *connection)
 {
-  vd_connection_set_stats_interval (connection,
-                                    g_settings_get_uint (self->settings, "stats-interval"));
+  apply_stats_settings (self, connection);
   g_signal_connect_object (connection, "credentials-requested",
                            G_CALLBACK (credentials_requested_cb), self, 0);
   g_signal_connect_object (connection, "notify::state",
@@ -185,18 +205,21 @@ watch_connection (VdApplication *self,
                            G_CALLBACK (domains_changed_cb), self, 0);
 }
 
+static const char * const stats_keys[] = {
+  "stats-interval", "stats-history", "stats-memory", "stats-disk", "stats-network",
+};
+
 static void
-stats_interval_changed_cb (GSettings     *settings,
+stats_settings_changed_cb (GSettings     *settings,
                            const char    *key,
                            VdApplication *self)
 {
-  guint seconds = g_settings_get_uint (settings, key);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->manager));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VdConnection) connection = g_list_model_get_item (G_LIST_MODEL (self->manager), i);
-      vd_connection_set_stats_interval (connection, seconds);
+      apply_stats_settings (self, connection);
     }
 }
 
@@ -385,8 +408,13 @@ vd_application_startup (GApplication *application)
                                            accels[i].accels);
 
   self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::stats-interval",
-                           G_CALLBACK (stats_interval_changed_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (stats_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", stats_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal,
+                               G_CALLBACK (stats_settings_changed_cb), self, 0);
+    }
   self->manager = vd_connection_manager_new (self->settings);
   g_signal_connect_object (self->manager, "items-changed",
                            G_CALLBACK (connections_changed_cb), self, 0);
