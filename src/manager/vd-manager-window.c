@@ -14,6 +14,7 @@
 #include "vd-manager-window-private.h"
 #include "vd-gtk-util.h"
 #include "vd-sparkline-renderer.h"
+#include "vd-stats-format.h"
 
 /*
  * The main window: every connection with its guests in one GtkTreeView
@@ -171,9 +172,7 @@ cpu_data_func (GtkTreeViewColumn *column,
     }
 
   usage = vd_domain_get_cpu_usage (object);
-  if (usage >= 0)
-    /* translators: CPU usage in percent; %% is a literal percent sign */
-    text = g_strdup_printf (_("%.0f %%"), usage);
+  text = vd_stats_format_value (VD_STATS_UNIT_PERCENT, usage);
 
   g_object_set (cell,
                 "visible", TRUE,
