@@ -21,6 +21,12 @@
  * Colours come from the theme (see line_color()), filled underneath at low
  * opacity; in a selected row, the selected text colour, so the graph stays
  * visible on the selection background. Nothing is hard-coded.
+ *
+ * An optional second series (disk writes beside reads, network sends
+ * beside receives) is drawn as a second line, not filled, in a theme
+ * colour of its own (see secondary_color()); its text, if any, goes on a
+ * second line in that colour, so the text doubles as the legend. Without
+ * a fixed maximum both series share one scale.
  */
 
 #define GRAPH_WIDTH 80
@@ -31,14 +37,18 @@ struct _VdSparklineRenderer
   GtkCellRenderer  parent_instance;
 
   VdStatsRing     *ring;
+  VdStatsRing     *secondary_ring;
   char            *text;
+  char            *secondary_text;
   double           maximum;
 };
 
 enum {
   PROP_0,
   PROP_RING,
+  PROP_SECONDARY_RING,
   PROP_TEXT,
+  PROP_SECONDARY_TEXT,
   PROP_MAXIMUM,
   N_PROPS
 };
@@ -46,6 +56,31 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (VdSparklineRenderer, vd_sparkline_renderer, GTK_TYPE_CELL_RENDERER)
+
+static void
+mix (const GdkRGBA *a,
+     const GdkRGBA *b,
+     GdkRGBA       *result)
+{
+  result->red = (a->red + b->red) / 2;
+  result->green = (a->green + b->green) / 2;
+  result->blue = (a->blue + b->blue) / 2;
+  result->alpha = 1.0;
+}
+
+static void
+text_color (GtkWidget            *widget,
+            GtkCellRendererState  flags,
+            GdkRGBA              *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  gtk_style_context_save (context);
+  if (flags & GTK_CELL_RENDERER_SELECTED)
+    gtk_style_context_set_state (context, GTK_STATE_FLAG_SELECTED);
+  gtk_style_context_get_color (context, gtk_style_context_get_state (context), color);
+  gtk_style_context_restore (context);
+}
 
 static void
 line_color (GtkWidget            *widget,
@@ -56,11 +91,7 @@ line_color (GtkWidget            *widget,
   GdkRGBA accent;
   GdkRGBA text;
 
-  gtk_style_context_save (context);
-  if (flags & GTK_CELL_RENDERER_SELECTED)
-    gtk_style_context_set_state (context, GTK_STATE_FLAG_SELECTED);
-  gtk_style_context_get_color (context, gtk_style_context_get_state (context), &text);
-  gtk_style_context_restore (context);
+  text_color (widget, flags, &text);
 
   /* In a selected row the selection colour is the background: use the
    * selected text colour. Elsewhere, the accent colour halfway to the text
@@ -74,31 +105,121 @@ line_color (GtkWidget            *widget,
       return;
     }
 
-  color->red = (accent.red + text.red) / 2;
-  color->green = (accent.green + text.green) / 2;
-  color->blue = (accent.blue + text.blue) / 2;
-  color->alpha = 1.0;
-}
-
-static PangoLayout *
-make_layout (VdSparklineRenderer *self,
-             GtkWidget           *widget)
-{
-  if (self->text == NULL || self->text[0] == '\0')
-    return NULL;
-
-  return gtk_widget_create_pango_layout (widget, self->text);
+  mix (&accent, &text, color);
 }
 
 static void
-draw_graph (VdSparklineRenderer  *self,
+secondary_color (GtkWidget            *widget,
+                 GtkCellRendererState  flags,
+                 GdkRGBA              *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA base;
+  GdkRGBA text;
+
+  text_color (widget, flags, &text);
+
+  /* The theme's warning colour (an orange in Adwaita, light and dark)
+   * halfway to the text colour: a brown-orange on light backgrounds, a
+   * light orange on dark ones, clearly apart from the blue of the first
+   * line. In a selected row, halfway to the selected text colour: a pale
+   * orange that stays visible on the selection and apart from the first
+   * line, which is then the selected text colour itself. */
+  if (!gtk_style_context_lookup_color (context, "warning_color", &base) &&
+      !gtk_style_context_lookup_color (context, "success_color", &base))
+    {
+      /* A theme without either: the text colour, lighter. */
+      *color = text;
+      color->alpha *= 0.6;
+      return;
+    }
+
+  mix (&base, &text, color);
+}
+
+static PangoLayout *
+make_layout (GtkWidget  *widget,
+             const char *text,
+             gboolean    small)
+{
+  PangoLayout *layout;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  layout = gtk_widget_create_pango_layout (widget, text);
+  if (small)
+    {
+      /* Two lines of values fit the height of a row with a title. */
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+
+  return layout;
+}
+
+/* Text right of the graph: one line, or two (the second series' value
+ * below) in a smaller size. Returns the layouts' size. */
+static void
+make_layouts (VdSparklineRenderer  *self,
+              GtkWidget            *widget,
+              PangoLayout         **primary,
+              PangoLayout         **secondary,
+              int                  *width,
+              int                  *height)
+{
+  gboolean two = self->secondary_text != NULL && self->secondary_text[0] != '\0';
+  int w;
+  int h;
+
+  *primary = make_layout (widget, self->text, two);
+  *secondary = make_layout (widget, self->secondary_text, two);
+  *width = 0;
+  *height = 0;
+
+  if (*primary != NULL)
+    {
+      pango_layout_get_pixel_size (*primary, &w, &h);
+      *width = MAX (*width, w);
+      *height += h;
+    }
+  if (*secondary != NULL)
+    {
+      pango_layout_get_pixel_size (*secondary, &w, &h);
+      *width = MAX (*width, w);
+      *height += h;
+    }
+}
+
+static double
+scale_maximum (VdSparklineRenderer *self)
+{
+  double maximum = self->maximum;
+
+  if (maximum > 0)
+    return maximum;
+
+  maximum = self->ring != NULL ? vd_stats_ring_get_max (self->ring) : 0;
+  if (self->secondary_ring != NULL)
+    maximum = MAX (maximum, vd_stats_ring_get_max (self->secondary_ring));
+
+  /* All zero (an idle disk): a flat line along the bottom, not nothing. */
+  return maximum > 0 ? maximum : 1;
+}
+
+static void
+draw_graph (VdStatsRing          *ring,
+            double                maximum,
+            gboolean              fill,
             cairo_t              *cr,
             const GdkRectangle   *area,
             const GdkRGBA        *color)
 {
-  guint capacity = vd_stats_ring_get_capacity (self->ring);
-  guint length = vd_stats_ring_get_length (self->ring);
-  double maximum = self->maximum > 0 ? self->maximum : vd_stats_ring_get_max (self->ring);
+  guint capacity = vd_stats_ring_get_capacity (ring);
+  guint length = vd_stats_ring_get_length (ring);
   double step = capacity > 1 ? (double)(area->width - 1) / (capacity - 1) : 0;
   double right = area->x + area->width - 0.5;
   double bottom = area->y + area->height - 0.5;
@@ -117,11 +238,11 @@ draw_graph (VdSparklineRenderer  *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   /* Oldest held sample first, so the path runs left to right. Each run of
-   * samples between gaps is filled, then stroked. */
+   * samples between gaps is filled (if @fill), then stroked. */
   for (guint i = 0; i <= length; i++)
     {
       guint age = length - 1 - MIN (i, length - 1);
-      double value = i < length ? vd_stats_ring_get (self->ring, age) : NAN;
+      double value = i < length ? vd_stats_ring_get (ring, age) : NAN;
       double x = right - age * step;
 
       if (!isnan (value))
@@ -145,16 +266,20 @@ draw_graph (VdSparklineRenderer  *self,
 
       if (in_run)
         {
-          cairo_path_t *line = cairo_copy_path (cr);
+          if (fill)
+            {
+              cairo_path_t *line = cairo_copy_path (cr);
 
-          cairo_line_to (cr, last_x, bottom);
-          cairo_line_to (cr, run_start_x, bottom);
-          cairo_close_path (cr);
-          cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.3);
-          cairo_fill (cr);
+              cairo_line_to (cr, last_x, bottom);
+              cairo_line_to (cr, run_start_x, bottom);
+              cairo_close_path (cr);
+              cairo_set_source_rgba (cr, color->red, color->green, color->blue,
+                                     color->alpha * 0.3);
+              cairo_fill (cr);
 
-          cairo_append_path (cr, line);
-          cairo_path_destroy (line);
+              cairo_append_path (cr, line);
+              cairo_path_destroy (line);
+            }
           gdk_cairo_set_source_rgba (cr, color);
           cairo_stroke (cr);
           in_run = FALSE;
@@ -173,13 +298,16 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
                               GtkCellRendererState  flags)
 {
   VdSparklineRenderer *self = VD_SPARKLINE_RENDERER (cell);
-  g_autoptr(PangoLayout) layout = make_layout (self, widget);
+  g_autoptr(PangoLayout) primary = NULL;
+  g_autoptr(PangoLayout) secondary = NULL;
   GdkRectangle graph;
   GdkRGBA color;
+  GdkRGBA second;
+  double maximum;
   int xpad;
   int ypad;
-  int text_width = 0;
-  int text_height = 0;
+  int text_width;
+  int text_height;
 
   gtk_cell_renderer_get_padding (cell, &xpad, &ypad);
   graph.x = cell_area->x + xpad;
@@ -187,23 +315,50 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
   graph.width = cell_area->width - 2 * xpad;
   graph.height = cell_area->height - 2 * ypad;
 
-  if (layout != NULL)
-    {
-      GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
+  line_color (widget, flags, &color);
+  secondary_color (widget, flags, &second);
 
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  if (primary != NULL || secondary != NULL)
+    {
+      int x;
+      int y = cell_area->y + (cell_area->height - text_height) / 2;
+
       graph.width = MAX (0, graph.width - text_width - TEXT_GAP);
-      gtk_render_layout (context, cr,
-                         graph.x + graph.width + TEXT_GAP,
-                         cell_area->y + (cell_area->height - text_height) / 2,
-                         layout);
+      x = graph.x + graph.width + TEXT_GAP;
+
+      if (secondary == NULL)
+        {
+          gtk_render_layout (gtk_widget_get_style_context (widget), cr, x, y, primary);
+        }
+      else
+        {
+          /* Each value in its line's colour: the text is the legend. */
+          cairo_save (cr);
+          if (primary != NULL)
+            {
+              int height;
+
+              pango_layout_get_pixel_size (primary, NULL, &height);
+              gdk_cairo_set_source_rgba (cr, &color);
+              cairo_move_to (cr, x, y);
+              pango_cairo_show_layout (cr, primary);
+              y += height;
+            }
+          gdk_cairo_set_source_rgba (cr, &second);
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, secondary);
+          cairo_restore (cr);
+        }
     }
 
   if (self->ring == NULL || graph.width < 2 || graph.height < 2)
     return;
 
-  line_color (widget, flags, &color);
-  draw_graph (self, cr, &graph, &color);
+  maximum = scale_maximum (self);
+  draw_graph (self->ring, maximum, TRUE, cr, &graph, &color);
+  if (self->secondary_ring != NULL)
+    draw_graph (self->secondary_ring, maximum, FALSE, cr, &graph, &second);
 }
 
 static void
@@ -213,13 +368,14 @@ vd_sparkline_renderer_get_preferred_width (GtkCellRenderer *cell,
                                            int             *natural)
 {
   VdSparklineRenderer *self = VD_SPARKLINE_RENDERER (cell);
-  g_autoptr(PangoLayout) layout = make_layout (self, widget);
+  g_autoptr(PangoLayout) primary = NULL;
+  g_autoptr(PangoLayout) secondary = NULL;
   int xpad;
-  int text_width = 0;
+  int text_width;
+  int text_height;
 
   gtk_cell_renderer_get_padding (cell, &xpad, NULL);
-  if (layout != NULL)
-    pango_layout_get_pixel_size (layout, &text_width, NULL);
+  make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
 
   if (minimum != NULL)
     *minimum = 2 * xpad + GRAPH_WIDTH / 2 + text_width + TEXT_GAP;
@@ -233,12 +389,19 @@ vd_sparkline_renderer_get_preferred_height (GtkCellRenderer *cell,
                                             int             *minimum,
                                             int             *natural)
 {
+  VdSparklineRenderer *self = VD_SPARKLINE_RENDERER (cell);
+  g_autoptr(PangoLayout) primary = NULL;
+  g_autoptr(PangoLayout) secondary = NULL;
   int ypad;
   int height;
+  int text_width;
+  int text_height;
 
   gtk_cell_renderer_get_padding (cell, NULL, &ypad);
-  /* As tall as a line of text: the graph never makes rows taller. */
-  height = 2 * ypad + 16;
+  make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
+  /* As tall as a line of text, or the two small lines of two values: the
+   * graph itself never makes rows taller. */
+  height = 2 * ypad + MAX (16, text_height);
   if (minimum != NULL)
     *minimum = height;
   if (natural != NULL)
@@ -251,7 +414,9 @@ vd_sparkline_renderer_finalize (GObject *object)
   VdSparklineRenderer *self = (VdSparklineRenderer *)object;
 
   g_clear_pointer (&self->ring, vd_stats_ring_unref);
+  g_clear_pointer (&self->secondary_ring, vd_stats_ring_unref);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->secondary_text, g_free);
 
   G_OBJECT_CLASS (vd_sparkline_renderer_parent_class)->finalize (object);
 }
@@ -269,8 +434,14 @@ vd_sparkline_renderer_get_property (GObject    *object,
     case PROP_RING:
       g_value_set_boxed (value, self->ring);
       break;
+    case PROP_SECONDARY_RING:
+      g_value_set_boxed (value, self->secondary_ring);
+      break;
     case PROP_TEXT:
       g_value_set_string (value, self->text);
+      break;
+    case PROP_SECONDARY_TEXT:
+      g_value_set_string (value, self->secondary_text);
       break;
     case PROP_MAXIMUM:
       g_value_set_double (value, self->maximum);
@@ -294,9 +465,17 @@ vd_sparkline_renderer_set_property (GObject      *object,
       g_clear_pointer (&self->ring, vd_stats_ring_unref);
       self->ring = g_value_dup_boxed (value);
       break;
+    case PROP_SECONDARY_RING:
+      g_clear_pointer (&self->secondary_ring, vd_stats_ring_unref);
+      self->secondary_ring = g_value_dup_boxed (value);
+      break;
     case PROP_TEXT:
       g_free (self->text);
       self->text = g_value_dup_string (value);
+      break;
+    case PROP_SECONDARY_TEXT:
+      g_free (self->secondary_text);
+      self->secondary_text = g_value_dup_string (value);
       break;
     case PROP_MAXIMUM:
       self->maximum = g_value_get_double (value);
@@ -323,10 +502,18 @@ vd_sparkline_renderer_class_init (VdSparklineRendererClass *klass)
   properties[PROP_RING] =
     g_param_spec_boxed ("ring", NULL, NULL, VD_TYPE_STATS_RING,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* A second series drawn over the first as an unfilled line. */
+  properties[PROP_SECONDARY_RING] =
+    g_param_spec_boxed ("secondary-ring", NULL, NULL, VD_TYPE_STATS_RING,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  /* 0: scale to the largest sample held. */
+  /* The second series' value, shown below the first one's. */
+  properties[PROP_SECONDARY_TEXT] =
+    g_param_spec_string ("secondary-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* 0: scale to the largest sample held (of both series). */
   properties[PROP_MAXIMUM] =
     g_param_spec_double ("maximum", NULL, NULL, 0, G_MAXDOUBLE, 100,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);

@@ -14,7 +14,8 @@
 
 /* The sparkline drawn onto an image surface and read back at known pixels:
  * where the line is, that the area under it is filled, that nothing is
- * drawn above it, and that a gap stays empty. */
+ * drawn above it, and that a gap stays empty; the second series as its own
+ * unfilled line in its own colour, on a scale shared with the first. */
 
 #define WIDTH  100
 #define HEIGHT 20
@@ -27,20 +28,37 @@ typedef struct
 } Canvas;
 
 static void
-render (Canvas          *canvas,
-        GtkCellRenderer *cell,
-        VdStatsRing     *ring,
-        double           maximum)
+render_full (Canvas               *canvas,
+             GtkCellRenderer      *cell,
+             VdStatsRing          *ring,
+             VdStatsRing          *secondary,
+             double                maximum,
+             GtkCellRendererState  flags)
 {
   GdkRectangle area = { 0, 0, WIDTH, HEIGHT };
   cairo_t *cr;
 
   canvas->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cr = cairo_create (canvas->surface);
-  g_object_set (cell, "ring", ring, "maximum", maximum, "text", NULL, NULL);
-  gtk_cell_renderer_render (cell, cr, canvas->widget, &area, &area, 0);
+  g_object_set (cell,
+                "ring", ring,
+                "secondary-ring", secondary,
+                "maximum", maximum,
+                "text", NULL,
+                "secondary-text", NULL,
+                NULL);
+  gtk_cell_renderer_render (cell, cr, canvas->widget, &area, &area, flags);
   cairo_destroy (cr);
   cairo_surface_flush (canvas->surface);
+}
+
+static void
+render (Canvas          *canvas,
+        GtkCellRenderer *cell,
+        VdStatsRing     *ring,
+        double           maximum)
+{
+  render_full (canvas, cell, ring, NULL, maximum, 0);
 }
 
 /* Alpha of the pixel at (x, y): 0 where nothing was drawn. */
@@ -54,6 +72,53 @@ alpha_at (Canvas *canvas,
   guint32 pixel = *(const guint32 *)(data + y * stride + x * 4);
 
   return pixel >> 24;
+}
+
+/* Colour of the pixel at (x, y), un-premultiplied. */
+static void
+color_at (Canvas  *canvas,
+          int      x,
+          int      y,
+          GdkRGBA *color)
+{
+  const guchar *data = cairo_image_surface_get_data (canvas->surface);
+  int stride = cairo_image_surface_get_stride (canvas->surface);
+  guint32 pixel = *(const guint32 *)(data + y * stride + x * 4);
+  double alpha = (pixel >> 24) / 255.0;
+
+  g_assert_cmpfloat (alpha, >, 0);
+  color->red = ((pixel >> 16) & 0xff) / 255.0 / alpha;
+  color->green = ((pixel >> 8) & 0xff) / 255.0 / alpha;
+  color->blue = (pixel & 0xff) / 255.0 / alpha;
+  color->alpha = alpha;
+}
+
+static double
+color_distance (const GdkRGBA *a,
+                const GdkRGBA *b)
+{
+  return fabs (a->red - b->red) + fabs (a->green - b->green) + fabs (a->blue - b->blue);
+}
+
+/* sRGB to linear light, with gamma 2 for 2.4 (no libm in the tests; the
+ * ratio moves by a few percent at most). */
+static double
+channel_luminance (double c)
+{
+  return c * c;
+}
+
+/* WCAG contrast ratio of two opaque colours, 1 (none) to 21. */
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = 0.2126 * channel_luminance (a->red) + 0.7152 * channel_luminance (a->green) +
+              0.0722 * channel_luminance (a->blue);
+  double lb = 0.2126 * channel_luminance (b->red) + 0.7152 * channel_luminance (b->green) +
+              0.0722 * channel_luminance (b->blue);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
 static void
@@ -174,6 +239,137 @@ test_sparkline_history (void)
   g_object_unref (canvas.widget);
 }
 
+static void
+test_sparkline_secondary (void)
+{
+  g_autoptr(GtkCellRenderer) cell = g_object_ref_sink (vd_sparkline_renderer_new ());
+  Canvas canvas = { NULL, gtk_tree_view_new () };
+  const double idle[] = { 0, 0, 0, 0, 0 };
+  const double half[] = { 50, 50, 50, 50, 50 };
+  const double full[] = { 100, 100, 100, 100, 100 };
+  g_autoptr(VdStatsRing) low = NULL;
+  g_autoptr(VdStatsRing) middle = NULL;
+  g_autoptr(VdStatsRing) high = NULL;
+  GdkRGBA first;
+  GdkRGBA second;
+
+  g_object_ref_sink (canvas.widget);
+  low = ring_of (5, idle, 5);
+  middle = ring_of (5, half, 5);
+  high = ring_of (5, full, 5);
+
+  /* First series along the bottom, second along the top: both lines are
+   * there, and the second is not filled, so the middle stays empty. */
+  render_full (&canvas, cell, low, high, 100, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD), >, 128);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1), >, 128);
+  for (int y = PAD + 3; y < HEIGHT - PAD - 3; y++)
+    g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, y), ==, 0);
+  /* In a colour of its own. */
+  color_at (&canvas, WIDTH / 2, PAD, &second);
+  color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
+  g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  canvas_clear (&canvas);
+
+  /* Still apart on the selection, where the first line takes the selected
+   * text colour. */
+  render_full (&canvas, cell, low, high, 100, GTK_CELL_RENDERER_SELECTED);
+  color_at (&canvas, WIDTH / 2, PAD, &second);
+  color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
+  g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  canvas_clear (&canvas);
+
+  /* No second series: nothing above the first one's line at the bottom. */
+  render_full (&canvas, cell, low, NULL, 100, 0);
+  for (int x = PAD; x < WIDTH - PAD; x++)
+    for (int y = 0; y < HEIGHT - PAD - 3; y++)
+      g_assert_cmpuint (alpha_at (&canvas, x, y), ==, 0);
+  canvas_clear (&canvas);
+
+  /* Scaled to the largest of both: the second's 100 is the top, so the
+   * first's 50 sits in the middle, not at the top. */
+  render_full (&canvas, cell, middle, high, 0, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD), >, 128);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT / 2), >, 128);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD + 4), ==, 0);
+  color_at (&canvas, WIDTH / 2, HEIGHT / 2, &first);
+  color_at (&canvas, WIDTH / 2, PAD, &second);
+  g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  canvas_clear (&canvas);
+
+  /* The other way round: the first series is the larger one. */
+  render_full (&canvas, cell, high, middle, 0, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD), >, 128);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT / 2), >, 128);
+  canvas_clear (&canvas);
+
+  /* Both idle, scaled automatically: two flat lines at the bottom, not an
+   * empty cell. */
+  render_full (&canvas, cell, low, low, 0, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1), >, 128);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD + 1), ==, 0);
+  canvas_clear (&canvas);
+
+  /* A second series alone (no first ring) draws nothing: the cell is
+   * hidden for that case. */
+  render_full (&canvas, cell, NULL, high, 100, 0);
+  for (int x = 0; x < WIDTH; x += 3)
+    for (int y = 0; y < HEIGHT; y++)
+      g_assert_cmpuint (alpha_at (&canvas, x, y), ==, 0);
+  canvas_clear (&canvas);
+
+  gtk_widget_destroy (canvas.widget);
+  g_object_unref (canvas.widget);
+}
+
+/* Both lines stay readable on the view's background in Adwaita and
+ * Adwaita-dark, and apart from each other. */
+static void
+check_theme_contrast (gboolean dark)
+{
+  g_autoptr(GtkCellRenderer) cell = g_object_ref_sink (vd_sparkline_renderer_new ());
+  Canvas canvas = { NULL, NULL };
+  const double idle[] = { 0, 0, 0, 0, 0 };
+  const double full[] = { 100, 100, 100, 100, 100 };
+  g_autoptr(VdStatsRing) low = ring_of (5, idle, 5);
+  g_autoptr(VdStatsRing) high = ring_of (5, full, 5);
+  GtkWidget *window;
+  GdkRGBA background;
+  GdkRGBA first;
+  GdkRGBA second;
+
+  g_object_set (gtk_settings_get_default (),
+                "gtk-theme-name", "Adwaita",
+                "gtk-application-prefer-dark-theme", dark,
+                NULL);
+  window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  canvas.widget = gtk_tree_view_new ();
+  gtk_container_add (GTK_CONTAINER (window), canvas.widget);
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (canvas.widget),
+                                                 "theme_base_color", &background));
+
+  render_full (&canvas, cell, low, high, 100, 0);
+  color_at (&canvas, WIDTH / 2, PAD, &second);
+  color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
+  g_test_message ("dark %d: base %s, first %s, second %s", dark,
+                  gdk_rgba_to_string (&background), gdk_rgba_to_string (&first),
+                  gdk_rgba_to_string (&second));
+  g_assert_cmpfloat (contrast (&first, &background), >=, 3.0);
+  g_assert_cmpfloat (contrast (&second, &background), >=, 3.0);
+  g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  canvas_clear (&canvas);
+
+  gtk_widget_destroy (window);
+}
+
+static void
+test_sparkline_themes (void)
+{
+  check_theme_contrast (FALSE);
+  check_theme_contrast (TRUE);
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +378,8 @@ main (int   argc,
 
   g_test_add_func ("/vd/sparkline/levels", test_sparkline_levels);
   g_test_add_func ("/vd/sparkline/history", test_sparkline_history);
+  g_test_add_func ("/vd/sparkline/secondary", test_sparkline_secondary);
+  g_test_add_func ("/vd/sparkline/themes", test_sparkline_themes);
 
   return g_test_run ();
 }
