@@ -13,56 +13,78 @@
 #include <libvirt/libvirt.h>
 #include <string.h>
 
-#include "vd-connection.h"
+#include "vd-connection-private.h"
 #include "vd-domain-private.h"
 #include "vd-stats-poller.h"
-#include "vd-stats-rate.h"
+#include "vd-stats-sample.h"
 
 /*
- * Samples the running guests of one connection. Each tick runs ONE worker
- * for all guests (never one per guest), ticks never overlap, and a result
- * that arrives after stop() or a restart is dropped (generation
- * cancellable). Rates are computed in the worker; the main thread only
- * stores finished numbers and emits "updated" once.
+ * Samples the host and the running guests of one connection. Each tick
+ * runs ONE worker for all guests (never one per guest), ticks never
+ * overlap, and a result that arrives after stop() or a restart is dropped
+ * (generation cancellable). The worker reads the counters
+ * (vd-stats-sample.c) and computes the rates; the main thread only pushes
+ * finished numbers into the series and emits "updated" once.
  *
- * This first version samples guest CPU usage, which the manager window
- * shows. The bulk call (virConnectGetAllDomainStats) is used where the
- * driver fills it; the test driver's bulk stats carry only the state, so
- * guests it leaves out are sampled with virDomainGetInfo.
+ * The worker's memory of the previous tick (PollState) belongs to one
+ * generation: a restart starts afresh, so no rate spans a gap.
  */
 
-typedef struct
-{
-  guint64 cpu_time;   /* ns */
-  gint64  when;       /* monotonic µs */
-} Sample;
+/* Re-read a guest's device names this often (ticks), to follow hot-plug. */
+#define DEVICES_MAX_AGE 60
 
 typedef struct
 {
-  char   uuid[VIR_UUID_STRING_BUFLEN];
-  double cpu_usage;   /* percent of the guest's vCPUs, -1 when unknown */
+  VdGuestCounters  counters;
+  gint64           when;         /* monotonic µs of the reading */
+  VdGuestDevices  *devices;      /* NULL until a per-device call needs them */
+  guint            devices_age;
+} GuestState;
+
+typedef struct
+{
+  GHashTable      *guests;       /* uuid → GuestState */
+  VdHostCounters   host;
+  gboolean         have_host;
+} PollState;
+
+typedef struct
+{
+  char             uuid[VIR_UUID_STRING_BUFLEN];
+  double           values[VD_STATS_N_METRICS];
 } Result;
 
 typedef struct
 {
-  virConnectPtr  conn;
-  GPtrArray     *handles;    /* virDomainPtr */
-  GHashTable    *previous;   /* uuid → Sample, owned by the generation */
+  GArray          *guests;       /* Result */
+  double           host[VD_HOST_STATS_N_METRICS];
+  guint            host_cpus;
+  guint64          host_memory_total;
+} TickResult;
+
+typedef struct
+{
+  virConnectPtr    conn;
+  GPtrArray       *handles;      /* virDomainPtr of the guests active at the tick */
+  PollState       *state;        /* borrowed from the generation's reference */
+  VdStatsCollect   collect;
 } TickData;
 
 struct _VdStatsPoller
 {
-  GObject        parent_instance;
+  GObject          parent_instance;
 
   /* Borrowed: the connection owns the poller. */
-  VdConnection  *connection;
+  VdConnection    *connection;
 
-  GCancellable  *generation;
-  GHashTable    *previous;
-  guint          source;
-  guint          interval;
-  guint          n_ticks;
-  guint          tick_running : 1;
+  GCancellable    *generation;
+  PollState       *state;        /* rc box, shared with the running worker */
+  guint            source;
+  guint            interval;
+  guint            n_ticks;
+  gint64           tick_main_us; /* main-thread time of the last tick */
+  gint64           setup_us;     /* of the running tick, until it is applied */
+  guint            tick_running : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VdStatsPoller, vd_stats_poller, G_TYPE_OBJECT)
@@ -75,63 +97,102 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+guest_state_free (GuestState *guest)
+{
+  _vd_guest_devices_free (guest->devices);
+  g_free (guest);
+}
+
+static void
+poll_state_clear (PollState *state)
+{
+  g_hash_table_unref (state->guests);
+}
+
+static PollState *
+poll_state_new (void)
+{
+  PollState *state = g_rc_box_new0 (PollState);
+
+  state->guests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)guest_state_free);
+  return state;
+}
+
+static void
+poll_state_release (PollState *state)
+{
+  g_rc_box_release_full (state, (GDestroyNotify)poll_state_clear);
+}
+
+static void
 tick_data_free (TickData *data)
 {
   virConnectClose (data->conn);
   g_ptr_array_unref (data->handles);
-  g_hash_table_unref (data->previous);
+  poll_state_release (data->state);
   g_free (data);
 }
 
-static gboolean
-bulk_cpu_times (virConnectPtr  conn,
-                GHashTable    *out)
+static void
+tick_result_free (TickResult *result)
 {
-  virDomainStatsRecordPtr *records = NULL;
-  int n;
+  g_array_unref (result->guests);
+  g_free (result);
+}
 
-  n = virConnectGetAllDomainStats (conn, VIR_DOMAIN_STATS_CPU_TOTAL | VIR_DOMAIN_STATS_VCPU,
-                                   &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE);
-  if (n < 0)
+static void
+sample_guest (TickData        *data,
+              virDomainPtr     dom,
+              GHashTable      *bulk,
+              gint64           now,
+              guint            host_cpus,
+              Result          *result,
+              GHashTable      *seen)
+{
+  VdGuestCounters counters = { 0 };
+  VdGuestCounters *from_bulk;
+  GuestState *guest;
+
+  guest = g_hash_table_lookup (data->state->guests, result->uuid);
+  if (guest != NULL && ++guest->devices_age >= DEVICES_MAX_AGE)
     {
-      virResetLastError ();
-      return FALSE;
+      g_clear_pointer (&guest->devices, _vd_guest_devices_free);
+      guest->devices_age = 0;
     }
 
-  for (int i = 0; i < n; i++)
+  from_bulk = bulk != NULL ? g_hash_table_lookup (bulk, result->uuid) : NULL;
+  if (from_bulk != NULL)
+    counters = *from_bulk;
+
+  if (guest == NULL)
     {
-      unsigned long long cpu_time = 0;
-      unsigned int vcpus = 0;
-      gboolean has_cpu = FALSE;
-      char uuid[VIR_UUID_STRING_BUFLEN];
-
-      for (int j = 0; j < records[i]->nparams; j++)
-        {
-          virTypedParameterPtr p = &records[i]->params[j];
-
-          if (strcmp (p->field, "cpu.time") == 0 && p->type == VIR_TYPED_PARAM_ULLONG)
-            {
-              cpu_time = p->value.ul;
-              has_cpu = TRUE;
-            }
-          else if (strcmp (p->field, "vcpu.current") == 0 && p->type == VIR_TYPED_PARAM_UINT)
-            {
-              vcpus = p->value.ui;
-            }
-        }
-
-      if (has_cpu && virDomainGetUUIDString (records[i]->dom, uuid) == 0)
-        {
-          guint64 *pair = g_new (guint64, 2);
-
-          pair[0] = cpu_time;
-          pair[1] = MAX (vcpus, 1);
-          g_hash_table_insert (out, g_strdup (uuid), pair);
-        }
+      guest = g_new0 (GuestState, 1);
+      g_hash_table_insert (data->state->guests, g_strdup (result->uuid), guest);
+      _vd_stats_read_guest (dom, data->collect, &guest->devices, &counters);
+      _vd_stats_compute_guest (NULL, &counters, 0, host_cpus, result->values);
+    }
+  else
+    {
+      _vd_stats_read_guest (dom, data->collect, &guest->devices, &counters);
+      /* A counter that went backwards (the guest restarted, a device was
+       * replaced) gives an unknown rate for this tick, never a negative
+       * or huge one: see vd-stats-rate.c. */
+      _vd_stats_compute_guest (&guest->counters, &counters, now - guest->when, host_cpus,
+                               result->values);
     }
 
-  virDomainStatsRecordListFree (records);
-  return TRUE;
+  guest->counters = counters;
+  guest->when = now;
+  g_hash_table_add (seen, result->uuid);
+}
+
+/* A sum that turns unknown (-1) as soon as one term is. */
+static double
+add_known (double sum,
+           double value)
+{
+  return sum >= 0 && value >= 0 ? sum + value : -1;
 }
 
 static void
@@ -141,77 +202,66 @@ tick_worker (GTask        *task,
              GCancellable *cancellable)
 {
   TickData *data = task_data;
-  g_autoptr(GHashTable) bulk = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PollState *state = data->state;
+  g_autoptr(GHashTable) bulk = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  TickResult *tick;
+  VdHostCounters host = state->host;
+  double guests_share = 0;
+  double guests_memory = 0;
   GHashTableIter iter;
   gpointer key;
-  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Result));
   gint64 now;
 
-  bulk_cpu_times (data->conn, bulk);
+  tick = g_new0 (TickResult, 1);
+  tick->guests = g_array_sized_new (FALSE, FALSE, sizeof (Result), data->handles->len);
+  g_array_set_size (tick->guests, data->handles->len);
+
+  _vd_stats_read_host (data->conn, data->collect, &host);
+  bulk = _vd_stats_read_bulk (data->conn, data->collect);
   now = g_get_monotonic_time ();
 
   for (guint i = 0; i < data->handles->len; i++)
     {
-      virDomainPtr dom = g_ptr_array_index (data->handles, i);
-      Result result = { .cpu_usage = -1 };
-      guint64 cpu_time;
-      guint vcpus;
-      guint64 *pair;
-      Sample *prev;
+      Result *result = &g_array_index (tick->guests, Result, i);
 
       if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      if (virDomainGetUUIDString (dom, result.uuid) < 0)
-        continue;
-
-      pair = g_hash_table_lookup (bulk, result.uuid);
-      if (pair != NULL)
         {
-          cpu_time = pair[0];
-          vcpus = pair[1];
-        }
-      else
-        {
-          virDomainInfo info;
-
-          if (virDomainGetInfo (dom, &info) < 0)
-            {
-              virResetLastError ();
-              continue;
-            }
-          cpu_time = info.cpuTime;
-          vcpus = MAX (info.nrVirtCpu, 1);
+          g_array_set_size (tick->guests, i);
+          break;
         }
 
-      prev = g_hash_table_lookup (data->previous, result.uuid);
-      /* A counter that went backwards means the guest restarted: start
-       * over instead of showing a negative or huge value. */
-      if (prev != NULL)
-        result.cpu_usage = vd_stats_cpu_percent (prev->cpu_time, cpu_time, now - prev->when, vcpus);
-
-      if (prev == NULL)
+      if (virDomainGetUUIDString (g_ptr_array_index (data->handles, i), result->uuid) < 0)
         {
-          prev = g_new0 (Sample, 1);
-          g_hash_table_insert (data->previous, g_strdup (result.uuid), prev);
+          virResetLastError ();
+          result->uuid[0] = '\0';
+          for (guint m = 0; m < VD_STATS_N_METRICS; m++)
+            result->values[m] = -1;
+          continue;
         }
-      prev->cpu_time = cpu_time;
-      prev->when = now;
 
-      g_hash_table_add (seen, g_strdup (result.uuid));
-      g_array_append_val (results, result);
+      sample_guest (data, g_ptr_array_index (data->handles, i), bulk, now, host.cpus, result,
+                    seen);
+      guests_share = add_known (guests_share, result->values[VD_STATS_HOST_CPU]);
+      guests_memory = add_known (guests_memory, result->values[VD_STATS_MEMORY]);
     }
 
+  _vd_stats_compute_host (state->have_host ? &state->host : NULL, &host, guests_share,
+                          guests_memory, tick->host);
+  state->host = host;
+  state->have_host = TRUE;
+  tick->host_cpus = host.cpus;
+  tick->host_memory_total = host.memory_total;
+
   /* Forget guests that stopped or left, so a restart starts afresh. */
-  g_hash_table_iter_init (&iter, data->previous);
+  g_hash_table_iter_init (&iter, state->guests);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       if (!g_hash_table_contains (seen, key))
         g_hash_table_iter_remove (&iter);
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify)g_array_unref);
+  g_task_return_pointer (task, tick, (GDestroyNotify)tick_result_free);
 }
 
 static gboolean tick_cb (gpointer data);
@@ -222,28 +272,43 @@ tick_done_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(VdStatsPoller) self = user_data;
-  g_autoptr(GArray) results = NULL;
+  TickResult *tick;
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (res));
+  gint64 start = g_get_monotonic_time ();
 
   self->tick_running = FALSE;
-  results = g_task_propagate_pointer (G_TASK (res), NULL);
+  tick = g_task_propagate_pointer (G_TASK (res), NULL);
 
   /* Stopped or restarted while the worker ran: the numbers are stale. */
-  if (results == NULL || g_cancellable_is_cancelled (cancellable) ||
+  if (tick == NULL || g_cancellable_is_cancelled (cancellable) ||
       cancellable != self->generation || self->connection == NULL)
-    return;
+    {
+      g_clear_pointer (&tick, tick_result_free);
+      return;
+    }
 
   self->n_ticks++;
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      const Result *result = &g_array_index (results, Result, i);
-      VdDomain *domain = vd_connection_find_domain_by_uuid (self->connection, result->uuid);
+  _vd_connection_add_host_sample (self->connection, tick->host, tick->host_cpus,
+                                  tick->host_memory_total);
 
+  for (guint i = 0; i < tick->guests->len; i++)
+    {
+      const Result *result = &g_array_index (tick->guests, Result, i);
+      VdDomain *domain;
+
+      if (result->uuid[0] == '\0')
+        continue;
+
+      /* A guest that stopped or left while the worker ran gets nothing. */
+      domain = vd_connection_find_domain_by_uuid (self->connection, result->uuid);
       if (domain != NULL && vd_domain_get_active (domain))
-        { double v[VD_STATS_N_METRICS]; for (guint k = 0; k < VD_STATS_N_METRICS; k++) v[k] = -1; v[VD_STATS_CPU] = result->cpu_usage; _vd_domain_add_stats_sample (domain, v); };
+        _vd_domain_add_stats_sample (domain, result->values);
     }
 
+  tick_result_free (tick);
+
+  self->tick_main_us = self->setup_us + (g_get_monotonic_time () - start);
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
@@ -255,6 +320,7 @@ tick_cb (gpointer data)
   virConnectPtr conn;
   GListModel *domains;
   TickData *tick;
+  gint64 start = g_get_monotonic_time ();
   guint n;
 
   if (self->connection == NULL)
@@ -269,11 +335,12 @@ tick_cb (gpointer data)
   tick = g_new0 (TickData, 1);
   tick->conn = conn;
   virConnectRef (conn);
-  tick->handles = g_ptr_array_new_with_free_func ((GDestroyNotify)virDomainFree);
-  tick->previous = g_hash_table_ref (self->previous);
+  tick->collect = vd_connection_get_stats_collect (self->connection);
+  tick->state = g_rc_box_acquire (self->state);
 
   domains = vd_connection_get_domains (self->connection);
   n = g_list_model_get_n_items (domains);
+  tick->handles = g_ptr_array_new_full (n, (GDestroyNotify)virDomainFree);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VdDomain) domain = g_list_model_get_item (domains, i);
@@ -291,6 +358,8 @@ tick_cb (gpointer data)
   g_task_set_source_tag (task, tick_cb);
   g_task_set_task_data (task, tick, (GDestroyNotify)tick_data_free);
   g_task_run_in_thread (task, tick_worker);
+
+  self->setup_us = g_get_monotonic_time () - start;
 
   return G_SOURCE_CONTINUE;
 }
@@ -312,7 +381,7 @@ vd_stats_poller_finalize (GObject *object)
   VdStatsPoller *self = (VdStatsPoller *)object;
 
   g_clear_object (&self->generation);
-  g_clear_pointer (&self->previous, g_hash_table_unref);
+  g_clear_pointer (&self->state, poll_state_release);
 
   G_OBJECT_CLASS (vd_stats_poller_parent_class)->finalize (object);
 }
@@ -343,7 +412,7 @@ vd_stats_poller_init (VdStatsPoller *self)
 {
   self->interval = 1;
   self->generation = g_cancellable_new ();
-  self->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->state = poll_state_new ();
 }
 
 VdStatsPoller *
@@ -389,12 +458,12 @@ vd_stats_poller_stop (VdStatsPoller *self)
   g_clear_handle_id (&self->source, g_source_remove);
 
   /* New generation: results of the old one are dropped, and the previous
-   * samples start afresh (the old worker keeps its own table). */
+   * samples start afresh (the old worker keeps its own state). */
   g_cancellable_cancel (self->generation);
   g_clear_object (&self->generation);
   self->generation = g_cancellable_new ();
-  g_clear_pointer (&self->previous, g_hash_table_unref);
-  self->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_clear_pointer (&self->state, poll_state_release);
+  self->state = poll_state_new ();
 }
 
 gboolean
@@ -411,4 +480,20 @@ vd_stats_poller_get_n_ticks (VdStatsPoller *self)
   g_return_val_if_fail (VD_IS_STATS_POLLER (self), 0);
 
   return self->n_ticks;
+}
+
+/**
+ * vd_stats_poller_get_tick_main_time:
+ *
+ * For benchmarks: how long the main thread worked on the last applied
+ * tick (listing the guests before the worker, storing the numbers after).
+ *
+ * Returns: microseconds, 0 before the first tick
+ */
+gint64
+vd_stats_poller_get_tick_main_time (VdStatsPoller *self)
+{
+  g_return_val_if_fail (VD_IS_STATS_POLLER (self), 0);
+
+  return self->tick_main_us;
 }

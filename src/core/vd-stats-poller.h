@@ -23,5 +23,6 @@ void           vd_stats_poller_start        (VdStatsPoller *self,
 void           vd_stats_poller_stop         (VdStatsPoller *self);
 gboolean       vd_stats_poller_get_running  (VdStatsPoller *self);
 guint          vd_stats_poller_get_n_ticks  (VdStatsPoller *self);
+gint64         vd_stats_poller_get_tick_main_time (VdStatsPoller *self);
 
 G_END_DECLS
