@@ -223,6 +223,72 @@ test_missing_socket (void)
   g_test_message ("last-error: %s", last_error);
 }
 
+/* The stats engine on a real QEMU guest: the bulk call fills CPU, balloon
+ * and block groups (this guest has no disk: a known 0 B/s, not a gap), the
+ * guest's CPU moves under TCG (SeaBIOS keeps looking for a boot device),
+ * and the host's own node counters give its CPU and memory. */
+static void
+test_stats (void)
+{
+  const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
+  g_autoptr(VdConnection) connection = vd_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("vd-e2e-stats-%d", (int)getpid ());
+  g_autofree char *xml = vd_e2e_guest_xml (name);
+  VdDomain *domain;
+  virDomainPtr dom;
+
+  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_connection_open_finish (connection, result, &error))
+    g_error ("could not open %s: %s", uri, error->message);
+
+  dom = virDomainDefineXML (vd_connection_get_handle (connection), xml);
+  if (dom == NULL)
+    g_error ("virDomainDefineXML failed: %s", virGetLastErrorMessage ());
+  virDomainFree (dom);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, WAIT_SECONDS);
+  domain = vd_connection_find_domain_by_name (connection, name);
+
+  RUN_OK (domain, start);
+
+  VD_TEST_WAIT_UNTIL (vd_domain_get_current (domain, VD_STATS_CPU) > 0, WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_current (domain, VD_STATS_MEMORY) > 0, WAIT_SECONDS);
+  g_test_message ("guest CPU %.1f %%, host share %.2f %%, memory %.0f bytes",
+                  vd_domain_get_current (domain, VD_STATS_CPU),
+                  vd_domain_get_current (domain, VD_STATS_HOST_CPU),
+                  vd_domain_get_current (domain, VD_STATS_MEMORY));
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_CPU), <=, 100);
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_HOST_CPU), >, 0);
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_HOST_CPU), <=,
+                     vd_domain_get_current (domain, VD_STATS_CPU));
+  /* Within the guest's 64 MiB. */
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_MEMORY), <=, 64.0 * 1024 * 1024);
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_DISK_READ), ==, 0);
+  g_assert_cmpfloat (vd_domain_get_current (domain, VD_STATS_DISK_WRITE), ==, 0);
+
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_current (connection, VD_HOST_STATS_CPU) >= 0,
+                      WAIT_SECONDS);
+  g_assert_cmpfloat (vd_connection_get_host_current (connection, VD_HOST_STATS_CPU), <=, 100);
+  g_assert_cmpuint (vd_connection_get_host_cpus (connection), ==, g_get_num_processors ());
+  g_assert_cmpuint (vd_connection_get_host_memory_total (connection), >, 0);
+  g_assert_cmpfloat (vd_connection_get_host_current (connection, VD_HOST_STATS_MEMORY), >, 0);
+  g_assert_cmpfloat (vd_connection_get_host_current (connection, VD_HOST_STATS_MEMORY), <,
+                     (double)vd_connection_get_host_memory_total (connection));
+
+  RUN_OK (domain, force_off);
+  {
+    g_autoptr(GAsyncResult) deleted = NULL;
+
+    vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
+                            vd_test_async_result_cb, &deleted);
+    VD_TEST_WAIT_RESULT (deleted);
+    g_assert_true (vd_domain_delete_finish (domain, deleted, NULL));
+  }
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +298,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/e2e/qemu/lifecycle", test_lifecycle);
   g_test_add_func ("/vd/e2e/qemu/missing-socket", test_missing_socket);
+  g_test_add_func ("/vd/e2e/qemu/stats", test_stats);
 
   return g_test_run ();
 }
