@@ -398,7 +398,19 @@ vd_sparkline_renderer_get_preferred_height (GtkCellRenderer *cell,
   int text_height;
 
   gtk_cell_renderer_get_padding (cell, NULL, &ypad);
-  make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
+  if (self->secondary_ring != NULL)
+    {
+      /* Room for both values from the start, before any is known: tree
+       * views measure a row once, not on every tick. */
+      g_autoptr(PangoLayout) line = make_layout (widget, "0", TRUE);
+
+      pango_layout_get_pixel_size (line, NULL, &text_height);
+      text_height *= 2;
+    }
+  else
+    {
+      make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
+    }
   /* As tall as a line of text, or the two small lines of two values: the
    * graph itself never makes rows taller. */
   height = 2 * ypad + MAX (16, text_height);

@@ -29,11 +29,19 @@ struct _VdManagerWindow
   GtkTreeViewColumn    *name_column;
   GtkTreeViewColumn    *state_column;
   GtkTreeViewColumn    *cpu_column;
+  GtkTreeViewColumn    *host_cpu_column;
+  GtkTreeViewColumn    *memory_column;
+  GtkTreeViewColumn    *disk_column;
+  GtkTreeViewColumn    *network_column;
   GtkCellRenderer      *spinner_renderer;
   GtkCellRenderer      *icon_renderer;
   GtkCellRenderer      *name_renderer;
   GtkCellRenderer      *state_renderer;
   GtkCellRenderer      *cpu_renderer;
+  GtkCellRenderer      *host_cpu_renderer;
+  GtkCellRenderer      *memory_renderer;
+  GtkCellRenderer      *disk_renderer;
+  GtkCellRenderer      *network_renderer;
 
   /* Owned references */
   VdConnectionManager  *manager;
@@ -50,6 +58,9 @@ struct _VdManagerWindow
 };
 
 void _vd_manager_window_actions_init   (VdManagerWindow *self);
+void _vd_manager_window_columns_init   (VdManagerWindow *self);
+void _vd_manager_window_columns_bind   (VdManagerWindow *self);
+void _vd_manager_window_columns_add_actions (VdManagerWindow *self);
 void _vd_manager_window_update_actions (VdManagerWindow *self);
 void _vd_manager_window_open_domain    (VdManagerWindow *self,
                                         VdDomain        *domain);

@@ -14,7 +14,6 @@
 #include "vd-manager-window-private.h"
 #include "vd-gtk-util.h"
 #include "vd-sparkline-renderer.h"
-#include "vd-stats-format.h"
 
 /*
  * The main window: every connection with its guests in one GtkTreeView
@@ -152,35 +151,6 @@ state_data_func (GtkTreeViewColumn *column,
     }
 }
 
-static void
-cpu_data_func (GtkTreeViewColumn *column,
-               GtkCellRenderer   *cell,
-               GtkTreeModel      *model,
-               GtkTreeIter       *iter,
-               gpointer           user_data)
-{
-  gpointer object = vd_manager_model_get_object (model, iter);
-  g_autofree char *text = NULL;
-  double usage;
-
-  /* Only a running guest has a CPU graph: a stopped one's history would
-   * show a past that no longer applies. */
-  if (!VD_IS_DOMAIN (object) || !vd_domain_get_active (object))
-    {
-      g_object_set (cell, "visible", FALSE, "ring", NULL, NULL);
-      return;
-    }
-
-  usage = vd_domain_get_cpu_usage (object);
-  text = vd_stats_format_value (VD_STATS_UNIT_PERCENT, usage);
-
-  g_object_set (cell,
-                "visible", TRUE,
-                "ring", vd_domain_get_cpu_history (object),
-                "text", text,
-                NULL);
-}
-
 /* ------------------------------------------------------------------ */
 /* Model changes                                                       */
 /* ------------------------------------------------------------------ */
@@ -273,7 +243,7 @@ static void
 stats_updated_cb (VdConnection    *connection,
                   VdManagerWindow *self)
 {
-  /* cpu-usage is not notified per guest: redraw the visible rows. */
+  /* Stats are not notified per guest: redraw the visible rows. */
   gtk_widget_queue_draw (GTK_WIDGET (self->tree_view));
 }
 
@@ -513,8 +483,7 @@ vd_manager_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      g_settings_bind (self->settings, "show-guest-cpu", self->cpu_column, "visible",
-                       G_SETTINGS_BIND_GET);
+      _vd_manager_window_columns_bind (self);
     }
   else
     {
@@ -614,11 +583,19 @@ vd_manager_window_class_init (VdManagerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, name_column);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, state_column);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, cpu_column);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, host_cpu_column);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, memory_column);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, disk_column);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, network_column);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, spinner_renderer);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, icon_renderer);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, name_renderer);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, state_renderer);
   gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, cpu_renderer);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, host_cpu_renderer);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, memory_renderer);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, disk_renderer);
+  gtk_widget_class_bind_template_child (widget_class, VdManagerWindow, network_renderer);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
@@ -646,8 +623,7 @@ vd_manager_window_init (VdManagerWindow *self)
                                            name_data_func, self, NULL);
   gtk_tree_view_column_set_cell_data_func (self->state_column, self->state_renderer,
                                            state_data_func, self, NULL);
-  gtk_tree_view_column_set_cell_data_func (self->cpu_column, self->cpu_renderer,
-                                           cpu_data_func, self, NULL);
+  _vd_manager_window_columns_init (self);
 
   selection = gtk_tree_view_get_selection (self->tree_view);
   gtk_tree_selection_set_mode (selection, GTK_SELECTION_MULTIPLE);

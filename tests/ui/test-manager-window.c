@@ -9,9 +9,12 @@
 
 #include <gtk/gtk.h>
 #include <libvirt-gobject/libvirt-gobject.h>
+#include <math.h>
 
 #include "vd-confirm-dialog.h"
+#include "vd-manager-model.h"
 #include "vd-manager-window.h"
+#include "vd-stats-format.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
@@ -368,6 +371,281 @@ test_many_guests (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* The graph columns, by their template ids, with the key and action that
+ * show them and the series they draw on a guest row. */
+typedef struct
+{
+  const char   *column;
+  const char   *key;
+  VdStatsMetric metric;
+  int           secondary;  /* VdStatsMetric or -1 */
+  int           host;       /* VdHostStatsMetric or -1 */
+} GraphColumn;
+
+static const GraphColumn graph_columns[] = {
+  { "cpu_column", "show-guest-cpu", VD_STATS_CPU, -1, -1 },
+  { "host_cpu_column", "show-host-cpu", VD_STATS_HOST_CPU, -1, VD_HOST_STATS_CPU },
+  { "memory_column", "show-memory", VD_STATS_MEMORY, -1, VD_HOST_STATS_MEMORY },
+  { "disk_column", "show-disk", VD_STATS_DISK_READ, VD_STATS_DISK_WRITE, -1 },
+  { "network_column", "show-network", VD_STATS_NET_RX, VD_STATS_NET_TX, -1 },
+};
+
+static GtkTreeViewColumn *
+find_column (Fixture    *fixture,
+             const char *id)
+{
+  g_autoptr(GList) columns =
+    gtk_tree_view_get_columns (vd_manager_window_get_tree_view (fixture->window));
+
+  for (const GList *l = columns; l != NULL; l = l->next)
+    {
+      if (g_strcmp0 (gtk_buildable_get_name (l->data), id) == 0)
+        return l->data;
+    }
+
+  g_error ("no column %s", id);
+  return NULL;
+}
+
+static void
+reset_columns (Fixture *fixture)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_reset (fixture->settings, graph_columns[i].key);
+}
+
+static void
+test_column_actions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  reset_columns (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      const GraphColumn *spec = &graph_columns[i];
+      GtkTreeViewColumn *column = find_column (fixture, spec->column);
+      gboolean shown = g_settings_get_boolean (fixture->settings, spec->key);
+      g_autoptr(GVariant) state = NULL;
+
+      /* The column follows its key from the start. */
+      g_assert_cmpint (gtk_tree_view_column_get_visible (column), ==, shown);
+      state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), spec->key);
+      g_assert_nonnull (state);
+      g_assert_cmpint (g_variant_get_boolean (state), ==, shown);
+
+      /* View → Graph: activating the check item toggles the key and the
+       * column, and back. */
+      activate (fixture, spec->key);
+      g_assert_cmpint (g_settings_get_boolean (fixture->settings, spec->key), ==, !shown);
+      g_assert_cmpint (gtk_tree_view_column_get_visible (column), ==, !shown);
+      g_clear_pointer (&state, g_variant_unref);
+      state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), spec->key);
+      g_assert_cmpint (g_variant_get_boolean (state), ==, !shown);
+
+      activate (fixture, spec->key);
+      g_assert_cmpint (g_settings_get_boolean (fixture->settings, spec->key), ==, shown);
+      g_assert_cmpint (gtk_tree_view_column_get_visible (column), ==, shown);
+
+      /* Changed elsewhere (Preferences, gsettings): the column follows. */
+      g_settings_set_boolean (fixture->settings, spec->key, !shown);
+      g_assert_cmpint (gtk_tree_view_column_get_visible (column), ==, !shown);
+    }
+
+  /* Every column on at once still draws. */
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_set_boolean (fixture->settings, graph_columns[i].key, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  reset_columns (fixture);
+}
+
+static gboolean
+find_row (Fixture     *fixture,
+          gpointer     object,
+          GtkTreeIter *iter)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (vd_manager_window_get_tree_view (fixture->window));
+  GtkTreeIter parent;
+
+  if (!gtk_tree_model_get_iter_first (model, &parent))
+    return FALSE;
+
+  do
+    {
+      if (vd_manager_model_get_object (model, &parent) == object)
+        {
+          *iter = parent;
+          return TRUE;
+        }
+      if (gtk_tree_model_iter_children (model, iter, &parent))
+        {
+          do
+            {
+              if (vd_manager_model_get_object (model, iter) == object)
+                return TRUE;
+            }
+          while (gtk_tree_model_iter_next (model, iter));
+        }
+    }
+  while (gtk_tree_model_iter_next (model, &parent));
+
+  return FALSE;
+}
+
+typedef struct
+{
+  gboolean     visible;
+  VdStatsRing *ring;
+  VdStatsRing *secondary;
+  char        *text;
+  char        *secondary_text;
+  double       maximum;
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_pointer (&cell->ring, vd_stats_ring_unref);
+  g_clear_pointer (&cell->secondary, vd_stats_ring_unref);
+  g_clear_pointer (&cell->text, g_free);
+  g_clear_pointer (&cell->secondary_text, g_free);
+}
+
+/* What the column's renderer is told for @object's row, as when drawn. */
+static void
+read_cell (Fixture           *fixture,
+           const GraphColumn *spec,
+           gpointer           object,
+           Cell              *cell)
+{
+  GtkTreeModel *model = gtk_tree_view_get_model (vd_manager_window_get_tree_view (fixture->window));
+  GtkTreeViewColumn *column = find_column (fixture, spec->column);
+  g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+  GtkTreeIter iter;
+
+  g_assert_true (find_row (fixture, object, &iter));
+  g_assert_nonnull (cells);
+  gtk_tree_view_column_cell_set_cell_data (column, model, &iter, FALSE, FALSE);
+  g_object_get (cells->data,
+                "visible", &cell->visible,
+                "ring", &cell->ring,
+                "secondary-ring", &cell->secondary,
+                "text", &cell->text,
+                "secondary-text", &cell->secondary_text,
+                "maximum", &cell->maximum,
+                NULL);
+}
+
+static gboolean
+has_sample (VdStatsRing *ring)
+{
+  for (guint age = 0; age < vd_stats_ring_get_length (ring); age++)
+    {
+      if (!isnan (vd_stats_ring_get (ring, age)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_column_rings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VdDomain *alpha = domain (fixture, "alpha");
+  VdDomain *bravo = domain (fixture, "bravo");
+  VdConnection *connection = fixture->connection;
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_set_boolean (fixture->settings, graph_columns[i].key, TRUE);
+
+  /* Two ticks: rates need two samples. */
+  VD_TEST_WAIT_UNTIL (has_sample (vd_domain_get_cpu_history (alpha)) &&
+                      vd_domain_get_current (alpha, VD_STATS_DISK_READ) >= 0 &&
+                      vd_connection_get_host_current (connection, VD_HOST_STATS_CPU) >= 0, 20);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      const GraphColumn *spec = &graph_columns[i];
+      Cell cell = { 0 };
+
+      /* A running guest: its own series, with a sample and a value. */
+      read_cell (fixture, spec, alpha, &cell);
+      g_assert_true (cell.visible);
+      g_assert_true (cell.ring == vd_domain_get_history (alpha, spec->metric));
+      g_assert_true (has_sample (cell.ring));
+      g_assert_nonnull (cell.text);
+      if (spec->secondary >= 0)
+        {
+          g_assert_true (cell.secondary == vd_domain_get_history (alpha, spec->secondary));
+          g_assert_true (has_sample (cell.secondary));
+          g_assert_nonnull (cell.secondary_text);
+        }
+      else
+        {
+          g_assert_null (cell.secondary);
+          g_assert_null (cell.secondary_text);
+        }
+      if (spec->metric == VD_STATS_MEMORY)
+        g_assert_cmpfloat (cell.maximum, ==, (double)vd_domain_get_memory (alpha) * 1024);
+      cell_clear (&cell);
+
+      /* A stopped guest: nothing. */
+      read_cell (fixture, spec, bravo, &cell);
+      g_assert_false (cell.visible);
+      g_assert_null (cell.ring);
+      g_assert_null (cell.secondary);
+      cell_clear (&cell);
+
+      /* The connection row: the host's series where the column has one. */
+      read_cell (fixture, spec, connection, &cell);
+      if (spec->host >= 0)
+        {
+          g_assert_true (cell.visible);
+          g_assert_true (cell.ring == vd_connection_get_host_history (connection, spec->host));
+          g_assert_null (cell.secondary);
+          g_assert_nonnull (cell.text);
+          if (spec->host == VD_HOST_STATS_MEMORY)
+            g_assert_cmpfloat (cell.maximum, ==,
+                               (double)vd_connection_get_host_memory_total (connection));
+        }
+      else
+        {
+          g_assert_false (cell.visible);
+          g_assert_null (cell.ring);
+        }
+      cell_clear (&cell);
+    }
+
+  /* The guest's values are its rings' newest samples as text. */
+  {
+    Cell cell = { 0 };
+    g_autofree char *expected = NULL;
+
+    read_cell (fixture, &graph_columns[0], alpha, &cell);
+    expected = vd_stats_format_value (VD_STATS_UNIT_PERCENT,
+                                      vd_domain_get_current (alpha, VD_STATS_CPU));
+    g_assert_cmpstr (cell.text, ==, expected);
+    cell_clear (&cell);
+  }
+
+  /* The guest stops: its cells empty. */
+  select_names (fixture, "alpha", NULL);
+  g_settings_set_boolean (fixture->settings, "confirm-force-off", FALSE);
+  activate (fixture, "force-off");
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      Cell cell = { 0 };
+
+      read_cell (fixture, &graph_columns[i], alpha, &cell);
+      g_assert_false (cell.visible);
+      cell_clear (&cell);
+    }
+
+  reset_columns (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +660,8 @@ main (int   argc,
   ADD ("confirmations", test_confirmations);
   ADD ("search", test_search);
   ADD ("bulk", test_bulk);
+  ADD ("column-actions", test_column_actions);
+  ADD ("column-rings", test_column_rings);
   g_test_add_func ("/vd/manager-window/connection-failure", test_connection_failure);
   g_test_add_func ("/vd/manager-window/many-guests", test_many_guests);
 

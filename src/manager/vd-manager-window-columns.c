@@ -1,0 +1,244 @@
+/* vd-manager-window-columns.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-manager-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-manager-window-private.h"
+#include "vd-sparkline-renderer.h"
+#include "vd-stats-format.h"
+
+/*
+ * The graph columns of the manager window: guest CPU, host CPU, memory,
+ * disk I/O and network I/O. One VdSparklineRenderer per column, whose cell
+ * data function points it at the row's ring (the guest's series, or the
+ * host's on a connection row); nothing is copied per row. Each column is
+ * shown or hidden by its show-* key, which View → Graph toggles through
+ * the win.show-* actions (see vd-manager-window-actions.c).
+ */
+
+#define NO_METRIC (-1)
+
+typedef struct
+{
+  const char *key;
+  gsize       column_offset;
+  gsize       renderer_offset;
+  int         metric;            /* VdStatsMetric */
+  int         secondary_metric;  /* VdStatsMetric, or NO_METRIC */
+  int         host_metric;       /* VdHostStatsMetric, or NO_METRIC */
+  const char *accessible_name;
+  const char *tooltip;
+} GraphColumn;
+
+#define COLUMN(name) G_STRUCT_OFFSET (VdManagerWindow, name##_column), \
+                     G_STRUCT_OFFSET (VdManagerWindow, name##_renderer)
+
+static const GraphColumn graph_columns[] = {
+  { "show-guest-cpu", COLUMN (cpu), VD_STATS_CPU, NO_METRIC, NO_METRIC,
+    N_("Guest CPU usage"),
+    N_("CPU use of each running guest, in percent of its own virtual CPUs") },
+  { "show-host-cpu", COLUMN (host_cpu), VD_STATS_HOST_CPU, NO_METRIC, VD_HOST_STATS_CPU,
+    N_("Host CPU usage"),
+    N_("Each running guest’s share of all the host’s CPUs; on a connection row, the host’s CPU use") },
+  { "show-memory", COLUMN (memory), VD_STATS_MEMORY, NO_METRIC, VD_HOST_STATS_MEMORY,
+    N_("Memory usage"),
+    N_("Memory each running guest uses, drawn against its allocation; on a connection row, the host’s memory in use") },
+  { "show-disk", COLUMN (disk), VD_STATS_DISK_READ, VD_STATS_DISK_WRITE, NO_METRIC,
+    N_("Disk read and write rates"),
+    N_("Disk reads (upper value, first line) and writes (lower value, second line) of each running guest") },
+  { "show-network", COLUMN (network), VD_STATS_NET_RX, VD_STATS_NET_TX, NO_METRIC,
+    N_("Network receive and send rates"),
+    N_("Network traffic received (upper value, first line) and sent (lower value, second line) by each running guest") },
+};
+
+#undef COLUMN
+
+#define COLUMN_AT(self, spec) \
+  (*(GtkTreeViewColumn **)G_STRUCT_MEMBER_P ((self), (spec)->column_offset))
+#define RENDERER_AT(self, spec) \
+  (*(GtkCellRenderer **)G_STRUCT_MEMBER_P ((self), (spec)->renderer_offset))
+
+/* The value as shown in the cell; rates of two series say which is which. */
+static char *
+format_metric (VdStatsMetric metric,
+               double        value)
+{
+  g_autofree char *text = vd_stats_format_value (vd_stats_metric_get_unit (metric), value);
+
+  if (text == NULL)
+    return NULL;
+
+  switch (metric)
+    {
+    case VD_STATS_DISK_READ:
+      /* translators: in the Disk I/O column; %s is a rate such as “1.2 MB/s” */
+      return g_strdup_printf (_("Read %s"), text);
+    case VD_STATS_DISK_WRITE:
+      /* translators: in the Disk I/O column; %s is a rate such as “1.2 MB/s” */
+      return g_strdup_printf (_("Write %s"), text);
+    case VD_STATS_NET_RX:
+      /* translators: in the Network I/O column, the receive rate; %s is a
+       * rate such as “1.2 MB/s” */
+      return g_strdup_printf (_("↓ %s"), text);
+    case VD_STATS_NET_TX:
+      /* translators: in the Network I/O column, the send rate; %s is a rate
+       * such as “1.2 MB/s” */
+      return g_strdup_printf (_("↑ %s"), text);
+    case VD_STATS_CPU:
+    case VD_STATS_HOST_CPU:
+    case VD_STATS_MEMORY:
+    case VD_STATS_N_METRICS:
+    default:
+      return g_steal_pointer (&text);
+    }
+}
+
+static void
+show_domain (GtkCellRenderer   *cell,
+             const GraphColumn *spec,
+             VdDomain          *domain)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *secondary_text = NULL;
+  VdStatsRing *secondary = NULL;
+  double maximum;
+
+  text = format_metric (spec->metric, vd_domain_get_current (domain, spec->metric));
+  if (spec->secondary_metric != NO_METRIC)
+    {
+      secondary = vd_domain_get_history (domain, spec->secondary_metric);
+      secondary_text = format_metric (spec->secondary_metric,
+                                      vd_domain_get_current (domain, spec->secondary_metric));
+    }
+
+  switch (vd_stats_metric_get_unit (spec->metric))
+    {
+    case VD_STATS_UNIT_PERCENT:
+      maximum = 100;
+      break;
+    case VD_STATS_UNIT_BYTES:
+      /* Against the guest's allocation (KiB). */
+      maximum = (double)vd_domain_get_memory (domain) * 1024;
+      break;
+    case VD_STATS_UNIT_BYTE_RATE:
+    default:
+      /* Rates have no natural top: scale to the largest of both. */
+      maximum = 0;
+      break;
+    }
+
+  g_object_set (cell,
+                "visible", TRUE,
+                "ring", vd_domain_get_history (domain, spec->metric),
+                "secondary-ring", secondary,
+                "text", text,
+                "secondary-text", secondary_text,
+                "maximum", maximum,
+                NULL);
+}
+
+static void
+show_host (GtkCellRenderer   *cell,
+           const GraphColumn *spec,
+           VdConnection      *connection)
+{
+  VdStatsUnit unit = vd_host_stats_metric_get_unit (spec->host_metric);
+  g_autofree char *text = NULL;
+  double maximum;
+
+  text = vd_stats_format_value (unit, vd_connection_get_host_current (connection,
+                                                                      spec->host_metric));
+  /* Memory against the host's total (0, unknown yet: scale to the samples). */
+  maximum = unit == VD_STATS_UNIT_BYTES
+            ? (double)vd_connection_get_host_memory_total (connection)
+            : 100;
+
+  g_object_set (cell,
+                "visible", TRUE,
+                "ring", vd_connection_get_host_history (connection, spec->host_metric),
+                "secondary-ring", NULL,
+                "text", text,
+                "secondary-text", NULL,
+                "maximum", maximum,
+                NULL);
+}
+
+static void
+graph_data_func (GtkTreeViewColumn *column,
+                 GtkCellRenderer   *cell,
+                 GtkTreeModel      *model,
+                 GtkTreeIter       *iter,
+                 gpointer           user_data)
+{
+  const GraphColumn *spec = user_data;
+  gpointer object = vd_manager_model_get_object (model, iter);
+
+  /* Only a running guest has graphs: a stopped one's history would show a
+   * past that no longer applies. A connection row shows its host's series
+   * where the column has one, while connected. */
+  if (VD_IS_DOMAIN (object) && vd_domain_get_active (object))
+    show_domain (cell, spec, object);
+  else if (VD_IS_CONNECTION (object) && spec->host_metric != NO_METRIC &&
+           vd_connection_get_state (object) == VD_CONNECTION_STATE_CONNECTED)
+    show_host (cell, spec, object);
+  else
+    g_object_set (cell,
+                  "visible", FALSE,
+                  "ring", NULL,
+                  "secondary-ring", NULL,
+                  NULL);
+}
+
+/* Called from init, after the template: cell data functions and the
+ * headers' accessible names and tooltips. */
+void
+_vd_manager_window_columns_init (VdManagerWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      const GraphColumn *spec = &graph_columns[i];
+      GtkTreeViewColumn *column = COLUMN_AT (self, spec);
+      GtkWidget *button = gtk_tree_view_column_get_button (column);
+
+      gtk_tree_view_column_set_cell_data_func (column, RENDERER_AT (self, spec),
+                                               graph_data_func, (gpointer)spec, NULL);
+      gtk_widget_set_tooltip_text (button, _(spec->tooltip));
+      atk_object_set_name (gtk_widget_get_accessible (button), _(spec->accessible_name));
+    }
+}
+
+/* Called from constructed, once the settings are known: each column
+ * follows its key. */
+void
+_vd_manager_window_columns_bind (VdManagerWindow *self)
+{
+  g_return_if_fail (self->settings != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_bind (self->settings, graph_columns[i].key, COLUMN_AT (self, &graph_columns[i]),
+                     "visible", G_SETTINGS_BIND_GET);
+}
+
+/* The View → Graph check items: one stateful action per key, named after
+ * it (win.show-guest-cpu, ...), that writes the key. */
+void
+_vd_manager_window_columns_add_actions (VdManagerWindow *self)
+{
+  g_return_if_fail (self->settings != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings,
+                                                            graph_columns[i].key);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
+}
