@@ -88,6 +88,7 @@ typedef struct
   int           lifecycle_id;
   int           metadata_id;
   EventContext *close_context;
+  gpointer      host_events;     /* network and pool registrations */
 } CloseData;
 
 static void close_callback (virConnectPtr conn, int reason, void *opaque);
@@ -99,6 +100,7 @@ close_handle_sync (CloseData *data)
     virConnectDomainEventDeregisterAny (data->conn, data->lifecycle_id);
   if (data->metadata_id >= 0)
     virConnectDomainEventDeregisterAny (data->conn, data->metadata_id);
+  _vd_connection_close_host_events (data->conn, data->host_events);
   if (data->close_context != NULL)
     {
       /* Freed here, not by libvirt: drivers without a close callback of
@@ -144,6 +146,7 @@ _vd_connection_release_handle (VdConnection *self)
   data->lifecycle_id = self->lifecycle_id;
   data->metadata_id = self->metadata_id;
   data->close_context = g_steal_pointer (&self->close_context);
+  data->host_events = _vd_connection_release_host (self);
   self->lifecycle_id = -1;
   self->metadata_id = -1;
 
@@ -497,6 +500,8 @@ _vd_connection_register_callbacks (VdConnection *self)
                                       event_context_free);
   if (self->metadata_id < 0)
     virResetLastError ();
+
+  _vd_connection_register_host_callbacks (self);
 
   close_context = event_context_new (self, self->conn);
   if (virConnectRegisterCloseCallback (self->conn, close_callback, close_context, NULL) == 0)

@@ -58,6 +58,9 @@ struct _VdConnection
   guint64            host_memory_total;   /* bytes, 0 = unknown */
   double             host_current[VD_HOST_STATS_N_METRICS];
   VdStatsRing       *host_history[VD_HOST_STATS_N_METRICS];
+
+  /* Networks, storage pools (vd-connection-host.c) */
+  struct _VdConnectionHost *host;
 };
 
 /* vd-connection.c */
@@ -88,6 +91,15 @@ void       _vd_connection_start_open            (VdConnection       *self);
 void       _vd_connection_schedule_reconnect    (VdConnection       *self);
 void       _vd_connection_complete_open_tasks   (VdConnection       *self,
                                                  const GError       *error);
+
+/* vd-connection-host.c */
+typedef struct _VdConnectionHost VdConnectionHost;
+void       _vd_connection_init_host             (VdConnection       *self);
+void       _vd_connection_finalize_host         (VdConnection       *self);
+void       _vd_connection_register_host_callbacks (VdConnection     *self);
+gpointer   _vd_connection_release_host          (VdConnection       *self);
+void       _vd_connection_close_host_events     (virConnectPtr       conn,
+                                                 gpointer            events);
 
 /* vd-connection-stats.c */
 void       _vd_connection_init_stats            (VdConnection       *self);

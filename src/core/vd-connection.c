@@ -319,6 +319,7 @@ vd_connection_finalize (GObject *object)
   g_clear_pointer (&self->refresh_pending, g_hash_table_unref);
   g_clear_pointer (&self->open_tasks, g_ptr_array_unref);
   _vd_connection_clear_stats (self);
+  _vd_connection_finalize_host (self);
 
   G_OBJECT_CLASS (vd_connection_parent_class)->finalize (object);
 }
@@ -469,6 +470,7 @@ vd_connection_init (VdConnection *self)
   self->lifecycle_id = -1;
   self->metadata_id = -1;
   _vd_connection_init_stats (self);
+  _vd_connection_init_host (self);
   self->domains = g_list_store_new (VD_TYPE_DOMAIN);
   self->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->refresh_pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -1,0 +1,949 @@
+/* vd-network.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-network"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vd-connection-private.h"
+#include "vd-error.h"
+#include "vd-host-private.h"
+#include "vd-network.h"
+#include "vd-xml.h"
+
+/*
+ * One virtual network. Its fields come from the network's XML, read in a
+ * worker (VdNetworkInfo) and applied here on the main thread; libvirt's
+ * network lifecycle events (vd-connection-host.c) and every operation's
+ * own re-read keep it current. Operations follow VdDomain's pattern: busy
+ * while one runs, last-error when it failed.
+ */
+
+struct _VdNetwork
+{
+  GObject        parent_instance;
+
+  /* Borrowed: cleared when the network leaves the connection's list */
+  VdConnection  *connection;
+
+  /* Owned */
+  virNetworkPtr  handle;
+  char           uuid[VIR_UUID_STRING_BUFLEN];
+  char          *name;
+  char          *last_error;
+  char          *forward_mode;
+  char          *forward_dev;
+  char          *bridge;
+  char          *ipv4_address;
+  char          *ipv6_address;
+  GStrv          dhcp_ranges;
+  GStrv          static_hosts;
+  char          *dns_domain;
+  guint          ipv4_prefix;
+  guint          ipv6_prefix;
+  guint          busy;
+  guint          serial;         /* counts operations started */
+  guint          active : 1;
+  guint          autostart : 1;
+  guint          persistent : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VdNetwork, vd_network, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_UUID,
+  PROP_ACTIVE,
+  PROP_AUTOSTART,
+  PROP_PERSISTENT,
+  PROP_BUSY,
+  PROP_LAST_ERROR,
+  PROP_FORWARD_MODE,
+  PROP_FORWARD_DEV,
+  PROP_BRIDGE,
+  PROP_IPV4_ADDRESS,
+  PROP_IPV4_PREFIX,
+  PROP_IPV6_ADDRESS,
+  PROP_IPV6_PREFIX,
+  PROP_DHCP_RANGES,
+  PROP_STATIC_HOSTS,
+  PROP_DNS_DOMAIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* Reading (workers)                                                   */
+/* ------------------------------------------------------------------ */
+
+static guint
+prefix_from_netmask (const char *netmask)
+{
+  g_auto(GStrv) parts = netmask ? g_strsplit (netmask, ".", 4) : NULL;
+  guint prefix = 0;
+
+  if (parts == NULL || g_strv_length (parts) != 4)
+    return 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint64 octet = 0;
+
+      if (!g_ascii_string_to_unsigned (parts[i], 10, 0, 255, &octet, NULL))
+        return 0;
+      for (int bit = 7; bit >= 0; bit--)
+        if (octet & (1u << bit))
+          prefix++;
+    }
+
+  return prefix;
+}
+
+static guint
+parse_prefix (const char *text)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, 128, &value, NULL))
+    return 0;
+
+  return value;
+}
+
+static void
+builder_take (GStrvBuilder *builder,
+              char         *text)
+{
+  g_strv_builder_add (builder, text);
+  g_free (text);
+}
+
+static void
+parse_xml (VdNetworkInfo *info,
+           const char    *xml_text)
+{
+  g_autoptr(VdXml) xml = vd_xml_new (xml_text);
+  g_autoptr(GPtrArray) ips = NULL;
+  g_autoptr(GStrvBuilder) ranges = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) hosts = g_strv_builder_new ();
+
+  if (xml == NULL)
+    return;
+
+  info->forward_mode = vd_xml_get_string (xml, "/network/forward/@mode");
+  /* <forward/> without a mode is NAT, libvirt's default. */
+  if (info->forward_mode == NULL && vd_xml_get_uint64 (xml, "count(/network/forward)") > 0)
+    info->forward_mode = g_strdup ("nat");
+  info->forward_dev = vd_xml_get_string (xml, "/network/forward/@dev");
+  if (info->forward_dev == NULL)
+    info->forward_dev = vd_xml_get_string (xml, "/network/forward/interface[1]/@dev");
+  if (info->forward_dev == NULL)
+    info->forward_dev = vd_xml_get_string (xml, "/network/forward/pf[1]/@dev");
+  info->bridge = vd_xml_get_string (xml, "/network/bridge/@name");
+  info->dns_domain = vd_xml_get_string (xml, "/network/domain/@name");
+
+  ips = vd_xml_get_nodes (xml, "/network/ip");
+  for (guint i = 0; i < ips->len; i++)
+    {
+      xmlNodePtr ip = g_ptr_array_index (ips, i);
+      g_autofree char *family = vd_xml_node_get_string (xml, ip, "@family");
+      g_autofree char *address = vd_xml_node_get_string (xml, ip, "@address");
+      g_autofree char *prefix = vd_xml_node_get_string (xml, ip, "@prefix");
+      g_autofree char *netmask = vd_xml_node_get_string (xml, ip, "@netmask");
+      gboolean v6 = g_strcmp0 (family, "ipv6") == 0 || (address && strchr (address, ':'));
+
+      if (v6 && info->ipv6_address == NULL)
+        {
+          info->ipv6_address = g_steal_pointer (&address);
+          info->ipv6_prefix = parse_prefix (prefix);
+        }
+      else if (!v6 && info->ipv4_address == NULL)
+        {
+          info->ipv4_address = g_steal_pointer (&address);
+          info->ipv4_prefix = prefix ? parse_prefix (prefix) : prefix_from_netmask (netmask);
+        }
+
+      for (xmlNodePtr dhcp = ip->children; dhcp != NULL; dhcp = dhcp->next)
+        {
+          if (dhcp->type != XML_ELEMENT_NODE || strcmp ((const char *)dhcp->name, "dhcp") != 0)
+            continue;
+
+          for (xmlNodePtr entry = dhcp->children; entry != NULL; entry = entry->next)
+            {
+              if (entry->type != XML_ELEMENT_NODE)
+                continue;
+
+              if (strcmp ((const char *)entry->name, "range") == 0)
+                {
+                  g_autofree char *start = vd_xml_node_get_string (xml, entry, "@start");
+                  g_autofree char *end = vd_xml_node_get_string (xml, entry, "@end");
+
+                  builder_take (ranges, g_strdup_printf ("%s %s", start ? start : "",
+                                                                end ? end : ""));
+                }
+              else if (strcmp ((const char *)entry->name, "host") == 0)
+                {
+                  g_autofree char *mac = vd_xml_node_get_string (xml, entry, "@mac");
+                  g_autofree char *id = vd_xml_node_get_string (xml, entry, "@id");
+                  g_autofree char *host_ip = vd_xml_node_get_string (xml, entry, "@ip");
+                  g_autofree char *name = vd_xml_node_get_string (xml, entry, "@name");
+
+                  /* DHCPv6 hosts are keyed by DUID (id) instead of MAC. */
+                  builder_take (hosts, g_strdup_printf ("%s %s %s",
+                                                               mac ? mac : id ? id : "",
+                                                               host_ip ? host_ip : "",
+                                                               name ? name : ""));
+                }
+            }
+        }
+    }
+
+  info->dhcp_ranges = g_strv_builder_end (ranges);
+  info->static_hosts = g_strv_builder_end (hosts);
+}
+
+/* Reads everything about one network; a network that vanished meanwhile
+ * comes back with gone set. Worker only. */
+VdNetworkInfo *
+_vd_network_info_new_from_handle (virNetworkPtr handle)
+{
+  VdNetworkInfo *info = g_new0 (VdNetworkInfo, 1);
+  int active, persistent, autostart = 0;
+  char *xml;
+
+  virNetworkRef (handle);
+  info->handle = handle;
+  info->name = g_strdup (virNetworkGetName (handle));
+  if (virNetworkGetUUIDString (handle, info->uuid) < 0)
+    info->uuid[0] = '\0';
+
+  active = virNetworkIsActive (handle);
+  persistent = virNetworkIsPersistent (handle);
+  if (active < 0 || persistent < 0 || virNetworkGetAutostart (handle, &autostart) < 0)
+    {
+      info->gone = TRUE;
+      virResetLastError ();
+      return info;
+    }
+
+  info->active = active == 1;
+  info->persistent = persistent == 1;
+  info->autostart = autostart != 0;
+
+  xml = virNetworkGetXMLDesc (handle, 0);
+  if (xml != NULL)
+    {
+      parse_xml (info, xml);
+      free (xml);
+    }
+  else
+    {
+      info->gone = TRUE;
+    }
+  virResetLastError ();
+
+  return info;
+}
+
+void
+_vd_network_info_free (VdNetworkInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  if (info->handle != NULL)
+    virNetworkFree (info->handle);
+  g_free (info->name);
+  g_free (info->forward_mode);
+  g_free (info->forward_dev);
+  g_free (info->bridge);
+  g_free (info->ipv4_address);
+  g_free (info->ipv6_address);
+  g_strfreev (info->dhcp_ranges);
+  g_strfreev (info->static_hosts);
+  g_free (info->dns_domain);
+  g_free (info);
+}
+
+/* ------------------------------------------------------------------ */
+/* Applying (main thread)                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+notify (VdNetwork *self,
+        guint      prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_flag (VdNetwork *self,
+          guint      prop,
+          gboolean   value)
+{
+  gboolean old;
+
+  switch (prop)
+    {
+    case PROP_ACTIVE:
+      old = self->active;
+      self->active = !!value;
+      break;
+    case PROP_AUTOSTART:
+      old = self->autostart;
+      self->autostart = !!value;
+      break;
+    case PROP_PERSISTENT:
+      old = self->persistent;
+      self->persistent = !!value;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (old != !!value)
+    notify (self, prop);
+}
+
+void
+_vd_network_apply_info (VdNetwork           *self,
+                        const VdNetworkInfo *info)
+{
+  g_return_if_fail (VD_IS_NETWORK (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (info->handle != NULL && info->handle != self->handle)
+    {
+      virNetworkRef (info->handle);
+      if (self->handle != NULL)
+        virNetworkFree (self->handle);
+      self->handle = info->handle;
+    }
+
+  if (_vd_host_set_string (&self->name, info->name))
+    notify (self, PROP_NAME);
+  set_flag (self, PROP_ACTIVE, info->active);
+  set_flag (self, PROP_AUTOSTART, info->autostart);
+  set_flag (self, PROP_PERSISTENT, info->persistent);
+  if (_vd_host_set_string (&self->forward_mode, info->forward_mode))
+    notify (self, PROP_FORWARD_MODE);
+  if (_vd_host_set_string (&self->forward_dev, info->forward_dev))
+    notify (self, PROP_FORWARD_DEV);
+  if (_vd_host_set_string (&self->bridge, info->bridge))
+    notify (self, PROP_BRIDGE);
+  if (_vd_host_set_string (&self->ipv4_address, info->ipv4_address))
+    notify (self, PROP_IPV4_ADDRESS);
+  if (self->ipv4_prefix != info->ipv4_prefix)
+    {
+      self->ipv4_prefix = info->ipv4_prefix;
+      notify (self, PROP_IPV4_PREFIX);
+    }
+  if (_vd_host_set_string (&self->ipv6_address, info->ipv6_address))
+    notify (self, PROP_IPV6_ADDRESS);
+  if (self->ipv6_prefix != info->ipv6_prefix)
+    {
+      self->ipv6_prefix = info->ipv6_prefix;
+      notify (self, PROP_IPV6_PREFIX);
+    }
+  if (_vd_host_set_strv (&self->dhcp_ranges, (const char * const *)info->dhcp_ranges))
+    notify (self, PROP_DHCP_RANGES);
+  if (_vd_host_set_strv (&self->static_hosts, (const char * const *)info->static_hosts))
+    notify (self, PROP_STATIC_HOSTS);
+  if (_vd_host_set_string (&self->dns_domain, info->dns_domain))
+    notify (self, PROP_DNS_DOMAIN);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+VdNetwork *
+_vd_network_new (VdConnection        *connection,
+                 const VdNetworkInfo *info)
+{
+  VdNetwork *self = g_object_new (VD_TYPE_NETWORK, NULL);
+
+  self->connection = connection;
+  g_strlcpy (self->uuid, info->uuid, sizeof self->uuid);
+  _vd_network_apply_info (self, info);
+
+  return self;
+}
+
+/* The network left the list (undefined, or the connection closed): its
+ * operations fail from now on instead of reaching a stale connection. */
+void
+_vd_network_detach (VdNetwork *self)
+{
+  g_return_if_fail (VD_IS_NETWORK (self));
+
+  self->connection = NULL;
+}
+
+guint
+_vd_network_get_action_serial (VdNetwork *self)
+{
+  return self->serial;
+}
+
+static void
+begin_busy (VdNetwork *self)
+{
+  self->serial++;
+  if (self->busy++ == 0)
+    notify (self, PROP_BUSY);
+}
+
+static void
+end_busy (VdNetwork  *self,
+          const char *error_message)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (_vd_host_set_string (&self->last_error, error_message))
+    notify (self, PROP_LAST_ERROR);
+  if (--self->busy == 0)
+    notify (self, PROP_BUSY);
+}
+
+/* ------------------------------------------------------------------ */
+/* Operations                                                          */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  ACTION_START,
+  ACTION_STOP,
+  ACTION_DELETE,
+  ACTION_AUTOSTART,
+} ActionKind;
+
+typedef struct
+{
+  ActionKind      kind;
+  virNetworkPtr   handle;
+  char           *name;
+  gboolean        flag;
+  VdNetworkInfo  *after;
+} ActionData;
+
+static void
+action_data_free (ActionData *data)
+{
+  virNetworkFree (data->handle);
+  g_free (data->name);
+  g_clear_pointer (&data->after, _vd_network_info_free);
+  g_free (data);
+}
+
+/* translators: followed by libvirt's explanation, e.g.
+ * Failed to start the network “default”: network is already active */
+static char *
+failure_message (ActionKind  kind,
+                 const char *name,
+                 const char *detail)
+{
+  switch (kind)
+    {
+    case ACTION_START:
+      return g_strdup_printf (_("Failed to start the network “%s”: %s"), name, detail);
+    case ACTION_STOP:
+      return g_strdup_printf (_("Failed to stop the network “%s”: %s"), name, detail);
+    case ACTION_DELETE:
+      return g_strdup_printf (_("Failed to delete the network “%s”: %s"), name, detail);
+    case ACTION_AUTOSTART:
+      return g_strdup_printf (_("Failed to change autostart of the network “%s”: %s"),
+                              name, detail);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+run_action (ActionData *data)
+{
+  switch (data->kind)
+    {
+    case ACTION_START:
+      return virNetworkCreate (data->handle);
+    case ACTION_STOP:
+      return virNetworkDestroy (data->handle);
+    case ACTION_DELETE:
+      {
+        int active = virNetworkIsActive (data->handle);
+
+        /* Undefining a running network would leave it running, transient:
+         * stop it first so Delete means gone. */
+        if (active < 0 || (active == 1 && virNetworkDestroy (data->handle) < 0))
+          return -1;
+        if (virNetworkIsPersistent (data->handle) == 1)
+          return virNetworkUndefine (data->handle);
+        return 0;
+      }
+    case ACTION_AUTOSTART:
+      return virNetworkSetAutostart (data->handle, data->flag ? 1 : 0);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+action_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ActionData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (run_action (data) < 0)
+    vd_error_set_from_libvirt (&error, _("Unknown error"));
+
+  /* Re-read, success or not: the view shows what libvirt says now. */
+  data->after = _vd_network_info_new_from_handle (data->handle);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = failure_message (data->kind, data->name, error->message);
+
+      g_task_return_new_error (task, error->domain, error->code, "%s", message);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+action_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  VdNetwork *self = g_task_get_source_object (outer);
+  ActionData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (data->after != NULL && self->connection != NULL)
+    _vd_connection_apply_network_info (self->connection, data->after);
+
+  end_busy (self, error ? error->message : NULL);
+
+  if (error != NULL)
+    {
+      g_debug ("%s", error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+static void
+start_action (VdNetwork           *self,
+              ActionData          *data,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
+
+  g_task_set_source_tag (outer, source_tag);
+  data->name = g_strdup (self->name);
+
+  if (self->connection == NULL || self->handle == NULL)
+    {
+      g_autofree char *message =
+        failure_message (data->kind, data->name,
+                         _("the network is no longer on an open connection"));
+
+      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s", message);
+      g_free (data->name);
+      g_free (data);
+      return;
+    }
+
+  if (self->busy > 0)
+    {
+      g_autofree char *message =
+        failure_message (data->kind, data->name,
+                         _("another operation on this network is still running"));
+
+      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_BUSY, "%s", message);
+      g_free (data->name);
+      g_free (data);
+      return;
+    }
+
+  virNetworkRef (self->handle);
+  data->handle = self->handle;
+  begin_busy (self);
+
+  /* The libvirt call cannot be interrupted: the inner task runs to its
+   * end even when the caller cancels, so busy is always cleared. */
+  inner = g_task_new (NULL, NULL, action_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (inner, start_action);
+  g_task_set_task_data (inner, data, (GDestroyNotify)action_data_free);
+  g_task_run_in_thread (inner, action_worker);
+}
+
+static gboolean
+finish_action (VdNetwork     *self,
+               GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (VD_IS_NETWORK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static ActionData *
+action_data_new (ActionKind kind)
+{
+  ActionData *data = g_new0 (ActionData, 1);
+
+  data->kind = kind;
+
+  return data;
+}
+
+#define DEFINE_SIMPLE_ACTION(name, KIND)                                          \
+  void                                                                            \
+  vd_network_##name##_async (VdNetwork           *self,                           \
+                             GCancellable        *cancellable,                    \
+                             GAsyncReadyCallback  callback,                       \
+                             gpointer             user_data)                      \
+  {                                                                               \
+    g_return_if_fail (VD_IS_NETWORK (self));                                      \
+    g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));            \
+                                                                                  \
+    start_action (self, action_data_new (KIND), vd_network_##name##_async,        \
+                  cancellable, callback, user_data);                              \
+  }                                                                               \
+                                                                                  \
+  gboolean                                                                        \
+  vd_network_##name##_finish (VdNetwork     *self,                                \
+                              GAsyncResult  *result,                              \
+                              GError       **error)                               \
+  {                                                                               \
+    return finish_action (self, result, vd_network_##name##_async, error);        \
+  }
+
+/**
+ * vd_network_start_async:
+ *
+ * Starts the network (virNetworkCreate): its bridge, DHCP and DNS come up.
+ */
+DEFINE_SIMPLE_ACTION (start, ACTION_START)
+/**
+ * vd_network_stop_async:
+ *
+ * Stops the network (virNetworkDestroy); guests attached to it lose their
+ * connectivity. A transient network is gone afterwards.
+ */
+DEFINE_SIMPLE_ACTION (stop, ACTION_STOP)
+/**
+ * vd_network_delete_async:
+ *
+ * Stops the network when it runs, then undefines it: its configuration is
+ * removed from the host.
+ */
+DEFINE_SIMPLE_ACTION (delete, ACTION_DELETE)
+
+/**
+ * vd_network_set_autostart_async:
+ *
+ * Whether the host starts the network when libvirt starts.
+ */
+void
+vd_network_set_autostart_async (VdNetwork           *self,
+                                gboolean             autostart,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ActionData *data;
+
+  g_return_if_fail (VD_IS_NETWORK (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = action_data_new (ACTION_AUTOSTART);
+  data->flag = !!autostart;
+  start_action (self, data, vd_network_set_autostart_async, cancellable, callback, user_data);
+}
+
+gboolean
+vd_network_set_autostart_finish (VdNetwork     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_action (self, result, vd_network_set_autostart_async, error);
+}
+
+static void
+get_xml_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  char *xml = virNetworkGetXMLDesc (task_data, 0);
+
+  if (xml == NULL)
+    {
+      GError *error = NULL;
+
+      vd_error_set_from_libvirt (&error, _("Unknown error"));
+      g_prefix_error (&error, _("Could not read the network’s XML: "));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_strdup (xml), g_free);
+  free (xml);
+}
+
+/**
+ * vd_network_get_xml_async:
+ *
+ * Reads the network's current XML description in a worker.
+ */
+void
+vd_network_get_xml_async (VdNetwork           *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VD_IS_NETWORK (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_network_get_xml_async);
+
+  if (self->connection == NULL || self->handle == NULL)
+    {
+      g_task_return_new_error (task, VD_ERROR, VD_ERROR_NOT_CONNECTED,
+                               _("The network “%s” is no longer on an open connection"),
+                               self->name);
+      return;
+    }
+
+  virNetworkRef (self->handle);
+  g_task_set_task_data (task, self->handle, (GDestroyNotify)virNetworkFree);
+  g_task_run_in_thread (task, get_xml_worker);
+}
+
+/**
+ * vd_network_get_xml_finish:
+ *
+ * Returns: (transfer full): the XML, or %NULL with @error set
+ */
+char *
+vd_network_get_xml_finish (VdNetwork     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (VD_IS_NETWORK (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+vd_network_finalize (GObject *object)
+{
+  VdNetwork *self = (VdNetwork *)object;
+
+  if (self->handle != NULL)
+    virNetworkFree (self->handle);
+  g_free (self->name);
+  g_free (self->last_error);
+  g_free (self->forward_mode);
+  g_free (self->forward_dev);
+  g_free (self->bridge);
+  g_free (self->ipv4_address);
+  g_free (self->ipv6_address);
+  g_strfreev (self->dhcp_ranges);
+  g_strfreev (self->static_hosts);
+  g_free (self->dns_domain);
+
+  G_OBJECT_CLASS (vd_network_parent_class)->finalize (object);
+}
+
+static void
+vd_network_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  VdNetwork *self = VD_NETWORK (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    case PROP_AUTOSTART:
+      g_value_set_boolean (value, self->autostart);
+      break;
+    case PROP_PERSISTENT:
+      g_value_set_boolean (value, self->persistent);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_FORWARD_MODE:
+      g_value_set_string (value, self->forward_mode);
+      break;
+    case PROP_FORWARD_DEV:
+      g_value_set_string (value, self->forward_dev);
+      break;
+    case PROP_BRIDGE:
+      g_value_set_string (value, self->bridge);
+      break;
+    case PROP_IPV4_ADDRESS:
+      g_value_set_string (value, self->ipv4_address);
+      break;
+    case PROP_IPV4_PREFIX:
+      g_value_set_uint (value, self->ipv4_prefix);
+      break;
+    case PROP_IPV6_ADDRESS:
+      g_value_set_string (value, self->ipv6_address);
+      break;
+    case PROP_IPV6_PREFIX:
+      g_value_set_uint (value, self->ipv6_prefix);
+      break;
+    case PROP_DHCP_RANGES:
+      g_value_set_boxed (value, self->dhcp_ranges);
+      break;
+    case PROP_STATIC_HOSTS:
+      g_value_set_boxed (value, self->static_hosts);
+      break;
+    case PROP_DNS_DOMAIN:
+      g_value_set_string (value, self->dns_domain);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vd_network_class_init (VdNetworkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags RO = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vd_network_finalize;
+  object_class->get_property = vd_network_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, RO);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE, RO);
+  properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, RO);
+  properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, RO);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, RO);
+  properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
+  /**
+   * VdNetwork:forward-mode:
+   *
+   * libvirt's forward mode ("nat", "route", "bridge", "open", "private",
+   * "passthrough", "hostdev", "vepa"), %NULL for an isolated network.
+   */
+  properties[PROP_FORWARD_MODE] = g_param_spec_string ("forward-mode", NULL, NULL, NULL, RO);
+  properties[PROP_FORWARD_DEV] = g_param_spec_string ("forward-dev", NULL, NULL, NULL, RO);
+  properties[PROP_BRIDGE] = g_param_spec_string ("bridge", NULL, NULL, NULL, RO);
+  properties[PROP_IPV4_ADDRESS] = g_param_spec_string ("ipv4-address", NULL, NULL, NULL, RO);
+  properties[PROP_IPV4_PREFIX] = g_param_spec_uint ("ipv4-prefix", NULL, NULL, 0, 32, 0, RO);
+  properties[PROP_IPV6_ADDRESS] = g_param_spec_string ("ipv6-address", NULL, NULL, NULL, RO);
+  properties[PROP_IPV6_PREFIX] = g_param_spec_uint ("ipv6-prefix", NULL, NULL, 0, 128, 0, RO);
+  /**
+   * VdNetwork:dhcp-ranges:
+   *
+   * Every DHCP range of every address, each "START END".
+   */
+  properties[PROP_DHCP_RANGES] = g_param_spec_boxed ("dhcp-ranges", NULL, NULL, G_TYPE_STRV, RO);
+  /**
+   * VdNetwork:static-hosts:
+   *
+   * Every static DHCP host, each "MAC IP NAME" (the name may be empty; a
+   * DHCPv6 host has its DUID in place of the MAC).
+   */
+  properties[PROP_STATIC_HOSTS] = g_param_spec_boxed ("static-hosts", NULL, NULL, G_TYPE_STRV, RO);
+  properties[PROP_DNS_DOMAIN] = g_param_spec_string ("dns-domain", NULL, NULL, NULL, RO);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vd_network_init (VdNetwork *self)
+{
+}
+
+/* ------------------------------------------------------------------ */
+/* Getters                                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * vd_network_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the connection, %NULL once the
+ *   network is no longer listed
+ */
+VdConnection *
+vd_network_get_connection (VdNetwork *self)
+{
+  g_return_val_if_fail (VD_IS_NETWORK (self), NULL);
+  return self->connection;
+}
+
+#define DEFINE_GETTER(type, name, expr, fallback) \
+  type                                            \
+  vd_network_get_##name (VdNetwork *self)         \
+  {                                               \
+    g_return_val_if_fail (VD_IS_NETWORK (self), fallback); \
+    return expr;                                  \
+  }
+
+DEFINE_GETTER (const char *, name, self->name, NULL)
+DEFINE_GETTER (const char *, uuid, self->uuid, NULL)
+DEFINE_GETTER (gboolean, active, self->active, FALSE)
+DEFINE_GETTER (gboolean, autostart, self->autostart, FALSE)
+DEFINE_GETTER (gboolean, persistent, self->persistent, FALSE)
+DEFINE_GETTER (gboolean, busy, self->busy > 0, FALSE)
+DEFINE_GETTER (const char *, last_error, self->last_error, NULL)
+DEFINE_GETTER (const char *, forward_mode, self->forward_mode, NULL)
+DEFINE_GETTER (const char *, forward_dev, self->forward_dev, NULL)
+DEFINE_GETTER (const char *, bridge, self->bridge, NULL)
+DEFINE_GETTER (const char *, ipv4_address, self->ipv4_address, NULL)
+DEFINE_GETTER (guint, ipv4_prefix, self->ipv4_prefix, 0)
+DEFINE_GETTER (const char *, ipv6_address, self->ipv6_address, NULL)
+DEFINE_GETTER (guint, ipv6_prefix, self->ipv6_prefix, 0)
+DEFINE_GETTER (const char * const *, dhcp_ranges, (const char * const *)self->dhcp_ranges, NULL)
+DEFINE_GETTER (const char * const *, static_hosts, (const char * const *)self->static_hosts, NULL)
+DEFINE_GETTER (const char *, dns_domain, self->dns_domain, NULL)

@@ -1,0 +1,385 @@
+/* vd-storage-volume.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-storage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-connection-private.h"
+#include "vd-error.h"
+#include "vd-host-private.h"
+#include "vd-storage-volume.h"
+
+/*
+ * One volume of a pool. Its fields come with the pool's re-read (the pool
+ * owns the list); the only operation here is delete, after which the pool
+ * is read again.
+ */
+
+struct _VdStorageVolume
+{
+  GObject         parent_instance;
+
+  /* Borrowed: cleared when the volume leaves its pool's list */
+  VdStoragePool  *pool;
+
+  /* Owned */
+  char           *name;
+  char           *key;
+  char           *path;
+  char           *format;
+  GStrv           used_by;
+  char           *last_error;
+  guint64         capacity;
+  guint64         allocation;
+  guint           busy;
+};
+
+G_DEFINE_FINAL_TYPE (VdStorageVolume, vd_storage_volume, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_KEY,
+  PROP_PATH,
+  PROP_FORMAT,
+  PROP_CAPACITY,
+  PROP_ALLOCATION,
+  PROP_USED_BY,
+  PROP_BUSY,
+  PROP_LAST_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+notify (VdStorageVolume *self,
+        guint            prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_vd_storage_volume_apply_info (VdStorageVolume           *self,
+                               const VdStorageVolumeInfo *info)
+{
+  g_return_if_fail (VD_IS_STORAGE_VOLUME (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (_vd_host_set_string (&self->name, info->name))
+    notify (self, PROP_NAME);
+  if (_vd_host_set_string (&self->key, info->key))
+    notify (self, PROP_KEY);
+  if (_vd_host_set_string (&self->path, info->path))
+    notify (self, PROP_PATH);
+  if (_vd_host_set_string (&self->format, info->format))
+    notify (self, PROP_FORMAT);
+  if (self->capacity != info->capacity)
+    {
+      self->capacity = info->capacity;
+      notify (self, PROP_CAPACITY);
+    }
+  if (self->allocation != info->allocation)
+    {
+      self->allocation = info->allocation;
+      notify (self, PROP_ALLOCATION);
+    }
+  if (_vd_host_set_strv (&self->used_by, (const char * const *)info->used_by))
+    notify (self, PROP_USED_BY);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+VdStorageVolume *
+_vd_storage_volume_new (VdStoragePool             *pool,
+                        const VdStorageVolumeInfo *info)
+{
+  VdStorageVolume *self = g_object_new (VD_TYPE_STORAGE_VOLUME, NULL);
+
+  self->pool = pool;
+  _vd_storage_volume_apply_info (self, info);
+
+  return self;
+}
+
+void
+_vd_storage_volume_detach (VdStorageVolume *self)
+{
+  g_return_if_fail (VD_IS_STORAGE_VOLUME (self));
+
+  self->pool = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Delete                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  virStoragePoolPtr   pool;
+  char               *name;
+  char               *pool_name;
+  VdStoragePoolInfo  *after;
+} DeleteData;
+
+static void
+delete_data_free (DeleteData *data)
+{
+  virStoragePoolFree (data->pool);
+  g_free (data->name);
+  g_free (data->pool_name);
+  g_clear_pointer (&data->after, _vd_storage_pool_info_free);
+  g_free (data);
+}
+
+static void
+delete_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DeleteData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) users = NULL;
+  virStorageVolPtr vol;
+
+  /* Looked up by name in its pool now, not by a handle from the last
+   * listing: a volume re-created since has a new key but the same name,
+   * and that is what the user saw and chose. */
+  vol = virStorageVolLookupByName (data->pool, data->name);
+  if (vol == NULL || virStorageVolDelete (vol, 0) < 0)
+    vd_error_set_from_libvirt (&error, _("Unknown error"));
+  if (vol != NULL)
+    virStorageVolFree (vol);
+
+  users = _vd_disk_users_collect (virStoragePoolGetConnect (data->pool));
+  data->after = _vd_storage_pool_info_new_from_handle (data->pool, users);
+
+  if (error != NULL)
+    g_task_return_new_error (task, error->domain, error->code,
+                             /* translators: volume, pool, libvirt's message */
+                             _("Failed to delete the volume “%s” of “%s”: %s"),
+                             data->name, data->pool_name, error->message);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+delete_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  VdStorageVolume *self = g_task_get_source_object (outer);
+  DeleteData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  VdStoragePool *pool = self->pool;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (pool != NULL && vd_storage_pool_get_connection (pool) != NULL && data->after != NULL)
+    _vd_connection_apply_pool_info (vd_storage_pool_get_connection (pool), data->after);
+
+  if (_vd_host_set_string (&self->last_error, error ? error->message : NULL))
+    notify (self, PROP_LAST_ERROR);
+  self->busy--;
+  notify (self, PROP_BUSY);
+
+  if (error != NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * vd_storage_volume_delete_async:
+ *
+ * Deletes the volume and its data (virStorageVolDelete), then re-reads the
+ * pool. Callers ask the user first, naming the guests in
+ * #VdStorageVolume:used-by.
+ */
+void
+vd_storage_volume_delete_async (VdStorageVolume     *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  virStoragePoolPtr handle;
+  DeleteData *data;
+
+  g_return_if_fail (VD_IS_STORAGE_VOLUME (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, vd_storage_volume_delete_async);
+
+  handle = self->pool != NULL ? _vd_storage_pool_get_handle (self->pool) : NULL;
+  if (handle == NULL || self->busy > 0)
+    {
+      g_task_return_new_error (outer, VD_ERROR,
+                               handle == NULL ? VD_ERROR_NOT_CONNECTED : VD_ERROR_BUSY,
+                               _("Failed to delete the volume “%s”: %s"), self->name,
+                               handle == NULL ? _("the volume is no longer listed")
+                                              : _("it is already being deleted"));
+      return;
+    }
+
+  data = g_new0 (DeleteData, 1);
+  virStoragePoolRef (handle);
+  data->pool = handle;
+  data->name = g_strdup (self->name);
+  data->pool_name = g_strdup (vd_storage_pool_get_name (self->pool));
+
+  self->busy++;
+  notify (self, PROP_BUSY);
+
+  inner = g_task_new (NULL, NULL, delete_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (inner, vd_storage_volume_delete_async);
+  g_task_set_task_data (inner, data, (GDestroyNotify)delete_data_free);
+  g_task_run_in_thread (inner, delete_worker);
+}
+
+gboolean
+vd_storage_volume_delete_finish (VdStorageVolume  *self,
+                                 GAsyncResult     *result,
+                                 GError          **error)
+{
+  g_return_val_if_fail (VD_IS_STORAGE_VOLUME (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+vd_storage_volume_finalize (GObject *object)
+{
+  VdStorageVolume *self = (VdStorageVolume *)object;
+
+  g_free (self->name);
+  g_free (self->key);
+  g_free (self->path);
+  g_free (self->format);
+  g_strfreev (self->used_by);
+  g_free (self->last_error);
+
+  G_OBJECT_CLASS (vd_storage_volume_parent_class)->finalize (object);
+}
+
+static void
+vd_storage_volume_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VdStorageVolume *self = VD_STORAGE_VOLUME (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_FORMAT:
+      g_value_set_string (value, self->format);
+      break;
+    case PROP_CAPACITY:
+      g_value_set_uint64 (value, self->capacity);
+      break;
+    case PROP_ALLOCATION:
+      g_value_set_uint64 (value, self->allocation);
+      break;
+    case PROP_USED_BY:
+      g_value_set_boxed (value, self->used_by);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vd_storage_volume_class_init (VdStorageVolumeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags RO = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vd_storage_volume_finalize;
+  object_class->get_property = vd_storage_volume_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RO);
+  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, RO);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, RO);
+  properties[PROP_FORMAT] = g_param_spec_string ("format", NULL, NULL, NULL, RO);
+  properties[PROP_CAPACITY] = g_param_spec_uint64 ("capacity", NULL, NULL, 0, G_MAXUINT64, 0, RO);
+  properties[PROP_ALLOCATION] =
+    g_param_spec_uint64 ("allocation", NULL, NULL, 0, G_MAXUINT64, 0, RO);
+  /**
+   * VdStorageVolume:used-by:
+   *
+   * Names of the guests whose disks use this volume (by path, or by pool
+   * and volume name), sorted.
+   */
+  properties[PROP_USED_BY] = g_param_spec_boxed ("used-by", NULL, NULL, G_TYPE_STRV, RO);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, RO);
+  properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vd_storage_volume_init (VdStorageVolume *self)
+{
+}
+
+/**
+ * vd_storage_volume_get_pool:
+ *
+ * Returns: (transfer none) (nullable): the pool, %NULL once the volume is
+ *   no longer listed
+ */
+VdStoragePool *
+vd_storage_volume_get_pool (VdStorageVolume *self)
+{
+  g_return_val_if_fail (VD_IS_STORAGE_VOLUME (self), NULL);
+  return self->pool;
+}
+
+#define DEFINE_GETTER(type, name, expr, fallback)         \
+  type                                                    \
+  vd_storage_volume_get_##name (VdStorageVolume *self)    \
+  {                                                       \
+    g_return_val_if_fail (VD_IS_STORAGE_VOLUME (self), fallback); \
+    return expr;                                          \
+  }
+
+DEFINE_GETTER (const char *, name, self->name, NULL)
+DEFINE_GETTER (const char *, key, self->key, NULL)
+DEFINE_GETTER (const char *, path, self->path, NULL)
+DEFINE_GETTER (const char *, format, self->format, NULL)
+DEFINE_GETTER (guint64, capacity, self->capacity, 0)
+DEFINE_GETTER (guint64, allocation, self->allocation, 0)
+DEFINE_GETTER (const char * const *, used_by, (const char * const *)self->used_by, NULL)
+DEFINE_GETTER (gboolean, busy, self->busy > 0, FALSE)
+DEFINE_GETTER (const char *, last_error, self->last_error, NULL)
