@@ -13,6 +13,7 @@
 
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
+#include "vd-graph.h"
 #include "vd-vm-window.h"
 #include "vd-gtk-util.h"
 
@@ -22,9 +23,11 @@
  * whose enabled state is bound to the guest's can-* properties (which
  * already include "not busy"), so nothing can be queued on a busy guest.
  *
- * This version fills Details with the guest's identity and resources; the
- * embedded console, hardware editing and snapshots come with later
- * versions, and the pages say so.
+ * This version fills Details with a sidebar of sections: Overview (the
+ * guest's identity and resources) and Performance (CPU, memory, disk and
+ * network graphs of the guest's stats series, redrawn on its connection's
+ * stats-updated). The embedded console, hardware editing and snapshots
+ * come with later versions, and the pages say so.
  */
 
 struct _VdVmWindow
@@ -42,7 +45,13 @@ struct _VdVmWindow
   GtkLabel             *console_state_label;
   GtkLabel             *console_message_label;
   GtkWidget            *console_run_button;
+  GtkStack             *details_stack;
   GtkGrid              *details_grid;
+  GtkWidget            *performance_note_label;
+  VdGraph              *cpu_graph;
+  VdGraph              *memory_graph;
+  VdGraph              *disk_graph;
+  VdGraph              *network_graph;
 
   /* Owned references */
   VdDomain             *domain;
@@ -347,6 +356,80 @@ domain_changed_cb (VdVmWindow *self)
                     "was closed."));
 }
 
+/* ------------------------------------------------------------------ */
+/* Performance                                                         */
+/* ------------------------------------------------------------------ */
+
+static void
+update_memory_maximum (VdVmWindow *self)
+{
+  /* The guest's current allocation, in KiB; 0 (not read yet) scales the
+   * graph to its samples. */
+  vd_graph_set_maximum (self->memory_graph, (double)vd_domain_get_memory (self->domain) * 1024);
+}
+
+static void
+stats_updated_cb (VdVmWindow *self)
+{
+  VdGraph *graphs[] = { self->cpu_graph, self->memory_graph, self->disk_graph,
+                        self->network_graph };
+  VdConnection *connection = vd_domain_get_connection (self->domain);
+  guint interval = connection != NULL ? vd_connection_get_stats_interval (connection) : 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (graphs); i++)
+    {
+      vd_graph_set_interval (graphs[i], interval);
+      vd_graph_refresh (graphs[i]);
+    }
+}
+
+static void
+setup_performance (VdVmWindow *self)
+{
+  VdConnection *connection = vd_domain_get_connection (self->domain);
+
+  /* translators: CPU graph legend: the guest's use of its own vCPUs */
+  vd_graph_set_series (self->cpu_graph, 0, vd_domain_get_history (self->domain, VD_STATS_CPU),
+                       C_("cpu graph", "Guest"));
+  /* translators: CPU graph legend: the guest's use as a share of all the
+   * host's CPUs */
+  vd_graph_set_series (self->cpu_graph, 1,
+                       vd_domain_get_history (self->domain, VD_STATS_HOST_CPU),
+                       C_("cpu graph", "Host share"));
+  /* translators: memory graph legend: memory the guest uses */
+  vd_graph_set_series (self->memory_graph, 0,
+                       vd_domain_get_history (self->domain, VD_STATS_MEMORY), _("In use"));
+  /* translators: disk graph legend: bytes per second read from the disks */
+  vd_graph_set_series (self->disk_graph, 0,
+                       vd_domain_get_history (self->domain, VD_STATS_DISK_READ),
+                       C_("disk graph", "Read"));
+  /* translators: disk graph legend: bytes per second written to the disks */
+  vd_graph_set_series (self->disk_graph, 1,
+                       vd_domain_get_history (self->domain, VD_STATS_DISK_WRITE),
+                       C_("disk graph", "Write"));
+  /* translators: network graph legend: bytes per second received */
+  vd_graph_set_series (self->network_graph, 0,
+                       vd_domain_get_history (self->domain, VD_STATS_NET_RX),
+                       C_("network graph", "Received"));
+  /* translators: network graph legend: bytes per second sent */
+  vd_graph_set_series (self->network_graph, 1,
+                       vd_domain_get_history (self->domain, VD_STATS_NET_TX),
+                       C_("network graph", "Sent"));
+
+  update_memory_maximum (self);
+  g_signal_connect_object (self->domain, "notify::memory", G_CALLBACK (update_memory_maximum),
+                           self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->domain, "active", self->performance_note_label, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  if (connection != NULL)
+    {
+      g_signal_connect_object (connection, "stats-updated", G_CALLBACK (stats_updated_cb), self,
+                               G_CONNECT_SWAPPED);
+      stats_updated_cb (self);
+    }
+}
+
 static void
 refresh_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -417,6 +500,7 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   object_class->finalize = vd_vm_window_finalize;
   widget_class->delete_event = vd_vm_window_delete_event;
 
+  g_type_ensure (VD_TYPE_GRAPH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/details/vd-vm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, header_bar);
@@ -429,7 +513,13 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_state_label);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_message_label);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_run_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_grid);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, performance_note_label);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, cpu_graph);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, memory_graph);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, disk_graph);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, network_graph);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
 }
 
@@ -517,6 +607,8 @@ vd_vm_window_new (GtkApplication *application,
   add_detail (self, row++, _("Start when the host boots"), "autostart", bool_to_text);
   add_detail (self, row++, _("Persistent"), "persistent", bool_to_text);
 
+  setup_performance (self);
+
   update_title (self);
   g_signal_connect_object (domain, "notify::name", G_CALLBACK (domain_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -554,7 +646,8 @@ vd_vm_window_get_domain (VdVmWindow *self)
 
 /**
  * vd_vm_window_set_page:
- * @page: "console", "details" or "snapshots"
+ * @page: "console", "details" or "snapshots"; or a section of Details
+ *   ("overview", "performance"), which shows Details at that section
  */
 void
 vd_vm_window_set_page (VdVmWindow *self,
@@ -564,7 +657,14 @@ vd_vm_window_set_page (VdVmWindow *self,
   g_return_if_fail (page != NULL);
 
   if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
-    gtk_stack_set_visible_child_name (self->stack, page);
+    {
+      gtk_stack_set_visible_child_name (self->stack, page);
+    }
+  else if (gtk_stack_get_child_by_name (self->details_stack, page) != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, page);
+      gtk_stack_set_visible_child_name (self->stack, "details");
+    }
 }
 
 const char *
@@ -573,4 +673,17 @@ vd_vm_window_get_page (VdVmWindow *self)
   g_return_val_if_fail (VD_IS_VM_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * vd_vm_window_get_details_page:
+ *
+ * Returns: the section of Details shown: "overview" or "performance"
+ */
+const char *
+vd_vm_window_get_details_page (VdVmWindow *self)
+{
+  g_return_val_if_fail (VD_IS_VM_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->details_stack);
 }

@@ -18,5 +18,6 @@ VdVmWindow *vd_vm_window_new        (GtkApplication *application, VdDomain *doma
 VdDomain   *vd_vm_window_get_domain (VdVmWindow *self);
 void        vd_vm_window_set_page   (VdVmWindow *self, const char *page);
 const char *vd_vm_window_get_page   (VdVmWindow *self);
+const char *vd_vm_window_get_details_page (VdVmWindow *self);
 
 G_END_DECLS

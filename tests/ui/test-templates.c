@@ -13,6 +13,8 @@
 #include "vd-auth-dialog.h"
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
+#include "vd-graph.h"
+#include "vd-host-graphs.h"
 #include "vd-manager-window.h"
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
@@ -93,6 +95,32 @@ test_vm_window (void)
   gtk_widget_show (window);
   gtk_test_widget_wait_for_draw (window);
   g_assert_cmpuint (assert_accessible_names (window), >, 5);
+  gtk_widget_destroy (window);
+  vd_connection_disconnect (connection);
+}
+
+static void
+test_graphs (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *graph = vd_graph_new ();
+  GtkWidget *host = vd_host_graphs_new (connection);
+
+  vd_graph_set_title (VD_GRAPH (graph), "Graph");
+  gtk_container_add (GTK_CONTAINER (box), graph);
+  gtk_container_add (GTK_CONTAINER (box), host);
+  gtk_container_add (GTK_CONTAINER (window), box);
+  gtk_widget_show_all (window);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Graphs are not text: each has a name for screen readers. */
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (graph)), ==, "Graph");
+  g_assert_true (VD_IS_GRAPH (vd_test_find_by_accessible_name (host, "Host CPU")));
+  g_assert_true (VD_IS_GRAPH (vd_test_find_by_accessible_name (host, "Host Memory")));
+
   gtk_widget_destroy (window);
   vd_connection_disconnect (connection);
 }
@@ -179,6 +207,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/templates/manager-window", test_manager_window);
   g_test_add_func ("/vd/templates/vm-window", test_vm_window);
+  g_test_add_func ("/vd/templates/graphs", test_graphs);
   g_test_add_func ("/vd/templates/dialogs", test_dialogs);
   g_test_add_func ("/vd/templates/preferences", test_preferences);
   g_test_add_func ("/vd/templates/resources", test_resources);

@@ -9,8 +9,10 @@
 
 #include <gtk/gtk.h>
 #include <libvirt-gobject/libvirt-gobject.h>
+#include <math.h>
 
 #include "vd-confirm-dialog.h"
+#include "vd-graph.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
@@ -152,6 +154,136 @@ test_vm_window_save (void)
   vd_connection_disconnect (connection);
 }
 
+/* The graph named @name (the overview's labels have the same names). */
+static GtkWidget *
+find_graph (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *found = NULL;
+
+  if (VD_IS_GRAPH (root) &&
+      g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (root)), name) == 0)
+    return root;
+
+  if (GTK_IS_CONTAINER (root))
+    {
+      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (root));
+
+      for (const GList *l = children; l != NULL && found == NULL; l = l->next)
+        found = find_graph (l->data, name);
+    }
+
+  return found;
+}
+
+static void
+ticks_cb (VdConnection *connection,
+          guint        *ticks)
+{
+  (*ticks)++;
+}
+
+static gboolean
+draw_count_cb (GtkWidget *widget,
+               cairo_t   *cr,
+               guint     *draws)
+{
+  (*draws)++;
+  return FALSE;
+}
+
+static void
+force_off_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  vd_domain_force_off_finish (VD_DOMAIN (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Details → Performance on the test driver's running guest: the graphs
+ * read the guest's series, fill as the poller ticks, redraw on each tick,
+ * and say when there is nothing to show. */
+static void
+test_vm_window_performance (void)
+{
+  g_autoptr(VdConnection) connection = vd_test_open ("test:///default");
+  VdDomain *guest = vd_connection_find_domain_by_name (connection, "test");
+  GtkWidget *window;
+  GtkWidget *cpu;
+  GtkWidget *memory;
+  GtkWidget *note;
+  VdStatsRing *ring;
+  guint ticks = 0;
+  guint draws = 0;
+
+  g_assert_nonnull (guest);
+  g_assert_true (vd_domain_get_active (guest));
+
+  window = GTK_WIDGET (vd_vm_window_new (NULL, guest, NULL));
+  gtk_window_resize (GTK_WINDOW (window), 1000, 800);
+  gtk_widget_show (window);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Details opens on Overview; Performance is the sidebar's other entry. */
+  vd_vm_window_set_page (VD_VM_WINDOW (window), "details");
+  g_assert_cmpstr (vd_vm_window_get_details_page (VD_VM_WINDOW (window)), ==, "overview");
+  vd_vm_window_set_page (VD_VM_WINDOW (window), "performance");
+  g_assert_cmpstr (vd_vm_window_get_page (VD_VM_WINDOW (window)), ==, "details");
+  g_assert_cmpstr (vd_vm_window_get_details_page (VD_VM_WINDOW (window)), ==, "performance");
+
+  cpu = find_graph (window, "CPU");
+  memory = find_graph (window, "Memory");
+  g_assert_nonnull (cpu);
+  g_assert_nonnull (memory);
+  g_assert_nonnull (find_graph (window, "Disk I/O"));
+  g_assert_nonnull (find_graph (window, "Network I/O"));
+  g_assert_true (gtk_widget_is_drawable (cpu));
+
+  /* The graphs draw the guest's own series. */
+  ring = vd_graph_get_ring (VD_GRAPH (cpu), 0);
+  g_assert_true (ring == vd_domain_get_history (guest, VD_STATS_CPU));
+  g_assert_true (vd_graph_get_ring (VD_GRAPH (cpu), 1) ==
+                 vd_domain_get_history (guest, VD_STATS_HOST_CPU));
+  g_assert_cmpfloat (vd_graph_get_maximum (VD_GRAPH (cpu)), ==, 100);
+  /* Memory tops out at the guest's allocation (KiB → bytes). */
+  VD_TEST_WAIT_UNTIL (vd_domain_get_memory (guest) > 0, 30);
+  g_assert_cmpfloat (vd_graph_get_maximum (VD_GRAPH (memory)), ==,
+                     vd_domain_get_memory (guest) * 1024.0);
+
+  /* Running: no note. */
+  note = vd_test_find_by_accessible_name (window, "Statistics appear while the guest is running.");
+  g_assert_true (GTK_IS_LABEL (note));
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* Samples arrive, and each tick redraws the graph. */
+  g_signal_connect (connection, "stats-updated", G_CALLBACK (ticks_cb), &ticks);
+  vd_connection_set_stats_interval (connection, 2);
+  vd_connection_set_stats_interval (connection, 1);
+  VD_TEST_WAIT_UNTIL (ticks >= 3, 30);
+  g_assert_cmpuint (vd_stats_ring_get_length (ring), >=, 2);
+  g_assert_false (isnan (vd_stats_ring_get (ring, 0)));
+  g_assert_true (g_str_has_prefix (atk_object_get_description (gtk_widget_get_accessible (cpu)),
+                                   "Guest: "));
+  gtk_test_widget_wait_for_draw (cpu);
+
+  g_signal_connect_after (cpu, "draw", G_CALLBACK (draw_count_cb), &draws);
+  ticks = 0;
+  VD_TEST_WAIT_UNTIL (ticks >= 1 && draws >= 1, 30);
+
+  /* Stopped: the note says why nothing new appears. */
+  vd_domain_force_off_async (guest, NULL, force_off_done_cb, NULL);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (guest) == VD_DOMAIN_STATE_SHUTOFF &&
+                      !vd_domain_get_busy (guest), 30);
+  g_assert_true (gtk_widget_get_visible (note));
+
+  g_signal_handlers_disconnect_by_func (connection, ticks_cb, &ticks);
+  gtk_widget_destroy (window);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +294,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/vm-window/lifecycle", test_vm_window_lifecycle);
   g_test_add_func ("/vd/vm-window/save", test_vm_window_save);
+  g_test_add_func ("/vd/vm-window/performance", test_vm_window_performance);
 
   return g_test_run ();
 }
