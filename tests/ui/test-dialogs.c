@@ -13,6 +13,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
 #include "vd-credential-request.h"
+#include "vd-preferences-dialog.h"
 #include "vd-test-ui.h"
 
 /* The dialogs as a user drives them: bad input gets a message next to its
@@ -281,6 +282,190 @@ test_confirm_dialog (void)
   gtk_widget_destroy (dialog);
 }
 
+static void
+reset_preferences (GSettings *settings)
+{
+  const char *keys[] = {
+    "stats-interval", "stats-history", "stats-memory", "stats-disk", "stats-network",
+    "console-scaling", "console-resize-guest", "console-grab-keys",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+assert_grab_keys_error (GtkWidget *dialog,
+                        gboolean   shown)
+{
+  GtkWidget *entry = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "grab_keys_entry");
+  GtkWidget *label = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "grab_keys_error");
+
+  g_assert_cmpint (gtk_widget_get_visible (label), ==, shown);
+  g_assert_cmpint (gtk_style_context_has_class (gtk_widget_get_style_context (entry), "error"),
+                   ==, shown);
+  g_assert_cmpint (gtk_entry_get_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY) != NULL,
+                   ==, shown);
+  if (shown)
+    {
+      g_autofree char *tooltip =
+        gtk_entry_get_icon_tooltip_text (GTK_ENTRY (entry), GTK_ENTRY_ICON_SECONDARY);
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+      g_assert_cmpstr (tooltip, ==, gtk_label_get_text (GTK_LABEL (label)));
+    }
+}
+
+static void
+test_preferences_statistics (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  GtkWidget *dialog;
+  GtkSpinButton *history;
+  GtkLabel *hint;
+  GtkWidget *cpu;
+  const struct { const char *name; const char *key; } switches[] = {
+    { "Collect memory usage", "stats-memory" },
+    { "Collect disk read and write rates", "stats-disk" },
+    { "Collect network receive and send rates", "stats-network" },
+  };
+
+  reset_preferences (settings);
+  dialog = vd_preferences_dialog_new (NULL, settings);
+  gtk_widget_show (dialog);
+  history = GTK_SPIN_BUTTON (vd_test_find_by_accessible_name (dialog, "History length in samples"));
+  hint = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "history_hint");
+  g_assert_true (GTK_IS_SPIN_BUTTON (history));
+
+  /* The history length, and how long that is at the interval, live. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (history), ==, 60);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "At one sample every 1 second, the graphs show the last 60 seconds.");
+  gtk_spin_button_set_value (history, 300);
+  g_assert_cmpuint (g_settings_get_uint (settings, "stats-history"), ==, 300);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "At one sample every 1 second, the graphs show the last 5 minutes.");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (dialog, VD_TYPE_PREFERENCES_DIALOG,
+                                                     "interval_spin")), 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "stats-interval"), ==, 30);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "At one sample every 30 seconds, the graphs show the last 2.5 hours.");
+  g_settings_set_uint (settings, "stats-history", 3600);
+  g_assert_cmpfloat (gtk_spin_button_get_value (history), ==, 3600);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "At one sample every 30 seconds, the graphs show the last 30 hours.");
+
+  /* CPU is always collected: said so, nothing to change. */
+  cpu = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "collect_cpu_label");
+  g_assert_true (gtk_widget_get_visible (cpu));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cpu)), ==, "Always");
+
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    {
+      GtkWidget *widget = vd_test_find_by_accessible_name (dialog, switches[i].name);
+
+      g_assert_true (GTK_IS_SWITCH (widget));
+      g_assert_true (gtk_widget_is_sensitive (widget));
+      g_assert_true (gtk_switch_get_active (GTK_SWITCH (widget)));
+      gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
+      g_assert_false (g_settings_get_boolean (settings, switches[i].key));
+      g_settings_set_boolean (settings, switches[i].key, TRUE);
+      g_assert_true (gtk_switch_get_active (GTK_SWITCH (widget)));
+    }
+
+  gtk_widget_destroy (dialog);
+  reset_preferences (settings);
+}
+
+static void
+test_preferences_console (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_autofree char *scaling = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *expected_hint = NULL;
+  GtkWidget *dialog;
+  GtkComboBox *combo;
+  GtkWidget *resize;
+  GtkEntry *entry;
+  GtkLabel *hint;
+  const char *invalid[] = {
+    "", "<Control><Bogus>", "g", "<Control><Alt", "<Control>Tab", "not a key",
+  };
+
+  reset_preferences (settings);
+  dialog = vd_preferences_dialog_new (NULL, settings);
+  gtk_widget_show (dialog);
+  combo = GTK_COMBO_BOX (vd_test_find_by_accessible_name (dialog,
+                                                          "Scale the guest’s screen to the window"));
+  resize = vd_test_find_by_accessible_name (dialog, "Resize the guest to the window");
+  entry = GTK_ENTRY (vd_test_find_by_accessible_name (dialog,
+                                                      "Keys that release the pointer and keyboard"));
+  hint = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "grab_keys_hint");
+  g_assert_true (GTK_IS_COMBO_BOX (combo));
+  g_assert_true (GTK_IS_SWITCH (resize));
+  g_assert_true (GTK_IS_ENTRY (entry));
+
+  /* Scaling: the combo's ids are the enum key's nicks. */
+  g_assert_cmpstr (gtk_combo_box_get_active_id (combo), ==, "always");
+  gtk_combo_box_set_active_id (combo, "fullscreen");
+  scaling = g_settings_get_string (settings, "console-scaling");
+  g_assert_cmpstr (scaling, ==, "fullscreen");
+  g_clear_pointer (&scaling, g_free);
+  gtk_combo_box_set_active (combo, 2);
+  scaling = g_settings_get_string (settings, "console-scaling");
+  g_assert_cmpstr (scaling, ==, "never");
+  g_settings_set_string (settings, "console-scaling", "always");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (combo), ==, "always");
+
+  gtk_switch_set_active (GTK_SWITCH (resize), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "console-resize-guest"));
+
+  /* The default, modifiers alone, is shown and valid. */
+  g_assert_cmpstr (gtk_entry_get_text (entry), ==, "<Control><Alt>");
+  assert_grab_keys_error (dialog, FALSE);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "Press Ctrl+Alt in a console to release the pointer and keyboard.");
+
+  /* Invalid combinations say why and leave the key alone. */
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      gtk_entry_set_text (entry, invalid[i]);
+      assert_grab_keys_error (dialog, TRUE);
+      keys = g_settings_get_string (settings, "console-grab-keys");
+      g_assert_cmpstr (keys, ==, "<Control><Alt>");
+      g_clear_pointer (&keys, g_free);
+      g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                       "Press Ctrl+Alt in a console to release the pointer and keyboard.");
+    }
+
+  /* Valid ones are stored, and the hint names them. */
+  gtk_entry_set_text (entry, "<Shift><Alt>");
+  assert_grab_keys_error (dialog, FALSE);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Shift><Alt>");
+  g_clear_pointer (&keys, g_free);
+  expected_hint = g_strdup_printf ("Press %s in a console to release the pointer and keyboard.",
+                                   "Shift+Alt");
+  g_assert_cmpstr (gtk_label_get_text (hint), ==, expected_hint);
+
+  gtk_entry_set_text (entry, " <Control><Alt>g ");
+  assert_grab_keys_error (dialog, FALSE);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Control><Alt>g");
+  g_clear_pointer (&keys, g_free);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   "Press Ctrl+Alt+G in a console to release the pointer and keyboard.");
+
+  /* Changed elsewhere: the field follows. */
+  g_settings_set_string (settings, "console-grab-keys", "<Super>");
+  g_assert_cmpstr (gtk_entry_get_text (entry), ==, "<Super>");
+  assert_grab_keys_error (dialog, FALSE);
+
+  gtk_widget_destroy (dialog);
+  reset_preferences (settings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +477,8 @@ main (int   argc,
   g_test_add_func ("/vd/dialogs/auth", test_auth_dialog);
   g_test_add_func ("/vd/dialogs/auth-cancel", test_auth_dialog_cancel);
   g_test_add_func ("/vd/dialogs/confirm", test_confirm_dialog);
+  g_test_add_func ("/vd/dialogs/preferences-statistics", test_preferences_statistics);
+  g_test_add_func ("/vd/dialogs/preferences-console", test_preferences_console);
 
   return g_test_run ();
 }
