@@ -122,15 +122,25 @@ secondary_color (GtkWidget            *widget,
   /* The theme's warning colour (an orange in Adwaita, light and dark)
    * halfway to the text colour: a brown-orange on light backgrounds, a
    * light orange on dark ones, clearly apart from the blue of the first
-   * line. In a selected row, halfway to the selected text colour: a pale
-   * orange that stays visible on the selection and apart from the first
-   * line, which is then the selected text colour itself. */
+   * line. In a selected row, where the first line is the selected text
+   * colour, a quarter of the way from that colour to the orange: a pale
+   * orange that keeps its contrast on the selection; it is also dashed
+   * there (see render), as the tint alone is a faint difference. */
   if (!gtk_style_context_lookup_color (context, "warning_color", &base) &&
       !gtk_style_context_lookup_color (context, "success_color", &base))
     {
       /* A theme without either: the text colour, lighter. */
       *color = text;
       color->alpha *= 0.6;
+      return;
+    }
+
+  if (flags & GTK_CELL_RENDERER_SELECTED)
+    {
+      color->red = base.red / 4 + text.red * 3 / 4;
+      color->green = base.green / 4 + text.green * 3 / 4;
+      color->blue = base.blue / 4 + text.blue * 3 / 4;
+      color->alpha = 1.0;
       return;
     }
 
@@ -214,6 +224,7 @@ static void
 draw_graph (VdStatsRing          *ring,
             double                maximum,
             gboolean              fill,
+            gboolean              dashed,
             cairo_t              *cr,
             const GdkRectangle   *area,
             const GdkRGBA        *color)
@@ -236,6 +247,8 @@ draw_graph (VdStatsRing          *ring,
   cairo_clip (cr);
   cairo_set_line_width (cr, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (dashed)
+    cairo_set_dash (cr, (const double[]) { 4, 2 }, 2, 0);
 
   /* Oldest held sample first, so the path runs left to right. Each run of
    * samples between gaps is filled (if @fill), then stroked. */
@@ -333,7 +346,12 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
         }
       else
         {
-          /* Each value in its line's colour: the text is the legend. */
+          /* Each value in its line's colour: the text is the legend. In a
+           * selected row both in the selected text colour, for contrast. */
+          GdkRGBA second_text = second;
+
+          if (flags & GTK_CELL_RENDERER_SELECTED)
+            text_color (widget, flags, &second_text);
           cairo_save (cr);
           if (primary != NULL)
             {
@@ -345,7 +363,7 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
               pango_cairo_show_layout (cr, primary);
               y += height;
             }
-          gdk_cairo_set_source_rgba (cr, &second);
+          gdk_cairo_set_source_rgba (cr, &second_text);
           cairo_move_to (cr, x, y);
           pango_cairo_show_layout (cr, secondary);
           cairo_restore (cr);
@@ -356,9 +374,10 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
     return;
 
   maximum = scale_maximum (self);
-  draw_graph (self->ring, maximum, TRUE, cr, &graph, &color);
+  draw_graph (self->ring, maximum, TRUE, FALSE, cr, &graph, &color);
   if (self->secondary_ring != NULL)
-    draw_graph (self->secondary_ring, maximum, FALSE, cr, &graph, &second);
+    draw_graph (self->secondary_ring, maximum, FALSE, (flags & GTK_CELL_RENDERER_SELECTED) != 0,
+                cr, &graph, &second);
 }
 
 static void

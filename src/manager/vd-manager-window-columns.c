@@ -53,10 +53,10 @@ static const GraphColumn graph_columns[] = {
     N_("Memory each running guest uses, drawn against its allocation; on a connection row, the host’s memory in use") },
   { "show-disk", COLUMN (disk), VD_STATS_DISK_READ, VD_STATS_DISK_WRITE, NO_METRIC,
     N_("Disk read and write rates"),
-    N_("Disk reads (upper value, first line) and writes (lower value, second line) of each running guest") },
+    N_("Read rate (upper value, filled graph) and write rate (lower value, line) of each running guest’s disks") },
   { "show-network", COLUMN (network), VD_STATS_NET_RX, VD_STATS_NET_TX, NO_METRIC,
     N_("Network receive and send rates"),
-    N_("Network traffic received (upper value, first line) and sent (lower value, second line) by each running guest") },
+    N_("Receive rate (upper value, filled graph) and send rate (lower value, line) of each running guest’s network interfaces") },
 };
 
 #undef COLUMN

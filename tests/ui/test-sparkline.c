@@ -272,11 +272,30 @@ test_sparkline_secondary (void)
   canvas_clear (&canvas);
 
   /* Still apart on the selection, where the first line takes the selected
-   * text colour. */
+   * text colour: a tint of its own, and dashed; the first stays solid. */
   render_full (&canvas, cell, low, high, 100, GTK_CELL_RENDERER_SELECTED);
-  color_at (&canvas, WIDTH / 2, PAD, &second);
+  {
+    guint gaps = 0;
+    int x = PAD + 2;
+
+    for (; x < WIDTH - PAD - 2; x++)
+      {
+        g_assert_cmpuint (alpha_at (&canvas, x, HEIGHT - PAD - 1), >, 128);
+        gaps += alpha_at (&canvas, x, PAD) == 0;
+      }
+    g_assert_cmpuint (gaps, >, 5);
+    for (x = WIDTH / 2; alpha_at (&canvas, x, PAD) < 200; x++)
+      ;
+    color_at (&canvas, x, PAD, &second);
+  }
   color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
-  g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  g_assert_cmpfloat (color_distance (&first, &second), >, 0.2);
+  canvas_clear (&canvas);
+
+  /* Unselected, the second line is solid. */
+  render_full (&canvas, cell, low, high, 100, 0);
+  for (int x = PAD + 2; x < WIDTH - PAD - 2; x++)
+    g_assert_cmpuint (alpha_at (&canvas, x, PAD), >, 128);
   canvas_clear (&canvas);
 
   /* No second series: nothing above the first one's line at the bottom. */
@@ -357,6 +376,24 @@ check_theme_contrast (gboolean dark)
   g_assert_cmpfloat (contrast (&first, &background), >=, 3.0);
   g_assert_cmpfloat (contrast (&second, &background), >=, 3.0);
   g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
+  canvas_clear (&canvas);
+
+  /* On the selection background. */
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (canvas.widget),
+                                                 "theme_selected_bg_color", &background));
+  render_full (&canvas, cell, low, high, 100, GTK_CELL_RENDERER_SELECTED);
+  {
+    int x = WIDTH / 2;
+
+    while (alpha_at (&canvas, x, PAD) < 200)
+      x++;
+    color_at (&canvas, x, PAD, &second);
+  }
+  color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
+  g_test_message ("selected: bg %s, first %s, second %s", gdk_rgba_to_string (&background),
+                  gdk_rgba_to_string (&first), gdk_rgba_to_string (&second));
+  g_assert_cmpfloat (contrast (&first, &background), >=, 3.0);
+  g_assert_cmpfloat (contrast (&second, &background), >=, 2.5);
   canvas_clear (&canvas);
 
   gtk_widget_destroy (window);
