@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "vd-application.h"
+#include "vd-gtk-util.h"
 
 int
 main (int   argc,
@@ -25,6 +26,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  vd_gtk_skip_gl_probe ();
   app = vd_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

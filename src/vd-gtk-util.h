@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 
 void vd_name_close_buttons (GtkWidget  *bar,
                             const char *name);
+void vd_gtk_skip_gl_probe  (void);
 
 G_END_DECLS
