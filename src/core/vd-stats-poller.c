@@ -74,6 +74,7 @@ typedef struct
 {
   virConnectPtr    conn;
   GPtrArray       *handles;      /* virDomainPtr of the guests active at the tick */
+  GArray          *results;      /* Result, one per handle, uuid filled in */
   PollState       *state;        /* borrowed from the generation's reference */
   VdStatsCollect   collect;
 } TickData;
@@ -138,6 +139,7 @@ tick_data_free (TickData *data)
 {
   virConnectClose (data->conn);
   g_ptr_array_unref (data->handles);
+  g_clear_pointer (&data->results, g_array_unref);
   poll_state_release (data->state);
   g_free (data);
 }
@@ -237,8 +239,8 @@ tick_worker (GTask        *task,
   gint64 now;
 
   tick = g_new0 (TickResult, 1);
-  tick->guests = g_array_sized_new (FALSE, FALSE, sizeof (Result), data->handles->len);
-  g_array_set_size (tick->guests, data->handles->len);
+  /* The uuids came from the main thread; the worker fills in the values. */
+  tick->guests = g_steal_pointer (&data->results);
 
   _vd_stats_read_host (data->conn, data->collect, &host);
   /* A driver whose bulk stats hold only the state (the test driver) would
@@ -259,15 +261,6 @@ tick_worker (GTask        *task,
         {
           g_array_set_size (tick->guests, i);
           break;
-        }
-
-      if (virDomainGetUUIDString (g_ptr_array_index (data->handles, i), result->uuid) < 0)
-        {
-          virResetLastError ();
-          result->uuid[0] = '\0';
-          for (guint m = 0; m < VD_STATS_N_METRICS; m++)
-            result->values[m] = -1;
-          continue;
         }
 
       sample_guest (data, g_ptr_array_index (data->handles, i), bulk, now, host.cpus, result,
@@ -327,9 +320,6 @@ tick_done_cb (GObject      *object,
       const Result *result = &g_array_index (tick->guests, Result, i);
       VdDomain *domain;
 
-      if (result->uuid[0] == '\0')
-        continue;
-
       /* A guest that stopped or left while the worker ran gets nothing. */
       domain = vd_connection_find_domain_by_uuid (self->connection, result->uuid);
       if (domain != NULL && vd_domain_get_active (domain))
@@ -372,6 +362,7 @@ tick_cb (gpointer data)
   domains = vd_connection_get_domains (self->connection);
   n = g_list_model_get_n_items (domains);
   tick->handles = g_ptr_array_new_full (n, (GDestroyNotify)virDomainFree);
+  tick->results = g_array_sized_new (FALSE, FALSE, sizeof (Result), n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VdDomain) domain = g_list_model_get_item (domains, i);
@@ -379,6 +370,12 @@ tick_cb (gpointer data)
 
       if (handle != NULL && vd_domain_get_active (domain))
         {
+          Result result;
+
+          /* Known here without asking libvirt, whose GetUUIDString formats
+           * the uuid twice per call. */
+          g_strlcpy (result.uuid, vd_domain_get_uuid (domain), sizeof result.uuid);
+          g_array_append_val (tick->results, result);
           virDomainRef (handle);
           g_ptr_array_add (tick->handles, handle);
         }
