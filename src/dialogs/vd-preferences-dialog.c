@@ -17,7 +17,12 @@
  * Preferences: every control is bound to its GSettings key, so changes
  * apply at once and there is nothing to save or cancel. The one typed
  * value, the keys that release a console grab, is checked as typed: an
- * invalid combination says why next to the field and is not written.
+ * invalid combination says why next to the field and is never written. A
+ * valid one is written when confirmed (Enter, leaving the field, closing
+ * the dialog), not on each keystroke: "<Control>" on the way to
+ * "<Control><Alt>g" is valid too and must not be stored. Its binding
+ * therefore goes through a second, delay-apply GSettings on the same
+ * schema and backend.
  */
 
 struct _VdPreferencesDialog
@@ -42,6 +47,7 @@ struct _VdPreferencesDialog
 
   /* Owned references */
   GSettings     *settings;
+  GSettings     *grab_keys_settings;  /* delay-apply, for the release keys */
 };
 
 G_DEFINE_FINAL_TYPE (VdPreferencesDialog, vd_preferences_dialog, GTK_TYPE_DIALOG)
@@ -154,11 +160,15 @@ static void
 update_grab_keys_hint (VdPreferencesDialog *self)
 {
   g_autofree char *stored = g_settings_get_string (self->settings, "console-grab-keys");
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_entry_get_text (self->grab_keys_entry)));
   g_autofree char *label = NULL;
   g_autofree char *error_message = NULL;
   g_autofree char *hint = NULL;
 
-  if (check_grab_keys (stored, &label, &error_message))
+  if (g_strcmp0 (typed, stored) != 0 && check_grab_keys (typed, &label, &error_message))
+    /* translators: %s is a key combination such as “Ctrl+Alt” */
+    hint = g_strdup_printf (_("Press Enter to use %s."), label);
+  else if (check_grab_keys (stored, &label, &error_message))
     /* translators: %s is a key combination such as “Ctrl+Alt” */
     hint = g_strdup_printf (_("Press %s in a console to release the pointer and keyboard."),
                             label);
@@ -166,6 +176,22 @@ update_grab_keys_hint (VdPreferencesDialog *self)
     hint = g_strdup (_("The stored combination is not valid: enter a new one."));
 
   gtk_label_set_text (self->grab_keys_hint, hint);
+}
+
+/* Writes what the field holds, if valid; see the comment at the top. */
+static void
+commit_grab_keys (VdPreferencesDialog *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *error_message = NULL;
+
+  if (self->grab_keys_settings == NULL || !g_settings_get_has_unapplied (self->grab_keys_settings))
+    return;
+
+  /* The pending change is the last valid text; the field may have moved
+   * on to an invalid one since, which is not to be confirmed. */
+  if (check_grab_keys (gtk_entry_get_text (self->grab_keys_entry), &label, &error_message))
+    g_settings_apply (self->grab_keys_settings);
 }
 
 static void
@@ -190,6 +216,26 @@ grab_keys_changed_cb (VdPreferencesDialog *self,
   /* Screen readers hear the reason with the field. */
   atk_object_set_description (gtk_widget_get_accessible (GTK_WIDGET (entry)),
                               valid ? "" : error_message);
+
+  if (self->settings != NULL)
+    update_grab_keys_hint (self);
+}
+
+static void
+grab_keys_activate_cb (VdPreferencesDialog *self,
+                       GtkEntry            *entry)
+{
+  commit_grab_keys (self);
+}
+
+static gboolean
+grab_keys_focus_out_cb (VdPreferencesDialog *self,
+                        GdkEvent            *event,
+                        GtkEntry            *entry)
+{
+  commit_grab_keys (self);
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 /* Entry → key: only a valid combination is written, as typed (trimmed). */
@@ -239,10 +285,23 @@ grab_keys_get_mapping_cb (GValue   *value,
 }
 
 static void
+vd_preferences_dialog_unmap (GtkWidget *widget)
+{
+  commit_grab_keys (VD_PREFERENCES_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (vd_preferences_dialog_parent_class)->unmap (widget);
+}
+
+static void
 vd_preferences_dialog_dispose (GObject *object)
 {
   VdPreferencesDialog *self = (VdPreferencesDialog *)object;
 
+  /* Closing confirms a valid combination still being edited. */
+  commit_grab_keys (self);
+  if (self->grab_keys_settings != NULL)
+    g_settings_revert (self->grab_keys_settings);
+  g_clear_object (&self->grab_keys_settings);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vd_preferences_dialog_parent_class)->dispose (object);
@@ -255,6 +314,7 @@ vd_preferences_dialog_class_init (VdPreferencesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vd_preferences_dialog_dispose;
+  widget_class->unmap = vd_preferences_dialog_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/dialogs/vd-preferences-dialog.ui");
@@ -276,6 +336,8 @@ vd_preferences_dialog_class_init (VdPreferencesDialogClass *klass)
   /* Only looked at by tests: no field. */
   gtk_widget_class_bind_template_child_full (widget_class, "collect_cpu_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, grab_keys_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grab_keys_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grab_keys_focus_out_cb);
 }
 
 static void
@@ -330,8 +392,21 @@ vd_preferences_dialog_new (GtkWindow *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "console-resize-guest", self->resize_guest_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (settings, "console-grab-keys", self->grab_keys_entry, "text",
-                                G_SETTINGS_BIND_DEFAULT,
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_autoptr(GSettingsBackend) backend = NULL;
+    g_autofree char *path = NULL;
+
+    g_object_get (settings,
+                  "settings-schema", &schema,
+                  "backend", &backend,
+                  "path", &path,
+                  NULL);
+    self->grab_keys_settings = g_settings_new_full (schema, backend, path);
+    g_settings_delay (self->grab_keys_settings);
+  }
+  g_settings_bind_with_mapping (self->grab_keys_settings, "console-grab-keys",
+                                self->grab_keys_entry, "text", G_SETTINGS_BIND_DEFAULT,
                                 grab_keys_get_mapping_cb, grab_keys_set_mapping_cb,
                                 self->grab_keys_entry, NULL);
   g_signal_connect_object (settings, "changed::console-grab-keys",

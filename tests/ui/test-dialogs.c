@@ -427,10 +427,13 @@ test_preferences_console (void)
   g_assert_cmpstr (gtk_label_get_text (hint), ==,
                    "Press Ctrl+Alt in a console to release the pointer and keyboard.");
 
-  /* Invalid combinations say why and leave the key alone. */
+  /* Invalid combinations say why and leave the key alone, even when
+   * confirmed with Enter. */
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       gtk_entry_set_text (entry, invalid[i]);
+      assert_grab_keys_error (dialog, TRUE);
+      gtk_widget_activate (GTK_WIDGET (entry));
       assert_grab_keys_error (dialog, TRUE);
       keys = g_settings_get_string (settings, "console-grab-keys");
       g_assert_cmpstr (keys, ==, "<Control><Alt>");
@@ -439,9 +442,14 @@ test_preferences_console (void)
                        "Press Ctrl+Alt in a console to release the pointer and keyboard.");
     }
 
-  /* Valid ones are stored, and the hint names them. */
+  /* A valid one waits for Enter, then is stored and named. */
   gtk_entry_set_text (entry, "<Shift><Alt>");
   assert_grab_keys_error (dialog, FALSE);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Control><Alt>");
+  g_clear_pointer (&keys, g_free);
+  g_assert_cmpstr (gtk_label_get_text (hint), ==, "Press Enter to use Shift+Alt.");
+  gtk_widget_activate (GTK_WIDGET (entry));
   keys = g_settings_get_string (settings, "console-grab-keys");
   g_assert_cmpstr (keys, ==, "<Shift><Alt>");
   g_clear_pointer (&keys, g_free);
@@ -449,8 +457,19 @@ test_preferences_console (void)
                                    "Shift+Alt");
   g_assert_cmpstr (gtk_label_get_text (hint), ==, expected_hint);
 
+  /* Typed key by key: "<Control>" on the way is valid, but what is
+   * confirmed is the invalid end result, so nothing is stored. */
+  gtk_entry_set_text (entry, "<Control>");
+  gtk_entry_set_text (entry, "<Control><Alt");
+  gtk_widget_activate (GTK_WIDGET (entry));
+  assert_grab_keys_error (dialog, TRUE);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Shift><Alt>");
+  g_clear_pointer (&keys, g_free);
+
   gtk_entry_set_text (entry, " <Control><Alt>g ");
   assert_grab_keys_error (dialog, FALSE);
+  gtk_widget_activate (GTK_WIDGET (entry));
   keys = g_settings_get_string (settings, "console-grab-keys");
   g_assert_cmpstr (keys, ==, "<Control><Alt>g");
   g_clear_pointer (&keys, g_free);
@@ -462,7 +481,25 @@ test_preferences_console (void)
   g_assert_cmpstr (gtk_entry_get_text (entry), ==, "<Super>");
   assert_grab_keys_error (dialog, FALSE);
 
+  /* Closing the dialog confirms a valid edit... */
+  gtk_entry_set_text (entry, "<Control><Shift>");
   gtk_widget_destroy (dialog);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Control><Shift>");
+  g_clear_pointer (&keys, g_free);
+
+  /* ...and drops an invalid one. */
+  dialog = vd_preferences_dialog_new (NULL, settings);
+  gtk_widget_show (dialog);
+  entry = child (dialog, VD_TYPE_PREFERENCES_DIALOG, "grab_keys_entry");
+  g_assert_cmpstr (gtk_entry_get_text (entry), ==, "<Control><Shift>");
+  gtk_entry_set_text (entry, "<Alt>");
+  gtk_entry_set_text (entry, "<Alt>x<");
+  gtk_widget_destroy (dialog);
+  keys = g_settings_get_string (settings, "console-grab-keys");
+  g_assert_cmpstr (keys, ==, "<Control><Shift>");
+  g_clear_pointer (&keys, g_free);
+
   reset_preferences (settings);
 }
 
