@@ -291,8 +291,10 @@ draw_series (cairo_t            *cr,
   guint length = vd_stats_ring_get_length (ring);
   double left = plot->x + 0.5;
   double right = plot->x + plot->width - 0.5;
-  double top = plot->y + 0.5;
-  double bottom = plot->y + plot->height - 0.5;
+  /* Whole-pixel heights: a 2 px line centred on a pixel boundary covers
+   * two rows fully instead of blurring over three. */
+  double top = plot->y + 1;
+  double bottom = plot->y + plot->height - 1;
   double step = capacity > 1 ? (right - left) / (capacity - 1) : 0;
   guint run = 0;          /* samples in the current run */
   double run_start_x = 0;
@@ -319,7 +321,7 @@ draw_series (cairo_t            *cr,
 
       if (!isnan (value))
         {
-          double y = bottom - CLAMP (value / maximum, 0.0, 1.0) * (bottom - top);
+          double y = (int)(bottom - CLAMP (value / maximum, 0.0, 1.0) * (bottom - top) + 0.5);
 
           if (run == 0)
             {

@@ -146,15 +146,17 @@ render (const VdGraphStyle *style,
   return surface;
 }
 
-/* The y of @value's line (centre of the 2 px stroke). */
+/* A pixel row of @value's line: the renderer centres the 2 px stroke on
+ * the row boundary nearest to the value, covering this row and the one
+ * above it. */
 static int
 value_y (const VdGraphLayout *layout,
          double               value)
 {
-  double top = layout->plot.y + 0.5;
-  double bottom = layout->plot.y + layout->plot.height - 0.5;
+  double top = layout->plot.y + 1;
+  double bottom = layout->plot.y + layout->plot.height - 1;
 
-  return (int)floor (bottom - value / layout->maximum * (bottom - top));
+  return (int)floor (bottom - value / layout->maximum * (bottom - top) + 0.5);
 }
 
 static int
@@ -210,7 +212,11 @@ check_levels (const VdGraphStyle *style)
   data.series[0].ring = NULL;
   surface = render (style, &data, &layout);
   g_assert_cmpuint (pixel_at (surface, x, value_y (&layout, 10)).a, ==, 0);
+  /* A crisp 2 px line: two opaque rows, nothing on either side. */
   g_assert_cmpuint (pixel_at (surface, x, value_y (&layout, 20)).a, >, 200);
+  g_assert_cmpuint (pixel_at (surface, x, value_y (&layout, 20) - 1).a, >, 200);
+  g_assert_cmpuint (pixel_at (surface, x, value_y (&layout, 20) + 1).a, ==, 0);
+  g_assert_cmpuint (pixel_at (surface, x, value_y (&layout, 20) - 2).a, ==, 0);
 
   cairo_surface_destroy (surface);
 }
