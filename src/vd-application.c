@@ -15,6 +15,7 @@
 #include "vd-application.h"
 #include "vd-auth-dialog.h"
 #include "vd-connect-dialog.h"
+#include "vd-host-window.h"
 #include "vd-manager-window.h"
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
@@ -34,6 +35,7 @@ struct _VdApplication
   VdConnectionManager *manager;
   VdManagerWindow     *manager_window;
   GHashTable          *vm_windows;       /* uuid → VdVmWindow (borrowed) */
+  GHashTable          *host_windows;     /* VdConnection → VdHostWindow (both borrowed) */
   GPtrArray           *pending_shows;    /* ShowRequest: guests to open once listed */
   guint                autoconnected : 1;
 };
@@ -515,12 +517,19 @@ vd_application_command_line (GApplication            *application,
       try_pending_shows (self);
     }
 
-  /* These windows come in later versions: say so instead of silently
+  if (g_variant_dict_contains (options, "show-host-summary"))
+    {
+      g_autoptr(VdConnection) first = NULL;
+
+      /* The connection named with --connect, else the first one. */
+      if (connection == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0)
+        first = g_list_model_get_item (G_LIST_MODEL (self->manager), 0);
+      if (connection != NULL || first != NULL)
+        vd_application_show_host_window (self, connection != NULL ? connection : first);
+    }
+
+  /* This window comes in a later version: say so instead of silently
    * doing nothing. */
-  if (g_variant_dict_contains (options, "show-host-summary") && self->manager_window != NULL)
-    vd_manager_window_show_message (self->manager_window, GTK_MESSAGE_INFO,
-                                    _("The host details window is not available in this "
-                                      "version of Virt Desk."));
   if (g_variant_dict_contains (options, "show-domain-creator") && self->manager_window != NULL)
     vd_manager_window_show_message (self->manager_window, GTK_MESSAGE_INFO,
                                     _("The New Virtual Machine wizard is not available in this "
@@ -549,6 +558,7 @@ vd_application_finalize (GObject *object)
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->vm_windows, g_hash_table_unref);
+  g_clear_pointer (&self->host_windows, g_hash_table_unref);
   g_clear_pointer (&self->pending_shows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vd_application_parent_class)->finalize (object);
@@ -573,6 +583,7 @@ static void
 vd_application_init (VdApplication *self)
 {
   self->vm_windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->host_windows = g_hash_table_new (NULL, NULL);
   self->pending_shows = g_ptr_array_new_with_free_func ((GDestroyNotify)show_request_free);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
@@ -677,6 +688,42 @@ vd_application_show_vm_window (VdApplication *self,
 
   if (page != NULL)
     vd_vm_window_set_page (window, page);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+host_window_destroyed_cb (GtkWidget     *window,
+                          VdApplication *self)
+{
+  VdConnection *connection = vd_host_window_get_connection (VD_HOST_WINDOW (window));
+
+  if (g_hash_table_lookup (self->host_windows, connection) == window)
+    g_hash_table_remove (self->host_windows, connection);
+}
+
+/**
+ * vd_application_show_host_window:
+ *
+ * Presents the Connection Details window of @connection, creating it the
+ * first time: one window per connection.
+ */
+void
+vd_application_show_host_window (VdApplication *self,
+                                 VdConnection  *connection)
+{
+  VdHostWindow *window;
+
+  g_return_if_fail (VD_IS_APPLICATION (self));
+  g_return_if_fail (VD_IS_CONNECTION (connection));
+
+  window = g_hash_table_lookup (self->host_windows, connection);
+  if (window == NULL)
+    {
+      window = vd_host_window_new (GTK_APPLICATION (self), connection, self->settings);
+      g_hash_table_insert (self->host_windows, connection, window);
+      g_signal_connect_object (window, "destroy", G_CALLBACK (host_window_destroyed_cb), self, 0);
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }

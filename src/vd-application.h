@@ -25,5 +25,7 @@ GtkWindow           *vd_application_get_manager_window     (VdApplication *self)
 void                 vd_application_show_vm_window         (VdApplication *self,
                                                             VdDomain      *domain,
                                                             const char    *page);
+void                 vd_application_show_host_window       (VdApplication *self,
+                                                            VdConnection  *connection);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "vd-application.h"
 #include "vd-confirm-dialog.h"
+#include "vd-host-window.h"
 #include "vd-manager-window-private.h"
 #include "vd-vm-window.h"
 
@@ -476,6 +477,30 @@ vd_manager_window_action_disconnect_cb (GSimpleAction *action,
 }
 
 static void
+vd_manager_window_action_host_details_cb (GSimpleAction *action,
+                                          GVariant      *param,
+                                          gpointer       user_data)
+{
+  VdManagerWindow *self = user_data;
+  VdConnection *connection = selected_connection (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (connection == NULL)
+    return;
+
+  if (VD_IS_APPLICATION (app))
+    {
+      vd_application_show_host_window (VD_APPLICATION (app), connection);
+    }
+  else
+    {
+      VdHostWindow *window = vd_host_window_new (app, connection, self->settings);
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
 vd_manager_window_action_remove_connection_cb (GSimpleAction *action,
                                                GVariant      *param,
                                                gpointer       user_data)
@@ -531,6 +556,7 @@ static const GActionEntry action_entries[] = {
   { "connect", vd_manager_window_action_connect_cb },
   { "disconnect", vd_manager_window_action_disconnect_cb },
   { "remove-connection", vd_manager_window_action_remove_connection_cb },
+  { "host-details", vd_manager_window_action_host_details_cb },
   { "search", vd_manager_window_action_search_cb },
   { "select-all", vd_manager_window_action_select_all_cb },
   { "close", vd_manager_window_action_close_cb },
@@ -597,6 +623,8 @@ _vd_manager_window_update_actions (VdManagerWindow *self)
                                    (state == VD_CONNECTION_STATE_CONNECTED ||
                                     state == VD_CONNECTION_STATE_CONNECTING));
   set_enabled (self, "remove-connection", connection != NULL);
+  set_enabled (self, "host-details", connection != NULL &&
+                                     state == VD_CONNECTION_STATE_CONNECTED);
 
   /* One Pause/Resume slot in the toolbar: show Resume when that is what
    * the selection needs. */

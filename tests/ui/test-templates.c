@@ -15,6 +15,7 @@
 #include "vd-connect-dialog.h"
 #include "vd-graph.h"
 #include "vd-host-graphs.h"
+#include "vd-host-window.h"
 #include "vd-manager-window.h"
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
@@ -126,6 +127,28 @@ test_graphs (void)
 }
 
 static void
+test_host_window (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("host.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  GtkWidget *window;
+
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (connection), 30);
+  window = GTK_WIDGET (vd_host_window_new (NULL, connection, NULL));
+  gtk_widget_show (window);
+  gtk_test_widget_wait_for_draw (window);
+  /* Every page, with a selection, so the details and buttons are shown. */
+  g_assert_true (vd_host_window_select_network (VD_HOST_WINDOW (window), "default"));
+  g_assert_cmpuint (assert_accessible_names (window), >, 5);
+  g_assert_true (vd_host_window_select_pool (VD_HOST_WINDOW (window), "default"));
+  g_assert_cmpuint (assert_accessible_names (window), >, 5);
+  vd_host_window_set_page (VD_HOST_WINDOW (window), "overview");
+  g_assert_cmpuint (assert_accessible_names (window), >, 2);
+  gtk_widget_destroy (window);
+  vd_connection_disconnect (connection);
+}
+
+static void
 test_dialogs (void)
 {
   g_autoptr(VdCredentialRequest) request = vd_credential_request_new ("qemu+tcp://h/system");
@@ -208,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/vd/templates/manager-window", test_manager_window);
   g_test_add_func ("/vd/templates/vm-window", test_vm_window);
   g_test_add_func ("/vd/templates/graphs", test_graphs);
+  g_test_add_func ("/vd/templates/host-window", test_host_window);
   g_test_add_func ("/vd/templates/dialogs", test_dialogs);
   g_test_add_func ("/vd/templates/preferences", test_preferences);
   g_test_add_func ("/vd/templates/resources", test_resources);
