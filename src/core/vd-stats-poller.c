@@ -39,6 +39,7 @@ typedef struct
   gint64           when;         /* monotonic µs of the reading */
   VdGuestDevices  *devices;      /* NULL until a per-device call needs them */
   guint            devices_age;
+  guint            seen;         /* serial of the last tick that saw it */
 } GuestState;
 
 typedef enum
@@ -54,6 +55,7 @@ typedef struct
   VdHostCounters   host;
   gboolean         have_host;
   BulkUse          bulk;
+  guint            serial;       /* ticks run */
 } PollState;
 
 typedef struct
@@ -73,8 +75,7 @@ typedef struct
 typedef struct
 {
   virConnectPtr    conn;
-  GPtrArray       *handles;      /* virDomainPtr of the guests active at the tick */
-  GArray          *results;      /* Result, one per handle, uuid filled in */
+  guint            serial;
   PollState       *state;        /* borrowed from the generation's reference */
   VdStatsCollect   collect;
 } TickData;
@@ -138,8 +139,6 @@ static void
 tick_data_free (TickData *data)
 {
   virConnectClose (data->conn);
-  g_ptr_array_unref (data->handles);
-  g_clear_pointer (&data->results, g_array_unref);
   poll_state_release (data->state);
   g_free (data);
 }
@@ -152,39 +151,34 @@ tick_result_free (TickResult *result)
 }
 
 static void
-sample_guest (TickData        *data,
-              virDomainPtr     dom,
-              GHashTable      *bulk,
-              gint64           now,
-              guint            host_cpus,
-              Result          *result,
-              GHashTable      *seen)
+sample_guest (TickData       *data,
+              VdGuestReading *reading,
+              gint64          now,
+              guint           host_cpus,
+              Result         *result)
 {
-  VdGuestCounters counters = { 0 };
-  VdGuestCounters *from_bulk;
+  VdGuestCounters counters = reading->counters;
   GuestState *guest;
 
-  guest = g_hash_table_lookup (data->state->guests, result->uuid);
+  memcpy (result->uuid, reading->uuid, sizeof result->uuid);
+
+  guest = g_hash_table_lookup (data->state->guests, reading->uuid);
   if (guest != NULL && ++guest->devices_age >= DEVICES_MAX_AGE)
     {
       g_clear_pointer (&guest->devices, _vd_guest_devices_free);
       guest->devices_age = 0;
     }
 
-  from_bulk = bulk != NULL ? g_hash_table_lookup (bulk, result->uuid) : NULL;
-  if (from_bulk != NULL)
-    counters = *from_bulk;
-
   if (guest == NULL)
     {
       guest = g_new0 (GuestState, 1);
-      g_hash_table_insert (data->state->guests, g_strdup (result->uuid), guest);
-      _vd_stats_read_guest (dom, data->collect, &guest->devices, &counters);
+      g_hash_table_insert (data->state->guests, g_strdup (reading->uuid), guest);
+      _vd_stats_read_guest (reading->domain, data->collect, &guest->devices, &counters);
       _vd_stats_compute_guest (NULL, &counters, 0, host_cpus, result->values);
     }
   else
     {
-      _vd_stats_read_guest (dom, data->collect, &guest->devices, &counters);
+      _vd_stats_read_guest (reading->domain, data->collect, &guest->devices, &counters);
       /* A counter that went backwards (the guest restarted, a device was
        * replaced) gives an unknown rate for this tick, never a negative
        * or huge one: see vd-stats-rate.c. */
@@ -194,19 +188,17 @@ sample_guest (TickData        *data,
 
   guest->counters = counters;
   guest->when = now;
-  g_hash_table_add (seen, result->uuid);
+  guest->seen = data->serial;
 }
 
 static gboolean
-bulk_has_counters (GHashTable *bulk)
+bulk_has_counters (GPtrArray *readings)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, bulk);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  for (guint i = 0; i < readings->len; i++)
     {
-      if (((VdGuestCounters *)value)->have != 0)
+      const VdGuestReading *reading = g_ptr_array_index (readings, i);
+
+      if (reading->counters.have != 0)
         return TRUE;
     }
   return FALSE;
@@ -228,45 +220,43 @@ tick_worker (GTask        *task,
 {
   TickData *data = task_data;
   PollState *state = data->state;
-  g_autoptr(GHashTable) bulk = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) readings = NULL;
   TickResult *tick;
   VdHostCounters host = state->host;
   double guests_share = 0;
   double guests_memory = 0;
+  gboolean from_bulk;
   GHashTableIter iter;
-  gpointer key;
+  gpointer value;
   gint64 now;
 
   tick = g_new0 (TickResult, 1);
-  /* The uuids came from the main thread; the worker fills in the values. */
-  tick->guests = g_steal_pointer (&data->results);
 
   _vd_stats_read_host (data->conn, data->collect, &host);
+
   /* A driver whose bulk stats hold only the state (the test driver) would
    * cost a call that brings nothing every tick: find out once. */
-  if (state->bulk != BULK_USELESS)
-    {
-      bulk = _vd_stats_read_bulk (data->conn, data->collect);
-      if (state->bulk == BULK_UNKNOWN && bulk != NULL && g_hash_table_size (bulk) > 0)
-        state->bulk = bulk_has_counters (bulk) ? BULK_USEFUL : BULK_USELESS;
-    }
+  readings = _vd_stats_read_guests (data->conn, data->collect, state->bulk != BULK_USELESS,
+                                    &from_bulk);
+  if (from_bulk && state->bulk == BULK_UNKNOWN && readings->len > 0)
+    state->bulk = bulk_has_counters (readings) ? BULK_USEFUL : BULK_USELESS;
   now = g_get_monotonic_time ();
 
-  for (guint i = 0; i < data->handles->len; i++)
+  state->serial++;
+  data->serial = state->serial;
+  tick->guests = g_array_sized_new (FALSE, FALSE, sizeof (Result),
+                                    readings != NULL ? readings->len : 0);
+  for (guint i = 0; readings != NULL && i < readings->len; i++)
     {
-      Result *result = &g_array_index (tick->guests, Result, i);
+      Result result;
 
       if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_array_set_size (tick->guests, i);
-          break;
-        }
+        break;
 
-      sample_guest (data, g_ptr_array_index (data->handles, i), bulk, now, host.cpus, result,
-                    seen);
-      guests_share = add_known (guests_share, result->values[VD_STATS_HOST_CPU]);
-      guests_memory = add_known (guests_memory, result->values[VD_STATS_MEMORY]);
+      sample_guest (data, g_ptr_array_index (readings, i), now, host.cpus, &result);
+      guests_share = add_known (guests_share, result.values[VD_STATS_HOST_CPU]);
+      guests_memory = add_known (guests_memory, result.values[VD_STATS_MEMORY]);
+      g_array_append_val (tick->guests, result);
     }
 
   _vd_stats_compute_host (state->have_host ? &state->host : NULL, &host, guests_share,
@@ -278,9 +268,9 @@ tick_worker (GTask        *task,
 
   /* Forget guests that stopped or left, so a restart starts afresh. */
   g_hash_table_iter_init (&iter, state->guests);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      if (!g_hash_table_contains (seen, key))
+      if (((GuestState *)value)->seen != state->serial)
         g_hash_table_iter_remove (&iter);
     }
 
@@ -339,10 +329,8 @@ tick_cb (gpointer data)
   VdStatsPoller *self = data;
   g_autoptr(GTask) task = NULL;
   virConnectPtr conn;
-  GListModel *domains;
   TickData *tick;
   gint64 start = g_get_monotonic_time ();
-  guint n;
 
   if (self->connection == NULL)
     return G_SOURCE_CONTINUE;
@@ -358,28 +346,6 @@ tick_cb (gpointer data)
   virConnectRef (conn);
   tick->collect = vd_connection_get_stats_collect (self->connection);
   tick->state = g_rc_box_acquire (self->state);
-
-  domains = vd_connection_get_domains (self->connection);
-  n = g_list_model_get_n_items (domains);
-  tick->handles = g_ptr_array_new_full (n, (GDestroyNotify)virDomainFree);
-  tick->results = g_array_sized_new (FALSE, FALSE, sizeof (Result), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VdDomain) domain = g_list_model_get_item (domains, i);
-      virDomainPtr handle = vd_domain_get_handle (domain);
-
-      if (handle != NULL && vd_domain_get_active (domain))
-        {
-          Result result;
-
-          /* Known here without asking libvirt, whose GetUUIDString formats
-           * the uuid twice per call. */
-          g_strlcpy (result.uuid, vd_domain_get_uuid (domain), sizeof result.uuid);
-          g_array_append_val (tick->results, result);
-          virDomainRef (handle);
-          g_ptr_array_add (tick->handles, handle);
-        }
-    }
 
   self->tick_running = TRUE;
   task = g_task_new (NULL, self->generation, tick_done_cb, g_object_ref (self));

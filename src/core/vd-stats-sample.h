@@ -62,8 +62,19 @@ typedef struct
 void        _vd_guest_devices_free        (VdGuestDevices        *devices);
 VdGuestDevices *_vd_guest_devices_parse   (const char            *xml);
 
-GHashTable *_vd_stats_read_bulk           (virConnectPtr          conn,
-                                           VdStatsCollect         collect);
+/* One running guest as the worker found it this tick. */
+typedef struct
+{
+  virDomainPtr     domain;        /* owned */
+  char             uuid[VIR_UUID_STRING_BUFLEN];
+  VdGuestCounters  counters;      /* what the bulk call returned, or zeroes */
+} VdGuestReading;
+
+void        _vd_guest_reading_free        (VdGuestReading        *reading);
+GPtrArray  *_vd_stats_read_guests         (virConnectPtr          conn,
+                                           VdStatsCollect         collect,
+                                           gboolean               use_bulk,
+                                           gboolean              *from_bulk);
 void        _vd_stats_read_guest          (virDomainPtr           domain,
                                            VdStatsCollect         collect,
                                            VdGuestDevices       **devices,
