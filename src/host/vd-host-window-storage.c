@@ -157,11 +157,14 @@ create_pool_row (gpointer item,
   gtk_style_context_add_class (gtk_widget_get_style_context (type), "dim-label");
   gtk_label_set_xalign (GTK_LABEL (usage), 0.0);
   gtk_style_context_add_class (gtk_widget_get_style_context (usage), "dim-label");
-  /* The bar reads as "used", not as a good/bad gauge until it is nearly full. */
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW, 0.9);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH, 0.95);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL, 1.0);
-  gtk_level_bar_set_inverted (GTK_LEVEL_BAR (bar), FALSE);
+  /* The bar shows space used: the theme's accent up to 90 %, the error
+   * colour above (GTK's own offsets would paint a full pool green). */
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH, 0.9);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "vd-nearly-full", 1.0);
+  gtk_style_context_add_class (gtk_widget_get_style_context (bar), "vd-pool-usage");
 
   gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 3);
   gtk_grid_attach (GTK_GRID (grid), name, 1, 0, 1, 1);

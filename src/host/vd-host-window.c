@@ -180,12 +180,17 @@ _vd_host_window_ask (VdHostWindow    *self,
   if (option != NULL)
     {
       GtkWidget *check = gtk_check_button_new_with_mnemonic (option);
-      GtkWidget *content = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+      GtkWidget *dont_ask = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                       VD_TYPE_CONFIRM_DIALOG,
+                                                                       "dont_ask_check"));
+      GtkWidget *column = gtk_widget_get_parent (dont_ask);
+      g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (column));
 
-      gtk_widget_set_margin_start (check, 12);
-      gtk_widget_set_margin_end (check, 12);
+      /* In the message's column, above "Don't ask me again": it belongs
+       * to this deletion, that one to every later one. */
       gtk_widget_show (check);
-      gtk_box_pack_end (GTK_BOX (content), check, FALSE, FALSE, 0);
+      gtk_box_pack_start (GTK_BOX (column), check, FALSE, FALSE, 0);
+      gtk_box_reorder_child (GTK_BOX (column), check, g_list_index (children, dont_ask));
       pending->option = GTK_TOGGLE_BUTTON (check);
     }
 
@@ -464,16 +469,24 @@ vd_host_window_new (GtkApplication *application,
                     GSettings      *settings)
 {
   VdHostWindow *self;
+  GtkWidget *graphs;
 
   g_return_val_if_fail (VD_IS_CONNECTION (connection), NULL);
 
-  self = g_object_new (VD_TYPE_HOST_WINDOW, "application", application, NULL);
+  /* The manager's menus act on its selection, not here. show-menubar is a
+   * construct property: a template cannot turn it off. */
+  self = g_object_new (VD_TYPE_HOST_WINDOW,
+                       "application", application,
+                       "show-menubar", FALSE,
+                       NULL);
   self->connection = g_object_ref (connection);
   g_set_object (&self->settings, settings);
 
   g_object_bind_property (connection, "autoconnect", self->autoconnect_switch, "active",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_box_pack_start (self->graphs_box, vd_host_graphs_new (connection), TRUE, TRUE, 0);
+  graphs = vd_host_graphs_new (connection);
+  gtk_widget_show (graphs);
+  gtk_box_pack_start (self->graphs_box, graphs, TRUE, TRUE, 0);
 
   g_signal_connect_object (connection, "notify::state", G_CALLBACK (connection_state_cb), self,
                            G_CONNECT_SWAPPED);
