@@ -161,17 +161,19 @@ update_grab_keys_hint (VdPreferencesDialog *self)
 {
   g_autofree char *stored = g_settings_get_string (self->settings, "console-grab-keys");
   g_autofree char *typed = g_strstrip (g_strdup (gtk_entry_get_text (self->grab_keys_entry)));
-  g_autofree char *label = NULL;
-  g_autofree char *error_message = NULL;
+  g_autofree char *typed_label = NULL;
+  g_autofree char *typed_error = NULL;
+  g_autofree char *stored_label = NULL;
+  g_autofree char *stored_error = NULL;
   g_autofree char *hint = NULL;
 
-  if (g_strcmp0 (typed, stored) != 0 && check_grab_keys (typed, &label, &error_message))
+  if (g_strcmp0 (typed, stored) != 0 && check_grab_keys (typed, &typed_label, &typed_error))
     /* translators: %s is a key combination such as “Ctrl+Alt” */
-    hint = g_strdup_printf (_("Press Enter to use %s."), label);
-  else if (check_grab_keys (stored, &label, &error_message))
+    hint = g_strdup_printf (_("Press Enter to use %s."), typed_label);
+  else if (check_grab_keys (stored, &stored_label, &stored_error))
     /* translators: %s is a key combination such as “Ctrl+Alt” */
     hint = g_strdup_printf (_("Press %s in a console to release the pointer and keyboard."),
-                            label);
+                            stored_label);
   else
     hint = g_strdup (_("The stored combination is not valid: enter a new one."));
 

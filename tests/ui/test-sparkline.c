@@ -122,6 +122,19 @@ contrast (const GdkRGBA *a,
 }
 
 static void
+log_colors (const char    *what,
+            const GdkRGBA *background,
+            const GdkRGBA *first,
+            const GdkRGBA *second)
+{
+  g_autofree char *b = gdk_rgba_to_string (background);
+  g_autofree char *f = gdk_rgba_to_string (first);
+  g_autofree char *s = gdk_rgba_to_string (second);
+
+  g_test_message ("%s: background %s, first %s, second %s", what, b, f, s);
+}
+
+static void
 canvas_clear (Canvas *canvas)
 {
   g_clear_pointer (&canvas->surface, cairo_surface_destroy);
@@ -370,9 +383,7 @@ check_theme_contrast (gboolean dark)
   render_full (&canvas, cell, low, high, 100, 0);
   color_at (&canvas, WIDTH / 2, PAD, &second);
   color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
-  g_test_message ("dark %d: base %s, first %s, second %s", dark,
-                  gdk_rgba_to_string (&background), gdk_rgba_to_string (&first),
-                  gdk_rgba_to_string (&second));
+  log_colors (dark ? "dark" : "light", &background, &first, &second);
   g_assert_cmpfloat (contrast (&first, &background), >=, 3.0);
   g_assert_cmpfloat (contrast (&second, &background), >=, 3.0);
   g_assert_cmpfloat (color_distance (&first, &second), >, 0.3);
@@ -390,8 +401,7 @@ check_theme_contrast (gboolean dark)
     color_at (&canvas, x, PAD, &second);
   }
   color_at (&canvas, WIDTH / 2, HEIGHT - PAD - 1, &first);
-  g_test_message ("selected: bg %s, first %s, second %s", gdk_rgba_to_string (&background),
-                  gdk_rgba_to_string (&first), gdk_rgba_to_string (&second));
+  log_colors (dark ? "dark, selected" : "light, selected", &background, &first, &second);
   g_assert_cmpfloat (contrast (&first, &background), >=, 3.0);
   g_assert_cmpfloat (contrast (&second, &background), >=, 2.5);
   canvas_clear (&canvas);
