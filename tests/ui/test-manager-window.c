@@ -377,17 +377,21 @@ typedef struct
 {
   const char   *column;
   const char   *key;
+  const char   *accessible_name;
   VdStatsMetric metric;
   int           secondary;  /* VdStatsMetric or -1 */
   int           host;       /* VdHostStatsMetric or -1 */
 } GraphColumn;
 
 static const GraphColumn graph_columns[] = {
-  { "cpu_column", "show-guest-cpu", VD_STATS_CPU, -1, -1 },
-  { "host_cpu_column", "show-host-cpu", VD_STATS_HOST_CPU, -1, VD_HOST_STATS_CPU },
-  { "memory_column", "show-memory", VD_STATS_MEMORY, -1, VD_HOST_STATS_MEMORY },
-  { "disk_column", "show-disk", VD_STATS_DISK_READ, VD_STATS_DISK_WRITE, -1 },
-  { "network_column", "show-network", VD_STATS_NET_RX, VD_STATS_NET_TX, -1 },
+  { "cpu_column", "show-guest-cpu", "Guest CPU usage", VD_STATS_CPU, -1, -1 },
+  { "host_cpu_column", "show-host-cpu", "Host CPU usage",
+    VD_STATS_HOST_CPU, -1, VD_HOST_STATS_CPU },
+  { "memory_column", "show-memory", "Memory usage", VD_STATS_MEMORY, -1, VD_HOST_STATS_MEMORY },
+  { "disk_column", "show-disk", "Disk read and write rates",
+    VD_STATS_DISK_READ, VD_STATS_DISK_WRITE, -1 },
+  { "network_column", "show-network", "Network receive and send rates",
+    VD_STATS_NET_RX, VD_STATS_NET_TX, -1 },
 };
 
 static GtkTreeViewColumn *
@@ -425,7 +429,15 @@ test_column_actions (Fixture       *fixture,
       const GraphColumn *spec = &graph_columns[i];
       GtkTreeViewColumn *column = find_column (fixture, spec->column);
       gboolean shown = g_settings_get_boolean (fixture->settings, spec->key);
+      GtkWidget *header = gtk_tree_view_column_get_button (column);
       g_autoptr(GVariant) state = NULL;
+      g_autofree char *tooltip = gtk_widget_get_tooltip_text (header);
+
+      /* The header is named for screen readers and says what it shows. */
+      g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (header)), ==,
+                       spec->accessible_name);
+      g_assert_nonnull (tooltip);
+      g_assert_cmpstr (tooltip, !=, "");
 
       /* The column follows its key from the start. */
       g_assert_cmpint (gtk_tree_view_column_get_visible (column), ==, shown);
