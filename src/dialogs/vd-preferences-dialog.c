@@ -205,6 +205,9 @@ grab_keys_changed_cb (VdPreferencesDialog *self,
   g_autofree char *error_message = NULL;
   gboolean valid = check_grab_keys (gtk_entry_get_text (entry), &label, &error_message);
 
+  /* The message in the normal text colour (Adwaita-dark's error red is
+   * hard to read on its background); the entry's red frame and warning
+   * icon mark the field. */
   gtk_label_set_text (self->grab_keys_error, valid ? "" : error_message);
   gtk_widget_set_visible (GTK_WIDGET (self->grab_keys_error), !valid);
   gtk_entry_set_icon_from_icon_name (entry, GTK_ENTRY_ICON_SECONDARY,
