@@ -428,6 +428,7 @@ run_refresh (gpointer user_data)
   g_autoptr(GTask) task = NULL;
   RefreshData *data;
   GHashTableIter iter;
+  gpointer key;
   gpointer value;
 
   host->refresh_source = 0;
@@ -451,22 +452,24 @@ run_refresh (gpointer user_data)
   /* The handles move into the worker's data. A full listing reads every
    * object anyway. */
   g_hash_table_iter_init (&iter, host->pending_networks);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       if (data->all)
         virNetworkFree (value);
       else
         g_ptr_array_add (data->networks, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
   g_hash_table_iter_init (&iter, host->pending_pools);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       if (data->all)
         virStoragePoolFree (value);
       else
         g_ptr_array_add (data->pools, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
 
   host->refresh_running = TRUE;
@@ -486,7 +489,8 @@ schedule_refresh (VdConnection *self)
     self->host->refresh_source = g_idle_add (run_refresh, self);
 }
 
-/* The pending tables' keys are freed by them; the handles are stolen. */
+/* Queued handles wait in the pending tables until run_refresh() moves
+ * them into a worker's data. */
 static void
 queue_network (VdConnection  *self,
                virNetworkPtr  network)
