@@ -13,6 +13,7 @@
 
 #include "vd-confirm-dialog.h"
 #include "vd-host-window.h"
+#include "vd-manager-window.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
@@ -404,6 +405,70 @@ test_not_connected (void)
   vd_connection_disconnect (connection);
 }
 
+static VdHostWindow *
+find_host_window (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (VD_IS_HOST_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_manager_action (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_autoptr(VdConnectionManager) manager = NULL;
+  g_autofree char *uri = vd_test_fixture_uri ("host.xml");
+  GActionGroup *actions;
+  VdManagerWindow *window;
+  VdConnection *connection;
+  VdHostWindow *host;
+  VdDomain *web;
+  GtkTreeSelection *selection;
+  g_autoptr(GtkTreePath) first = gtk_tree_path_new_first ();
+
+  g_settings_reset (settings, "connections");
+  manager = vd_connection_manager_new (settings);
+  connection = vd_connection_manager_add (manager, uri, FALSE);
+  window = vd_manager_window_new (NULL, manager, settings);
+  actions = G_ACTION_GROUP (window);
+  gtk_window_present (GTK_WINDOW (window));
+  selection = gtk_tree_view_get_selection (vd_manager_window_get_tree_view (window));
+
+  /* Edit → Connection Details needs a connected connection selected, or
+   * one of its guests. */
+  gtk_tree_selection_select_path (selection, first);
+  spin ();
+  g_assert_false (g_action_group_get_action_enabled (actions, "host-details"));
+  vd_manager_window_connect (window, connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (connection) == VD_CONNECTION_STATE_CONNECTED, 10);
+  spin ();
+  g_assert_true (g_action_group_get_action_enabled (actions, "host-details"));
+
+  web = vd_connection_find_domain_by_name (connection, "web");
+  vd_manager_window_select_domains (window, &web, 1);
+  spin ();
+  g_assert_true (g_action_group_get_action_enabled (actions, "host-details"));
+  g_assert_null (find_host_window ());
+  g_action_group_activate_action (actions, "host-details", NULL);
+  host = find_host_window ();
+  g_assert_nonnull (host);
+  g_assert_true (vd_host_window_get_connection (host) == connection);
+  gtk_widget_destroy (GTK_WIDGET (host));
+
+  gtk_tree_selection_unselect_all (selection);
+  spin ();
+  g_assert_false (g_action_group_get_action_enabled (actions, "host-details"));
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  g_object_run_dispose (G_OBJECT (manager));
+  g_settings_reset (settings, "connections");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +488,7 @@ main (int   argc,
   ADD ("volume-delete", test_volume_delete);
   ADD ("pool-delete", test_pool_delete);
   g_test_add_func ("/vd/host-window/not-connected", test_not_connected);
+  g_test_add_func ("/vd/host-window/manager-action", test_manager_action);
 
   return g_test_run ();
 }
