@@ -827,8 +827,8 @@ vd_storage_pool_find_volume (VdStoragePool *self,
  * vd_storage_pool_get_can_delete_underlying:
  *
  * Returns: whether libvirt can remove this type of pool's storage itself
- *   (virStoragePoolDelete): a directory, a mount point, a volume group,
- *   a ZFS pool
+ *   (virStoragePoolDelete): an empty directory or mount point, a volume
+ *   group, a ZFS pool
  */
 gboolean
 vd_storage_pool_get_can_delete_underlying (VdStoragePool *self)

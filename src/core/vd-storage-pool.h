@@ -33,8 +33,9 @@ typedef enum
  * VdStoragePoolDeleteFlags:
  * @VD_STORAGE_POOL_DELETE_NONE: undefine only; the storage stays
  * @VD_STORAGE_POOL_DELETE_UNDERLYING: also remove what the pool is made of
- *   (virStoragePoolDelete: the directory of a dir pool, the volume group
- *   of a logical pool) with everything in it
+ *   (virStoragePoolDelete): the target directory of a dir, fs or netfs
+ *   pool (libvirt removes it only when empty), the volume group of a
+ *   logical pool or the ZFS pool, with every volume in them
  */
 typedef enum
 {

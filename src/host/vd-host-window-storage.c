@@ -441,14 +441,26 @@ vd_host_window_action_pool_delete_cb (GSimpleAction *action,
       g_auto(GStrv) parts = g_strsplit (path ? path : vd_storage_pool_get_name (pool), "_", -1);
       g_autofree char *escaped = g_strjoinv ("__", parts);
 
-      /* translators: %s is the pool's directory or volume group path */
-      option = g_strdup_printf (_("Also delete the pool’s storage (%s) and _every volume in it"),
-                                escaped);
+      /* What virStoragePoolDelete removes depends on the type: a directory
+       * (dir, fs, netfs) only when it is empty; a volume group or a ZFS
+       * pool with every volume in it. */
+      if (g_strcmp0 (vd_storage_pool_get_pool_type (pool), "logical") == 0)
+        /* translators: %s is the volume group's path, /dev/NAME */
+        option = g_strdup_printf (_("Also delete the _volume group (%s) and every volume in it"),
+                                  escaped);
+      else if (g_strcmp0 (vd_storage_pool_get_pool_type (pool), "zfs") == 0)
+        /* translators: %s is the ZFS pool's path */
+        option = g_strdup_printf (_("Also destroy the _ZFS pool (%s) and every volume in it"),
+                                  escaped);
+      else
+        /* translators: %s is the pool's directory */
+        option = g_strdup_printf (_("Also remove the pool’s _directory (%s) if it is empty"),
+                                  escaped);
     }
 
   _vd_host_window_ask (self, title,
-                       _("The pool is stopped and its definition removed from the host. Its "
-                         "volumes stay where they are unless you also delete its storage."),
+                       _("The pool is stopped and its definition removed from the host. The "
+                         "volumes in it are kept unless the choice below deletes them."),
                        vd_storage_pool_get_name (pool), _("_Delete"), FALSE, option,
                        delete_pool, pool);
 }

@@ -375,7 +375,7 @@ test_pool_delete (Fixture       *fixture,
   {
     GtkWidget *option = vd_test_find_by_accessible_name (
                           GTK_WIDGET (dialog),
-                          "Also delete the pool’s storage (/dev/vg_guests) and every volume in it");
+                          "Also delete the volume group (/dev/vg_guests) and every volume in it");
 
     g_assert_true (GTK_IS_CHECK_BUTTON (option));
     g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (option)));
