@@ -414,6 +414,26 @@ static const GActionEntry network_actions[] = {
 /* Setup                                                               */
 /* ------------------------------------------------------------------ */
 
+/* GtkSourceView's default scheme draws a light line-number gutter: on a
+ * dark theme, use a dark scheme. */
+static void
+xml_view_style_updated_cb (GtkWidget *view)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkStyleContext *context = gtk_widget_get_style_context (view);
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  GdkRGBA background = { 1.0, 1.0, 1.0, 1.0 };
+  gboolean dark;
+
+  if (!gtk_style_context_lookup_color (context, "theme_base_color", &background))
+    return;
+
+  dark = 0.2126 * background.red + 0.7152 * background.green + 0.0722 * background.blue < 0.5;
+  gtk_source_buffer_set_style_scheme (buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (
+                                        schemes, dark ? "oblivion" : "classic"));
+}
+
 void
 _vd_host_window_networks_init (VdHostWindow *self)
 {
@@ -445,6 +465,9 @@ _vd_host_window_networks_init (VdHostWindow *self)
   buffer = gtk_source_buffer_new_with_language (
              gtk_source_language_manager_get_language (languages, "xml"));
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->network_xml_view), GTK_TEXT_BUFFER (buffer));
+  g_signal_connect (self->network_xml_view, "style-updated",
+                    G_CALLBACK (xml_view_style_updated_cb), NULL);
+  xml_view_style_updated_cb (GTK_WIDGET (self->network_xml_view));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), network_actions,
                                    G_N_ELEMENTS (network_actions), self);

@@ -176,6 +176,18 @@ test_networks (Fixture       *fixture,
     g_assert_nonnull (strstr (text, "<name>routed</name>"));
   }
 
+  /* A dark theme gets a dark scheme (the default one's gutter is light). */
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "classic");
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  spin ();
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "oblivion");
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  spin ();
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "classic");
+
   g_action_group_activate_action (fixture->host, "network-stop", NULL);
   VD_TEST_WAIT_UNTIL (!vd_network_get_active (routed) && !vd_network_get_busy (routed), 30);
   spin ();
