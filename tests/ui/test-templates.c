@@ -195,7 +195,7 @@ test_preferences (void)
 
   gtk_widget_show (dialog);
   g_assert_cmpuint (assert_accessible_names (dialog), >=, 4);
-  delete_switch = vd_test_find_by_accessible_name (dialog, "Ask before deleting guests");
+  delete_switch = vd_test_find_by_accessible_name (dialog, "Ask before deleting guests, networks and storage");
   interval = vd_test_find_by_accessible_name (dialog, "Statistics interval in seconds");
   g_assert_true (GTK_IS_SWITCH (delete_switch));
   g_assert_true (GTK_IS_SPIN_BUTTON (interval));
