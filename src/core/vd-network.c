@@ -15,6 +15,7 @@
 #include "vd-connection-private.h"
 #include "vd-error.h"
 #include "vd-host-private.h"
+#include "vd-libvirt-task.h"
 #include "vd-network.h"
 
 /*
@@ -201,17 +202,21 @@ _vd_network_get_action_serial (VdNetwork *self)
 }
 
 static void
-begin_busy (VdNetwork *self)
+begin_busy (gpointer object)
 {
+  VdNetwork *self = object;
+
   self->serial++;
   if (self->busy++ == 0)
     notify (self, PROP_BUSY);
 }
 
 static void
-end_busy (VdNetwork  *self,
+end_busy (gpointer    object,
           const char *error_message)
 {
+  VdNetwork *self = object;
+
   g_return_if_fail (self->busy > 0);
 
   if (_vd_host_set_string (&self->last_error, error_message))
@@ -242,9 +247,12 @@ typedef struct
 } ActionData;
 
 static void
-action_data_free (ActionData *data)
+action_data_free (gpointer user_data)
 {
-  virNetworkFree (data->handle);
+  ActionData *data = user_data;
+
+  if (data->handle != NULL)
+    virNetworkFree (data->handle);
   g_free (data->name);
   g_clear_pointer (&data->after, _vd_network_info_free);
   g_free (data);
@@ -253,11 +261,13 @@ action_data_free (ActionData *data)
 /* translators: followed by libvirt's explanation, e.g.
  * Failed to start the network “default”: network is already active */
 static char *
-failure_message (ActionKind  kind,
-                 const char *name,
+failure_message (gpointer    user_data,
                  const char *detail)
 {
-  switch (kind)
+  ActionData *data = user_data;
+  const char *name = data->name;
+
+  switch (data->kind)
     {
     case ACTION_START:
       return g_strdup_printf (_("Failed to start the network “%s”: %s"), name, detail);
@@ -301,56 +311,64 @@ run_action (ActionData *data)
     }
 }
 
-static void
-action_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+action_worker (gpointer   user_data,
+               GError   **error)
 {
-  ActionData *data = task_data;
-  g_autoptr(GError) error = NULL;
+  ActionData *data = user_data;
+  gboolean ok = run_action (data) >= 0;
 
-  if (run_action (data) < 0)
-    vd_error_set_from_libvirt (&error, _("Unknown error"));
+  if (!ok)
+    vd_libvirt_task_set_failure (error, failure_message, data);
 
   /* Re-read, success or not: the view shows what libvirt says now. */
   data->after = _vd_network_info_new_from_handle (data->handle);
 
-  if (error != NULL)
-    {
-      g_autofree char *message = failure_message (data->kind, data->name, error->message);
+  return ok;
+}
 
-      g_task_return_new_error (task, error->domain, error->code, "%s", message);
-    }
-  else
-    g_task_return_boolean (task, TRUE);
+/* The rest runs on the main thread, called by vd_libvirt_task_run(). */
+
+static gboolean
+is_connected (gpointer object)
+{
+  VdNetwork *self = object;
+
+  return self->connection != NULL && self->handle != NULL;
+}
+
+static gboolean
+get_busy (gpointer object)
+{
+  VdNetwork *self = object;
+
+  return self->busy > 0;
 }
 
 static void
-action_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+apply_result (gpointer object,
+              gpointer user_data)
 {
-  g_autoptr(GTask) outer = user_data;
-  VdNetwork *self = g_task_get_source_object (outer);
-  ActionData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_boolean (G_TASK (result), &error);
+  VdNetwork *self = object;
+  ActionData *data = user_data;
 
   if (data->after != NULL && self->connection != NULL)
     _vd_connection_apply_network_info (self->connection, data->after);
-
-  end_busy (self, error ? error->message : NULL);
-
-  if (error != NULL)
-    {
-      g_debug ("%s", error->message);
-      g_task_return_error (outer, g_steal_pointer (&error));
-    }
-  else
-    g_task_return_boolean (outer, TRUE);
 }
+
+static const VdLibvirtTaskOps action_ops = {
+  .log_domain = G_LOG_DOMAIN,
+  .not_connected = N_("the network is no longer on an open connection"),
+  .busy = N_("another operation on this network is still running"),
+  .worker = action_worker,
+  .free_data = action_data_free,
+  .failure_message = failure_message,
+  .is_connected = is_connected,
+  .get_busy = get_busy,
+  .begin_busy = begin_busy,
+  .end_busy = end_busy,
+  .apply = apply_result,
+};
 
 static void
 start_action (VdNetwork           *self,
@@ -360,46 +378,15 @@ start_action (VdNetwork           *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) inner = NULL;
-
-  g_task_set_source_tag (outer, source_tag);
   data->name = g_strdup (self->name);
-
-  if (self->connection == NULL || self->handle == NULL)
+  if (self->handle != NULL)
     {
-      g_autofree char *message =
-        failure_message (data->kind, data->name,
-                         _("the network is no longer on an open connection"));
-
-      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s", message);
-      g_free (data->name);
-      g_free (data);
-      return;
+      virNetworkRef (self->handle);
+      data->handle = self->handle;
     }
 
-  if (self->busy > 0)
-    {
-      g_autofree char *message =
-        failure_message (data->kind, data->name,
-                         _("another operation on this network is still running"));
-
-      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_BUSY, "%s", message);
-      g_free (data->name);
-      g_free (data);
-      return;
-    }
-
-  virNetworkRef (self->handle);
-  data->handle = self->handle;
-  begin_busy (self);
-
-  /* The libvirt call cannot be interrupted: the inner task runs to its
-   * end even when the caller cancels, so busy is always cleared. */
-  inner = g_task_new (NULL, NULL, action_done_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, start_action);
-  g_task_set_task_data (inner, data, (GDestroyNotify)action_data_free);
-  g_task_run_in_thread (inner, action_worker);
+  vd_libvirt_task_run (self, &action_ops, VD_LIBVIRT_TASK_DEFAULT, data, source_tag,
+                       cancellable, callback, user_data);
 }
 
 static gboolean
@@ -409,10 +396,8 @@ finish_action (VdNetwork     *self,
                GError       **error)
 {
   g_return_val_if_fail (VD_IS_NETWORK (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return vd_libvirt_task_finish (self, result, source_tag, error);
 }
 
 static ActionData *
