@@ -16,6 +16,7 @@
 #include "vd-core-enums.h"
 #include "vd-error.h"
 #include "vd-host-private.h"
+#include "vd-libvirt-task.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
 
@@ -297,17 +298,21 @@ _vd_storage_pool_get_action_serial (VdStoragePool *self)
 }
 
 static void
-begin_busy (VdStoragePool *self)
+begin_busy (gpointer object)
 {
+  VdStoragePool *self = object;
+
   self->serial++;
   if (self->busy++ == 0)
     notify (self, PROP_BUSY);
 }
 
 static void
-end_busy (VdStoragePool *self,
-          const char    *error_message)
+end_busy (gpointer    object,
+          const char *error_message)
 {
+  VdStoragePool *self = object;
+
   g_return_if_fail (self->busy > 0);
 
   if (_vd_host_set_string (&self->last_error, error_message))
@@ -340,8 +345,10 @@ typedef struct
 } ActionData;
 
 static void
-action_data_free (ActionData *data)
+action_data_free (gpointer user_data)
 {
+  ActionData *data = user_data;
+
   if (data->handle != NULL)
     virStoragePoolFree (data->handle);
   g_free (data->name);
@@ -352,11 +359,13 @@ action_data_free (ActionData *data)
 /* translators: followed by libvirt's explanation, e.g.
  * Failed to start the storage pool “default”: storage pool is already active */
 static char *
-failure_message (ActionKind  kind,
-                 const char *name,
+failure_message (gpointer    user_data,
                  const char *detail)
 {
-  switch (kind)
+  ActionData *data = user_data;
+  const char *name = data->name;
+
+  switch (data->kind)
     {
     case ACTION_START:
       return g_strdup_printf (_("Failed to start the storage pool “%s”: %s"), name, detail);
@@ -408,58 +417,66 @@ run_action (ActionData *data)
     }
 }
 
-static void
-action_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+action_worker (gpointer   user_data,
+               GError   **error)
 {
-  ActionData *data = task_data;
-  g_autoptr(GError) error = NULL;
+  ActionData *data = user_data;
   g_autoptr(GHashTable) users = NULL;
+  gboolean ok = run_action (data) >= 0;
 
-  if (run_action (data) < 0)
-    vd_error_set_from_libvirt (&error, _("Unknown error"));
+  if (!ok)
+    vd_libvirt_task_set_failure (error, failure_message, data);
 
   /* Re-read, success or not (one pass over the guests for the users). */
   users = _vd_disk_users_collect (virStoragePoolGetConnect (data->handle));
   data->after = _vd_storage_pool_info_new_from_handle (data->handle, users);
 
-  if (error != NULL)
-    {
-      g_autofree char *message = failure_message (data->kind, data->name, error->message);
+  return ok;
+}
 
-      g_task_return_new_error (task, error->domain, error->code, "%s", message);
-    }
-  else
-    g_task_return_boolean (task, TRUE);
+/* The rest runs on the main thread, called by vd_libvirt_task_run(). */
+
+static gboolean
+is_connected (gpointer object)
+{
+  VdStoragePool *self = object;
+
+  return self->connection != NULL && self->handle != NULL;
+}
+
+static gboolean
+get_busy (gpointer object)
+{
+  VdStoragePool *self = object;
+
+  return self->busy > 0;
 }
 
 static void
-action_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+apply_result (gpointer object,
+              gpointer user_data)
 {
-  g_autoptr(GTask) outer = user_data;
-  VdStoragePool *self = g_task_get_source_object (outer);
-  ActionData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_task_propagate_boolean (G_TASK (result), &error);
+  VdStoragePool *self = object;
+  ActionData *data = user_data;
 
   if (data->after != NULL && self->connection != NULL)
     _vd_connection_apply_pool_info (self->connection, data->after);
-
-  end_busy (self, error ? error->message : NULL);
-
-  if (error != NULL)
-    {
-      g_debug ("%s", error->message);
-      g_task_return_error (outer, g_steal_pointer (&error));
-    }
-  else
-    g_task_return_boolean (outer, TRUE);
 }
+
+static const VdLibvirtTaskOps action_ops = {
+  .log_domain = G_LOG_DOMAIN,
+  .not_connected = N_("the pool is no longer on an open connection"),
+  .busy = N_("another operation on this pool is still running"),
+  .worker = action_worker,
+  .free_data = action_data_free,
+  .failure_message = failure_message,
+  .is_connected = is_connected,
+  .get_busy = get_busy,
+  .begin_busy = begin_busy,
+  .end_busy = end_busy,
+  .apply = apply_result,
+};
 
 static void
 start_action (VdStoragePool       *self,
@@ -469,34 +486,15 @@ start_action (VdStoragePool       *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) inner = NULL;
-
-  g_task_set_source_tag (outer, source_tag);
   data->name = g_strdup (self->name);
-
-  if (self->connection == NULL || self->handle == NULL || self->busy > 0)
+  if (self->handle != NULL)
     {
-      gboolean busy = self->connection != NULL && self->busy > 0;
-      g_autofree char *message =
-        failure_message (data->kind, data->name,
-                         busy ? _("another operation on this pool is still running")
-                              : _("the pool is no longer on an open connection"));
-
-      g_task_return_new_error (outer, VD_ERROR, busy ? VD_ERROR_BUSY : VD_ERROR_NOT_CONNECTED,
-                               "%s", message);
-      action_data_free (data);
-      return;
+      virStoragePoolRef (self->handle);
+      data->handle = self->handle;
     }
 
-  virStoragePoolRef (self->handle);
-  data->handle = self->handle;
-  begin_busy (self);
-
-  inner = g_task_new (NULL, NULL, action_done_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, start_action);
-  g_task_set_task_data (inner, data, (GDestroyNotify)action_data_free);
-  g_task_run_in_thread (inner, action_worker);
+  vd_libvirt_task_run (self, &action_ops, VD_LIBVIRT_TASK_DEFAULT, data, source_tag,
+                       cancellable, callback, user_data);
 }
 
 static gboolean
@@ -506,10 +504,8 @@ finish_action (VdStoragePool  *self,
                GError        **error)
 {
   g_return_val_if_fail (VD_IS_STORAGE_POOL (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return vd_libvirt_task_finish (self, result, source_tag, error);
 }
 
 static ActionData *
