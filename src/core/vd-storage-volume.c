@@ -14,6 +14,7 @@
 #include "vd-connection-private.h"
 #include "vd-error.h"
 #include "vd-host-private.h"
+#include "vd-libvirt-task.h"
 #include "vd-storage-volume.h"
 
 /*
@@ -129,73 +130,128 @@ typedef struct
 } DeleteData;
 
 static void
-delete_data_free (DeleteData *data)
+delete_data_free (gpointer user_data)
 {
-  virStoragePoolFree (data->pool);
+  DeleteData *data = user_data;
+
+  if (data->pool != NULL)
+    virStoragePoolFree (data->pool);
   g_free (data->name);
   g_free (data->pool_name);
   g_clear_pointer (&data->after, _vd_storage_pool_info_free);
   g_free (data);
 }
 
-static void
-delete_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The volume could not be reached, or is being deleted already. */
+static char *
+refused_message (gpointer    user_data,
+                 const char *detail)
 {
-  DeleteData *data = task_data;
-  g_autoptr(GError) error = NULL;
+  DeleteData *data = user_data;
+
+  return g_strdup_printf (_("Failed to delete the volume “%s”: %s"), data->name, detail);
+}
+
+static char *
+failure_message (gpointer    user_data,
+                 const char *detail)
+{
+  DeleteData *data = user_data;
+
+  /* translators: volume, pool, libvirt's message */
+  return g_strdup_printf (_("Failed to delete the volume “%s” of “%s”: %s"),
+                          data->name, data->pool_name, detail);
+}
+
+static gboolean
+delete_worker (gpointer   user_data,
+               GError   **error)
+{
+  DeleteData *data = user_data;
   g_autoptr(GHashTable) users = NULL;
   virStorageVolPtr vol;
+  gboolean ok;
 
   /* Looked up by name in its pool now, not by a handle from the last
    * listing: a volume re-created since has a new key but the same name,
    * and that is what the user saw and chose. */
   vol = virStorageVolLookupByName (data->pool, data->name);
-  if (vol == NULL || virStorageVolDelete (vol, 0) < 0)
-    vd_error_set_from_libvirt (&error, _("Unknown error"));
+  ok = vol != NULL && virStorageVolDelete (vol, 0) >= 0;
+  if (!ok)
+    vd_libvirt_task_set_failure (error, failure_message, data);
   if (vol != NULL)
     virStorageVolFree (vol);
 
   users = _vd_disk_users_collect (virStoragePoolGetConnect (data->pool));
   data->after = _vd_storage_pool_info_new_from_handle (data->pool, users);
 
-  if (error != NULL)
-    g_task_return_new_error (task, error->domain, error->code,
-                             /* translators: volume, pool, libvirt's message */
-                             _("Failed to delete the volume “%s” of “%s”: %s"),
-                             data->name, data->pool_name, error->message);
-  else
-    g_task_return_boolean (task, TRUE);
+  return ok;
+}
+
+/* The rest runs on the main thread, called by vd_libvirt_task_run(). */
+
+static gboolean
+is_connected (gpointer object)
+{
+  VdStorageVolume *self = object;
+
+  return self->pool != NULL && _vd_storage_pool_get_handle (self->pool) != NULL;
+}
+
+static gboolean
+get_busy (gpointer object)
+{
+  VdStorageVolume *self = object;
+
+  return self->busy > 0;
 }
 
 static void
-delete_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+begin_busy (gpointer object)
 {
-  g_autoptr(GTask) outer = user_data;
-  VdStorageVolume *self = g_task_get_source_object (outer);
-  DeleteData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  VdStoragePool *pool = self->pool;
+  VdStorageVolume *self = object;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  self->busy++;
+  notify (self, PROP_BUSY);
+}
 
-  if (pool != NULL && vd_storage_pool_get_connection (pool) != NULL && data->after != NULL)
-    _vd_connection_apply_pool_info (vd_storage_pool_get_connection (pool), data->after);
+static void
+end_busy (gpointer    object,
+          const char *error_message)
+{
+  VdStorageVolume *self = object;
 
-  if (_vd_host_set_string (&self->last_error, error ? error->message : NULL))
+  if (_vd_host_set_string (&self->last_error, error_message))
     notify (self, PROP_LAST_ERROR);
   self->busy--;
   notify (self, PROP_BUSY);
-
-  if (error != NULL)
-    g_task_return_error (outer, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (outer, TRUE);
 }
+
+static void
+apply_result (gpointer object,
+              gpointer user_data)
+{
+  VdStorageVolume *self = object;
+  DeleteData *data = user_data;
+  VdStoragePool *pool = self->pool;
+
+  if (pool != NULL && vd_storage_pool_get_connection (pool) != NULL && data->after != NULL)
+    _vd_connection_apply_pool_info (vd_storage_pool_get_connection (pool), data->after);
+}
+
+static const VdLibvirtTaskOps delete_ops = {
+  .log_domain = NULL,
+  .not_connected = N_("the volume is no longer listed"),
+  .busy = N_("it is already being deleted"),
+  .worker = delete_worker,
+  .free_data = delete_data_free,
+  .failure_message = refused_message,
+  .is_connected = is_connected,
+  .get_busy = get_busy,
+  .begin_busy = begin_busy,
+  .end_busy = end_busy,
+  .apply = apply_result,
+};
 
 /**
  * vd_storage_volume_delete_async:
@@ -210,41 +266,24 @@ vd_storage_volume_delete_async (VdStorageVolume     *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
   virStoragePoolPtr handle;
   DeleteData *data;
 
   g_return_if_fail (VD_IS_STORAGE_VOLUME (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, vd_storage_volume_delete_async);
-
+  data = g_new0 (DeleteData, 1);
+  data->name = g_strdup (self->name);
   handle = self->pool != NULL ? _vd_storage_pool_get_handle (self->pool) : NULL;
-  if (handle == NULL || self->busy > 0)
+  if (handle != NULL)
     {
-      g_task_return_new_error (outer, VD_ERROR,
-                               handle == NULL ? VD_ERROR_NOT_CONNECTED : VD_ERROR_BUSY,
-                               _("Failed to delete the volume “%s”: %s"), self->name,
-                               handle == NULL ? _("the volume is no longer listed")
-                                              : _("it is already being deleted"));
-      return;
+      virStoragePoolRef (handle);
+      data->pool = handle;
+      data->pool_name = g_strdup (vd_storage_pool_get_name (self->pool));
     }
 
-  data = g_new0 (DeleteData, 1);
-  virStoragePoolRef (handle);
-  data->pool = handle;
-  data->name = g_strdup (self->name);
-  data->pool_name = g_strdup (vd_storage_pool_get_name (self->pool));
-
-  self->busy++;
-  notify (self, PROP_BUSY);
-
-  inner = g_task_new (NULL, NULL, delete_done_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, vd_storage_volume_delete_async);
-  g_task_set_task_data (inner, data, (GDestroyNotify)delete_data_free);
-  g_task_run_in_thread (inner, delete_worker);
+  vd_libvirt_task_run (self, &delete_ops, VD_LIBVIRT_TASK_DEFAULT, data,
+                       vd_storage_volume_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -253,9 +292,8 @@ vd_storage_volume_delete_finish (VdStorageVolume  *self,
                                  GError          **error)
 {
   g_return_val_if_fail (VD_IS_STORAGE_VOLUME (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return vd_libvirt_task_finish (self, result, vd_storage_volume_delete_async, error);
 }
 
 /* ------------------------------------------------------------------ */
