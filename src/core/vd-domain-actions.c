@@ -15,9 +15,10 @@
 #include "vd-connection-private.h"
 #include "vd-domain-private.h"
 #include "vd-error.h"
+#include "vd-libvirt-task.h"
 
 /*
- * Lifecycle operations. Every one follows the same path:
+ * Lifecycle operations. Every one follows the same path (vd-libvirt-task.c):
  *
  *   main thread: mark the guest busy, copy the inputs into ActionData
  *   worker:      make the libvirt call(s), then re-read the guest
@@ -59,8 +60,10 @@ typedef struct
 } ActionData;
 
 static void
-action_data_free (ActionData *data)
+action_data_free (gpointer user_data)
 {
+  ActionData *data = user_data;
+
   virDomainFree (data->handle);
   g_free (data->name);
   g_free (data->new_name);
@@ -72,11 +75,13 @@ action_data_free (ActionData *data)
 /* translators: each message is followed by libvirt's explanation, e.g.
  * Failed to start “web01”: Requested operation is not valid */
 static char *
-failure_message (ActionKind  kind,
-                 const char *name,
+failure_message (gpointer    user_data,
                  const char *detail)
 {
-  switch (kind)
+  ActionData *data = user_data;
+  const char *name = data->name;
+
+  switch (data->kind)
     {
     case ACTION_START:
       return g_strdup_printf (_("Failed to start “%s”: %s"), name, detail);
@@ -218,25 +223,23 @@ run_action (ActionData *data)
     }
 }
 
-static void
-action_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+action_worker (gpointer   user_data,
+               GError   **error)
 {
-  ActionData *data = task_data;
-  g_autoptr(GError) error = NULL;
+  ActionData *data = user_data;
   g_autofree char *volume_failures = NULL;
+  gboolean ok = run_action (data) >= 0;
 
-  if (run_action (data) < 0)
-    vd_error_set_from_libvirt (&error, _("Unknown error"));
+  if (!ok)
+    vd_libvirt_task_set_failure (error, failure_message, data);
   else if (data->kind == ACTION_DELETE)
     volume_failures = delete_volumes (data->handle, (const char * const *)data->volumes);
 
   /* A handle keeps the name and id it was looked up with (libvirt caches
    * them client-side): look the guest up again so the re-read sees its new
    * name after a rename and its new id after a start or stop. */
-  if (data->kind != ACTION_DELETE || error != NULL)
+  if (data->kind != ACTION_DELETE || !ok)
     {
       unsigned char uuid[VIR_UUID_BUFLEN];
       virDomainPtr fresh = NULL;
@@ -255,49 +258,68 @@ action_worker (GTask        *task,
    * guest, and the view must show what libvirt says now. */
   data->after = _vd_domain_info_new_from_handle (data->handle);
 
-  if (error != NULL)
+  if (volume_failures != NULL)
     {
-      g_autofree char *message = failure_message (data->kind, data->name, error->message);
-
-      g_task_return_new_error (task, error->domain, error->code, "%s", message);
+      g_set_error (error, VD_ERROR, VD_ERROR_FAILED,
+                   _("“%s” was deleted, but some of its storage was not: %s"),
+                   data->name, volume_failures);
+      return FALSE;
     }
-  else if (volume_failures != NULL)
-    g_task_return_new_error (task, VD_ERROR, VD_ERROR_FAILED,
-                             _("“%s” was deleted, but some of its storage was not: %s"),
-                             data->name, volume_failures);
-  else
-    g_task_return_boolean (task, TRUE);
+
+  return ok;
+}
+
+/* The rest runs on the main thread, called by vd_libvirt_task_run(). */
+
+static gboolean
+is_connected (gpointer self)
+{
+  return vd_domain_get_connection (self) != NULL;
+}
+
+static gboolean
+get_busy (gpointer self)
+{
+  return vd_domain_get_busy (self);
 }
 
 static void
-action_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+begin_busy (gpointer self)
 {
-  g_autoptr(GTask) outer = user_data;
-  VdDomain *self = g_task_get_source_object (outer);
-  ActionData *data = g_task_get_task_data (G_TASK (result));
-  VdConnection *connection = vd_domain_get_connection (self);
-  g_autoptr(GError) error = NULL;
+  _vd_domain_begin_busy (self);
+}
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+static void
+end_busy (gpointer    self,
+          const char *error_message)
+{
+  _vd_domain_end_busy (self, error_message);
+}
+
+static void
+apply_result (gpointer self,
+              gpointer user_data)
+{
+  ActionData *data = user_data;
+  VdConnection *connection = vd_domain_get_connection (self);
 
   if (data->after != NULL && connection != NULL)
     _vd_connection_apply_domain_info (connection, data->after);
-
-  /* A refresh only reads: it never marked the guest busy, and its failure
-   * (the guest went away meanwhile) is not an operation that failed. */
-  if (data->kind != ACTION_REFRESH)
-    _vd_domain_end_busy (self, error ? error->message : NULL);
-
-  if (error != NULL)
-    {
-      g_debug ("%s", error->message);
-      g_task_return_error (outer, g_steal_pointer (&error));
-    }
-  else
-    g_task_return_boolean (outer, TRUE);
 }
+
+static const VdLibvirtTaskOps action_ops = {
+  .log_domain = G_LOG_DOMAIN,
+  .not_connected = N_("the guest is no longer on an open connection"),
+  .busy = N_("another operation on this guest is still running"),
+  .worker = action_worker,
+  .free_data = action_data_free,
+  .failure_message = failure_message,
+  .is_connected = is_connected,
+  .get_busy = get_busy,
+  .begin_busy = begin_busy,
+  .end_busy = end_busy,
+  .apply = apply_result,
+};
 
 static void
 start_action (VdDomain            *self,
@@ -307,47 +329,16 @@ start_action (VdDomain            *self,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, source_tag);
-
   data->handle = vd_domain_get_handle (self);
   virDomainRef (data->handle);
   data->name = g_strdup (vd_domain_get_name (self));
 
-  if (vd_domain_get_connection (self) == NULL)
-    {
-      g_autofree char *message =
-        failure_message (data->kind, data->name,
-                         _("the guest is no longer on an open connection"));
-
-      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s", message);
-      action_data_free (data);
-      return;
-    }
-
-  if (vd_domain_get_busy (self) && data->kind != ACTION_REFRESH)
-    {
-      g_autofree char *message =
-        failure_message (data->kind, data->name,
-                         _("another operation on this guest is still running"));
-
-      g_task_return_new_error (outer, VD_ERROR, VD_ERROR_BUSY, "%s", message);
-      action_data_free (data);
-      return;
-    }
-
-  if (data->kind != ACTION_REFRESH)
-    _vd_domain_begin_busy (self);
-
-  /* The libvirt call itself cannot be interrupted: the inner task runs to
-   * its end even if the caller cancels, so busy is always cleared. */
-  inner = g_task_new (NULL, NULL, action_done_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, start_action);
-  g_task_set_task_data (inner, data, (GDestroyNotify)action_data_free);
-  g_task_run_in_thread (inner, action_worker);
+  /* A refresh only reads: it never marks the guest busy, and its failure
+   * (the guest went away meanwhile) is not an operation that failed. */
+  vd_libvirt_task_run (self, &action_ops,
+                       data->kind == ACTION_REFRESH ? VD_LIBVIRT_TASK_READ_ONLY
+                                                    : VD_LIBVIRT_TASK_DEFAULT,
+                       data, source_tag, cancellable, callback, user_data);
 }
 
 static gboolean
@@ -357,10 +348,8 @@ finish_action (VdDomain      *self,
                GError       **error)
 {
   g_return_val_if_fail (VD_IS_DOMAIN (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return vd_libvirt_task_finish (self, result, source_tag, error);
 }
 
 static ActionData *
