@@ -330,10 +330,51 @@ test_detached (Fixture       *fixture,
   g_assert_error (error, VD_ERROR, VD_ERROR_NOT_CONNECTED);
 }
 
+/* One operation at a time: a second one is refused while the first runs,
+ * a refresh (it only reads) is not, and a caller that gives up on the
+ * first does not leave the guest busy. */
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  VdDomain *bravo = vd_connection_find_domain_by_name (fixture->connection, "bravo");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) refresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_domain_set_autostart_async (bravo, TRUE, cancellable, vd_test_async_result_cb, &first);
+  g_assert_true (vd_domain_get_busy (bravo));
+  vd_domain_pause_async (bravo, NULL, vd_test_async_result_cb, &second);
+  vd_domain_refresh_async (bravo, NULL, vd_test_async_result_cb, &refresh);
+  g_cancellable_cancel (cancellable);
+
+  VD_TEST_WAIT_RESULT (second);
+  g_assert_false (vd_domain_pause_finish (bravo, second, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "Failed to pause “bravo”: another operation on this guest is still running");
+  g_clear_error (&error);
+
+  VD_TEST_WAIT_RESULT (refresh);
+  g_assert_true (vd_domain_refresh_finish (bravo, refresh, &error));
+  g_assert_no_error (error);
+
+  VD_TEST_WAIT_RESULT (first);
+  g_assert_false (vd_domain_set_autostart_finish (bravo, first, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (vd_domain_get_busy (bravo));
+  /* The call itself ran to its end, and succeeded. */
+  g_assert_null (vd_domain_get_last_error (bravo));
+  g_assert_true (vd_domain_get_autostart (bravo));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
   gvir_init_object_check (NULL, NULL, NULL);
 
@@ -349,6 +390,7 @@ main (int   argc,
   ADD ("delete-missing-volume", test_delete_missing_volume);
   ADD ("search", test_search);
   ADD ("detached", test_detached);
+  ADD ("busy", test_busy);
 
   return g_test_run ();
 }

@@ -432,6 +432,69 @@ test_volume_delete (Fixture       *fixture,
   g_assert_false (vd_storage_volume_get_busy (spare));
 }
 
+/* One operation at a time on each object: a second one is refused, in
+ * the object's words, while the first runs. */
+static void
+test_busy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  VdConnection *connection = fixture->connection;
+  VdNetwork *routed = vd_connection_find_network (connection, "routed");
+  VdStoragePool *def = vd_connection_find_pool (connection, "default");
+  g_autoptr(VdStorageVolume) spare = g_object_ref (vd_storage_pool_find_volume (def,
+                                                                               "spare.qcow2"));
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_network_set_autostart_async (routed, TRUE, NULL, vd_test_async_result_cb, &first);
+  vd_network_stop_async (routed, NULL, vd_test_async_result_cb, &second);
+  VD_TEST_WAIT_RESULT (second);
+  g_assert_false (vd_network_stop_finish (routed, second, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, "Failed to stop the network “routed”: "
+                   "another operation on this network is still running");
+  g_clear_error (&error);
+  VD_TEST_WAIT_RESULT (first);
+  g_assert_true (vd_network_set_autostart_finish (routed, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (vd_network_get_busy (routed));
+  g_assert_null (vd_network_get_last_error (routed));
+  g_assert_true (vd_network_get_active (routed));
+  g_clear_object (&first);
+  g_clear_object (&second);
+
+  vd_storage_pool_refresh_async (def, NULL, vd_test_async_result_cb, &first);
+  vd_storage_pool_set_autostart_async (def, TRUE, NULL, vd_test_async_result_cb, &second);
+  VD_TEST_WAIT_RESULT (second);
+  g_assert_false (vd_storage_pool_set_autostart_finish (def, second, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==, "Failed to change autostart of the storage pool "
+                   "“default”: another operation on this pool is still running");
+  g_clear_error (&error);
+  VD_TEST_WAIT_RESULT (first);
+  g_assert_true (vd_storage_pool_refresh_finish (def, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (vd_storage_pool_get_busy (def));
+  g_assert_null (vd_storage_pool_get_last_error (def));
+  g_clear_object (&first);
+  g_clear_object (&second);
+
+  vd_storage_volume_delete_async (spare, NULL, vd_test_async_result_cb, &first);
+  vd_storage_volume_delete_async (spare, NULL, vd_test_async_result_cb, &second);
+  VD_TEST_WAIT_RESULT (second);
+  g_assert_false (vd_storage_volume_delete_finish (spare, second, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "Failed to delete the volume “spare.qcow2”: it is already being deleted");
+  g_clear_error (&error);
+  VD_TEST_WAIT_RESULT (first);
+  g_assert_true (vd_storage_volume_delete_finish (spare, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (vd_storage_volume_get_busy (spare));
+  g_assert_null (vd_storage_pool_find_volume (def, "spare.qcow2"));
+}
+
 static void
 test_host_info (Fixture       *fixture,
                 gconstpointer  data)
@@ -521,6 +584,7 @@ main (int   argc,
   ADD ("pool-ops", test_pool_ops);
   ADD ("pool-failure", test_pool_failure);
   ADD ("volume-delete", test_volume_delete);
+  ADD ("busy", test_busy);
   ADD ("host-info", test_host_info);
   g_test_add_func ("/vd/host/host-info-default", test_host_info_default);
   g_test_add_func ("/vd/host/not-connected", test_not_connected);
