@@ -117,96 +117,109 @@ compare_pools (gconstpointer a,
                     vd_storage_pool_get_name ((VdStoragePool *)b));
 }
 
+/* The network list and the pool list work alike: a GListStore sorted by
+ * name and a table by uuid borrowing from it. This is what differs. */
+typedef const char *(*GetUuidFunc) (gpointer      object);
+typedef gpointer    (*CreateFunc)  (VdConnection *self,
+                                    gconstpointer info);
+typedef void        (*ApplyFunc)   (gpointer      object,
+                                    gconstpointer info);
+
+typedef struct
+{
+  GetUuidFunc       get_uuid;
+  CreateFunc        create;
+  ApplyFunc         apply;
+  GDestroyNotify    detach;
+  GCompareDataFunc  compare;
+} ListKind;
+
+static const ListKind network_kind = {
+  (GetUuidFunc)vd_network_get_uuid,
+  (CreateFunc)_vd_network_new,
+  (ApplyFunc)_vd_network_apply_info,
+  (GDestroyNotify)_vd_network_detach,
+  compare_networks,
+};
+
+static const ListKind pool_kind = {
+  (GetUuidFunc)vd_storage_pool_get_uuid,
+  (CreateFunc)_vd_storage_pool_new,
+  (ApplyFunc)_vd_storage_pool_apply_info,
+  (GDestroyNotify)_vd_storage_pool_detach,
+  compare_pools,
+};
+
 static void
-remove_network (VdConnection *self,
-                VdNetwork    *network)
+remove_object (GListStore     *store,
+               GHashTable     *by_uuid,
+               const ListKind *kind,
+               gpointer        object)
 {
   guint position;
 
-  g_object_ref (network);
-  g_hash_table_remove (self->host->network_by_uuid, vd_network_get_uuid (network));
-  if (g_list_store_find (self->host->networks, network, &position))
-    g_list_store_remove (self->host->networks, position);
-  _vd_network_detach (network);
-  g_object_unref (network);
+  g_object_ref (object);
+  g_hash_table_remove (by_uuid, kind->get_uuid (object));
+  if (g_list_store_find (store, object, &position))
+    g_list_store_remove (store, position);
+  kind->detach (object);
+  g_object_unref (object);
 }
 
+/* A re-read of one object: it left, it changed, or it is new. */
 static void
-remove_pool (VdConnection  *self,
-             VdStoragePool *pool)
+apply_info (VdConnection   *self,
+            GListStore     *store,
+            GHashTable     *by_uuid,
+            const ListKind *kind,
+            const char     *uuid,
+            gboolean        gone,
+            gconstpointer   info)
 {
-  guint position;
+  gpointer object = g_hash_table_lookup (by_uuid, uuid);
 
-  g_object_ref (pool);
-  g_hash_table_remove (self->host->pool_by_uuid, vd_storage_pool_get_uuid (pool));
-  if (g_list_store_find (self->host->pools, pool, &position))
-    g_list_store_remove (self->host->pools, position);
-  _vd_storage_pool_detach (pool);
-  g_object_unref (pool);
+  if (gone)
+    {
+      if (object != NULL)
+        remove_object (store, by_uuid, kind, object);
+    }
+  else if (object != NULL)
+    {
+      kind->apply (object, info);
+    }
+  else
+    {
+      g_autoptr(GObject) created = kind->create (self, info);
+
+      g_hash_table_insert (by_uuid, (gpointer)kind->get_uuid (created), created);
+      g_list_store_insert_sorted (store, created, kind->compare, NULL);
+    }
 }
 
 void
 _vd_connection_apply_network_info (VdConnection        *self,
                                    const VdNetworkInfo *info)
 {
-  VdNetwork *network;
-
   g_return_if_fail (VD_IS_CONNECTION (self));
 
   if (self->host == NULL || self->conn == NULL)
     return;
 
-  network = g_hash_table_lookup (self->host->network_by_uuid, info->uuid);
-
-  if (info->gone)
-    {
-      if (network != NULL)
-        remove_network (self, network);
-    }
-  else if (network != NULL)
-    {
-      _vd_network_apply_info (network, info);
-    }
-  else
-    {
-      g_autoptr(VdNetwork) created = _vd_network_new (self, info);
-
-      g_hash_table_insert (self->host->network_by_uuid,
-                           (gpointer)vd_network_get_uuid (created), created);
-      g_list_store_insert_sorted (self->host->networks, created, compare_networks, NULL);
-    }
+  apply_info (self, self->host->networks, self->host->network_by_uuid, &network_kind,
+              info->uuid, info->gone, info);
 }
 
 void
 _vd_connection_apply_pool_info (VdConnection            *self,
                                 const VdStoragePoolInfo *info)
 {
-  VdStoragePool *pool;
-
   g_return_if_fail (VD_IS_CONNECTION (self));
 
   if (self->host == NULL || self->conn == NULL)
     return;
 
-  pool = g_hash_table_lookup (self->host->pool_by_uuid, info->uuid);
-
-  if (info->gone)
-    {
-      if (pool != NULL)
-        remove_pool (self, pool);
-    }
-  else if (pool != NULL)
-    {
-      _vd_storage_pool_apply_info (pool, info);
-    }
-  else
-    {
-      g_autoptr(VdStoragePool) created = _vd_storage_pool_new (self, info);
-
-      g_hash_table_insert (self->host->pool_by_uuid,
-                           (gpointer)vd_storage_pool_get_uuid (created), created);
-      g_list_store_insert_sorted (self->host->pools, created, compare_pools, NULL);
-    }
+  apply_info (self, self->host->pools, self->host->pool_by_uuid, &pool_kind,
+              info->uuid, info->gone, info);
 }
 
 static void
@@ -348,6 +361,27 @@ record_serials (GHashTable *serials,
     g_hash_table_insert (serials, g_strdup (key), GUINT_TO_POINTER (serial_of (value)));
 }
 
+/* A full listing did not see these objects: they are gone, unless an
+ * operation on one started since the listing was queued. */
+static void
+remove_unseen (RefreshData    *data,
+               GListStore     *store,
+               GHashTable     *by_uuid,
+               const ListKind *kind,
+               GHashTable     *seen)
+{
+  GListModel *model = G_LIST_MODEL (store);
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i - 1);
+      const char *uuid = kind->get_uuid (object);
+
+      if (!g_hash_table_contains (seen, uuid) && still_current (data, uuid, object))
+        remove_object (store, by_uuid, kind, object);
+    }
+}
+
 static void
 refresh_cb (GObject      *object,
             GAsyncResult *result,
@@ -388,27 +422,10 @@ refresh_cb (GObject      *object,
 
       if (data->all)
         {
-          GListModel *model = G_LIST_MODEL (self->host->networks);
-
-          for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-            {
-              g_autoptr(VdNetwork) network = g_list_model_get_item (model, i - 1);
-
-              if (!g_hash_table_contains (seen_networks, vd_network_get_uuid (network)) &&
-                  still_current (data, vd_network_get_uuid (network), network))
-                remove_network (self, network);
-            }
-
-          model = G_LIST_MODEL (self->host->pools);
-          for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-            {
-              g_autoptr(VdStoragePool) pool = g_list_model_get_item (model, i - 1);
-
-              if (!g_hash_table_contains (seen_pools, vd_storage_pool_get_uuid (pool)) &&
-                  still_current (data, vd_storage_pool_get_uuid (pool), pool))
-                remove_pool (self, pool);
-            }
-
+          remove_unseen (data, self->host->networks, self->host->network_by_uuid,
+                         &network_kind, seen_networks);
+          remove_unseen (data, self->host->pools, self->host->pool_by_uuid,
+                         &pool_kind, seen_pools);
           self->host->loaded = TRUE;
         }
     }
