@@ -242,3 +242,35 @@ _vd_manager_window_columns_add_actions (VdManagerWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }
 }
+
+/* After a stats tick: redraw the graph columns and nothing else, so the
+ * names and states (text, the costly part to draw) are left alone; with
+ * no graph column shown, nothing is redrawn. */
+void
+_vd_manager_window_columns_queue_draw (VdManagerWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self->tree_view);
+  int left = G_MAXINT;
+  int right = G_MININT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    {
+      GtkTreeViewColumn *column = COLUMN_AT (self, &graph_columns[i]);
+      int x;
+
+      if (!gtk_tree_view_column_get_visible (column))
+        continue;
+
+      /* Column offsets are in tree coordinates; the redraw is asked for in
+       * the widget's, which differ when scrolled sideways. */
+      gtk_tree_view_convert_bin_window_to_widget_coords (self->tree_view,
+                                                         gtk_tree_view_column_get_x_offset (column),
+                                                         0, &x, NULL);
+      left = MIN (left, x);
+      right = MAX (right, x + gtk_tree_view_column_get_width (column));
+    }
+
+  if (left < right)
+    gtk_widget_queue_draw_area (widget, left, 0, right - left,
+                                gtk_widget_get_allocated_height (widget));
+}

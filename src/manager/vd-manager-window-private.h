@@ -61,6 +61,7 @@ void _vd_manager_window_actions_init   (VdManagerWindow *self);
 void _vd_manager_window_columns_init   (VdManagerWindow *self);
 void _vd_manager_window_columns_bind   (VdManagerWindow *self);
 void _vd_manager_window_columns_add_actions (VdManagerWindow *self);
+void _vd_manager_window_columns_queue_draw (VdManagerWindow *self);
 void _vd_manager_window_update_actions (VdManagerWindow *self);
 void _vd_manager_window_open_domain    (VdManagerWindow *self,
                                         VdDomain        *domain);

@@ -243,8 +243,8 @@ static void
 stats_updated_cb (VdConnection    *connection,
                   VdManagerWindow *self)
 {
-  /* Stats are not notified per guest: redraw the visible rows. */
-  gtk_widget_queue_draw (GTK_WIDGET (self->tree_view));
+  /* Stats are not notified per guest: redraw the visible rows' graphs. */
+  _vd_manager_window_columns_queue_draw (self);
 }
 
 static void

@@ -658,6 +658,89 @@ test_column_rings (Fixture       *fixture,
   reset_columns (fixture);
 }
 
+
+typedef struct
+{
+  guint        draws;
+  GdkRectangle clip;    /* of the last draw, in widget coordinates */
+  gint64       last;    /* monotonic time of the last draw */
+} Draws;
+
+/* Runs the loop until the tree view has not drawn for 300 ms: hiding
+ * columns animates their headers for a while. */
+static void
+wait_for_quiet (Draws *draws)
+{
+  draws->last = g_get_monotonic_time ();
+  VD_TEST_WAIT_UNTIL (g_get_monotonic_time () - draws->last > 300 * 1000, 10);
+}
+
+static gboolean
+count_draw_cb (GtkWidget *widget,
+               cairo_t   *cr,
+               Draws     *draws)
+{
+  draws->draws++;
+  gdk_cairo_get_clip_rectangle (cr, &draws->clip);
+  draws->last = g_get_monotonic_time ();
+  return FALSE;
+}
+
+static void
+count_tick_cb (VdConnection *connection,
+               guint        *ticks)
+{
+  (*ticks)++;
+}
+
+/* A stats tick redraws the graph columns only, and with none shown,
+ * nothing: names and states are costly to draw and did not change. */
+static void
+test_tick_redraw (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkTreeView *tree_view = vd_manager_window_get_tree_view (fixture->window);
+  GtkTreeViewColumn *name_column = gtk_tree_view_get_column (tree_view, 0);
+  Draws draws = { 0 };
+  guint ticks = 0;
+  int name_right;
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_set_boolean (fixture->settings, graph_columns[i].key, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_signal_connect (tree_view, "draw", G_CALLBACK (count_draw_cb), &draws);
+  g_signal_connect (fixture->connection, "stats-updated", G_CALLBACK (count_tick_cb), &ticks);
+
+  /* From the second tick on: the first one may come with the rows'
+   * own first updates. */
+  VD_TEST_WAIT_UNTIL (ticks >= 2, 20);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  draws.draws = 0;
+  ticks = 0;
+  VD_TEST_WAIT_UNTIL (ticks >= 1 && draws.draws >= 1, 20);
+  g_test_message ("tick redraw clip: x %d, width %d", draws.clip.x, draws.clip.width);
+  gtk_tree_view_convert_bin_window_to_widget_coords (tree_view,
+                                                     gtk_tree_view_column_get_x_offset (name_column) +
+                                                     gtk_tree_view_column_get_width (name_column),
+                                                     0, &name_right, NULL);
+  g_assert_cmpint (draws.clip.x, >=, name_right);
+  g_assert_cmpint (draws.clip.width, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    g_settings_set_boolean (fixture->settings, graph_columns[i].key, FALSE);
+  wait_for_quiet (&draws);
+  draws.draws = 0;
+  ticks = 0;
+  VD_TEST_WAIT_UNTIL (ticks >= 2, 20);
+  /* A redraw the last tick queued would come within a frame or two. */
+  wait_for_quiet (&draws);
+  g_assert_cmpuint (draws.draws, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (tree_view, count_draw_cb, &draws);
+  g_signal_handlers_disconnect_by_func (fixture->connection, count_tick_cb, &ticks);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +757,7 @@ main (int   argc,
   ADD ("bulk", test_bulk);
   ADD ("column-actions", test_column_actions);
   ADD ("column-rings", test_column_rings);
+  ADD ("tick-redraw", test_tick_redraw);
   g_test_add_func ("/vd/manager-window/connection-failure", test_connection_failure);
   g_test_add_func ("/vd/manager-window/many-guests", test_many_guests);
 
