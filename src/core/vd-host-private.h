@@ -92,6 +92,14 @@ void               _vd_storage_pool_apply_info       (VdStoragePool           *s
 void               _vd_storage_pool_detach           (VdStoragePool           *self);
 virStoragePoolPtr  _vd_storage_pool_get_handle       (VdStoragePool           *self);
 guint              _vd_storage_pool_get_action_serial (VdStoragePool          *self);
+void               _vd_storage_pool_run_create_volume (VdStoragePool          *self,
+                                                       const char             *volume_name,
+                                                       const char             *xml,
+                                                       guint                   flags,
+                                                       gpointer                source_tag,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
 
 /* vd-storage-volume.c */
 void               _vd_storage_volume_info_free      (VdStorageVolumeInfo     *info);

@@ -332,6 +332,7 @@ typedef enum
   ACTION_REFRESH,
   ACTION_DELETE,
   ACTION_AUTOSTART,
+  ACTION_CREATE_VOLUME,
 } ActionKind;
 
 typedef struct
@@ -341,6 +342,9 @@ typedef struct
   char               *name;
   gboolean            flag;
   guint               delete_flags;
+  char               *volume_name;    /* ACTION_CREATE_VOLUME */
+  char               *volume_xml;
+  guint               create_flags;
   VdStoragePoolInfo  *after;
 } ActionData;
 
@@ -352,6 +356,8 @@ action_data_free (gpointer user_data)
   if (data->handle != NULL)
     virStoragePoolFree (data->handle);
   g_free (data->name);
+  g_free (data->volume_name);
+  g_free (data->volume_xml);
   g_clear_pointer (&data->after, _vd_storage_pool_info_free);
   g_free (data);
 }
@@ -378,6 +384,9 @@ failure_message (gpointer    user_data,
     case ACTION_AUTOSTART:
       return g_strdup_printf (_("Failed to change autostart of the storage pool “%s”: %s"),
                               name, detail);
+    case ACTION_CREATE_VOLUME:
+      return g_strdup_printf (_("Failed to create the volume “%s” in the pool “%s”: %s"),
+                              data->volume_name, name, detail);
     default:
       g_assert_not_reached ();
     }
@@ -412,6 +421,16 @@ run_action (ActionData *data)
       }
     case ACTION_AUTOSTART:
       return virStoragePoolSetAutostart (data->handle, data->flag ? 1 : 0);
+    case ACTION_CREATE_VOLUME:
+      {
+        virStorageVolPtr volume = virStorageVolCreateXML (data->handle, data->volume_xml,
+                                                          data->create_flags);
+
+        if (volume == NULL)
+          return -1;
+        virStorageVolFree (volume);
+        return 0;
+      }
     default:
       g_assert_not_reached ();
     }
@@ -622,6 +641,27 @@ vd_storage_pool_set_autostart_finish (VdStoragePool  *self,
                                       GError        **error)
 {
   return finish_action (self, result, vd_storage_pool_set_autostart_async, error);
+}
+
+/* vd_storage_pool_create_volume_async() (vd-volume-spec.c), once its spec
+ * is valid: virStorageVolCreateXML() as one of the pool's operations, so
+ * the re-read after it lists the new volume. */
+void
+_vd_storage_pool_run_create_volume (VdStoragePool       *self,
+                                    const char          *volume_name,
+                                    const char          *xml,
+                                    guint                flags,
+                                    gpointer             source_tag,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ActionData *data = action_data_new (ACTION_CREATE_VOLUME);
+
+  data->volume_name = g_strdup (volume_name);
+  data->volume_xml = g_strdup (xml);
+  data->create_flags = flags;
+  start_action (self, data, source_tag, cancellable, callback, user_data);
 }
 
 /* ------------------------------------------------------------------ */
