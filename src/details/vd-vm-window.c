@@ -13,6 +13,7 @@
 
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
+#include "vd-console-view.h"
 #include "vd-graph.h"
 #include "vd-vm-window.h"
 #include "vd-gtk-util.h"
@@ -23,11 +24,12 @@
  * whose enabled state is bound to the guest's can-* properties (which
  * already include "not busy"), so nothing can be queued on a busy guest.
  *
- * This version fills Details with a sidebar of sections: Overview (the
- * guest's identity and resources) and Performance (CPU, memory, disk and
- * network graphs of the guest's stats series, redrawn on its connection's
- * stats-updated). The embedded console, hardware editing and snapshots
- * come with later versions, and the pages say so.
+ * Console is a VdConsoleView (the guest's screen, or why there is none),
+ * whose Send Key and screenshot actions join the vm group. Details has a
+ * sidebar of sections: Overview (the guest's identity and resources) and
+ * Performance (CPU, memory, disk and network graphs of the guest's stats
+ * series, redrawn on its connection's stats-updated). Hardware editing and
+ * snapshots come with later versions, and the pages say so.
  */
 
 struct _VdVmWindow
@@ -37,14 +39,13 @@ struct _VdVmWindow
   /* Template widgets */
   GtkHeaderBar         *header_bar;
   GtkMenuButton        *shutdown_menu_button;
+  GtkMenuButton        *console_menu_button;
   GtkWidget            *pause_button;
   GtkWidget            *resume_button;
   GtkInfoBar           *info_bar;
   GtkLabel             *info_label;
   GtkStack             *stack;
-  GtkLabel             *console_state_label;
-  GtkLabel             *console_message_label;
-  GtkWidget            *console_run_button;
+  VdConsoleView        *console_view;
   GtkStack             *details_stack;
   GtkGrid              *details_grid;
   GtkWidget            *performance_note_label;
@@ -294,20 +295,6 @@ nullable_to_text (GBinding     *binding,
   return TRUE;
 }
 
-static gboolean
-active_to_console_message (GBinding     *binding,
-                           const GValue *from,
-                           GValue       *to,
-                           gpointer      user_data)
-{
-  if (g_value_get_boolean (from))
-    g_value_set_string (to, _("The embedded graphical console is not available in this "
-                              "version of Virt Desk."));
-  else
-    g_value_set_string (to, _("The guest is not running."));
-  return TRUE;
-}
-
 static void
 add_detail (VdVmWindow             *self,
             guint                   row,
@@ -500,19 +487,19 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   object_class->finalize = vd_vm_window_finalize;
   widget_class->delete_event = vd_vm_window_delete_event;
 
+  g_type_ensure (VD_TYPE_CONSOLE_VIEW);
   g_type_ensure (VD_TYPE_GRAPH);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/details/vd-vm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, shutdown_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, pause_button);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, resume_button);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_state_label);
-  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_message_label);
-  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_run_button);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_view);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_grid);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, performance_note_label);
@@ -542,6 +529,9 @@ vd_vm_window_init (VdVmWindow *self)
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/details/vd-vm-window-menu.ui");
   gtk_menu_button_set_menu_model (self->shutdown_menu_button,
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "power-menu")));
+  gtk_menu_button_set_menu_model (self->console_menu_button,
+                                  G_MENU_MODEL (gtk_builder_get_object (builder, "console-menu")));
+  vd_console_view_add_actions (self->console_view, G_ACTION_MAP (self->actions));
 }
 
 /**
@@ -589,12 +579,8 @@ vd_vm_window_new (GtkApplication *application,
   g_object_bind_property (domain, "can-resume", self->pause_button, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  g_object_bind_property (domain, "state-label", self->console_state_label, "label",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (domain, "can-start", self->console_run_button, "visible",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (domain, "active", self->console_message_label, "label",
-                               G_BINDING_SYNC_CREATE, active_to_console_message, NULL, NULL, NULL);
+  vd_console_view_set_settings (self->console_view, settings);
+  vd_console_view_set_domain (self->console_view, domain);
 
   add_detail (self, row++, _("Name"), "name", NULL);
   add_detail (self, row++, _("Title"), "title", nullable_to_text);

@@ -13,6 +13,7 @@
 #include "vd-auth-dialog.h"
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
+#include "vd-console-view.h"
 #include "vd-graph.h"
 #include "vd-host-graphs.h"
 #include "vd-host-window.h"
@@ -109,6 +110,33 @@ test_vm_window (void)
   gtk_test_widget_wait_for_draw (window);
   g_assert_cmpuint (assert_accessible_names (window), >, 5);
   gtk_widget_destroy (window);
+  vd_connection_disconnect (connection);
+}
+
+static void
+test_console_view (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  const char *guests[] = { "bravo", "alpha" };
+
+  /* Its inactive page (Run) and its error page (Retry). */
+  for (guint i = 0; i < G_N_ELEMENTS (guests); i++)
+    {
+      GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+      GtkWidget *view = vd_console_view_new ();
+
+      vd_console_view_set_domain (VD_CONSOLE_VIEW (view),
+                                  vd_connection_find_domain_by_name (connection, guests[i]));
+      gtk_container_add (GTK_CONTAINER (window), view);
+      gtk_widget_show_all (window);
+      VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_console_view_get_page (VD_CONSOLE_VIEW (view)),
+                                     "connecting") != 0, 30);
+      gtk_test_widget_wait_for_draw (window);
+      g_assert_cmpuint (assert_accessible_names (window), >=, 1);
+      gtk_widget_destroy (window);
+    }
+
   vd_connection_disconnect (connection);
 }
 
@@ -242,6 +270,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/templates/manager-window", test_manager_window);
   g_test_add_func ("/vd/templates/vm-window", test_vm_window);
+  g_test_add_func ("/vd/templates/console-view", test_console_view);
   g_test_add_func ("/vd/templates/graphs", test_graphs);
   g_test_add_func ("/vd/templates/host-window", test_host_window);
   g_test_add_func ("/vd/templates/dialogs", test_dialogs);

@@ -1,0 +1,338 @@
+/* test-console.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+#include <libvirt-gobject/libvirt-gobject.h>
+
+#include "vd-console-view.h"
+#include "../vd-test-util.h"
+#include "../ui/vd-test-ui.h"
+#include "vd-e2e-util.h"
+
+/*
+ * End-to-end: the embedded VNC console on a real QEMU guest (SeaBIOS, no
+ * disk) under the daemon tests/e2e/vd-e2e-daemon started. The view gets
+ * its socket from virDomainOpenGraphicsFD, gtk-vnc talks RFB to QEMU, and
+ * the test reads the pixels gtk-vnc received.
+ *
+ * Guests are named vd-e2e-console-<pid>: the harness removes every
+ * vd-e2e-* guest if an assertion stops the program midway.
+ */
+
+#define WAIT_SECONDS 60
+#define PASSWORD "vdsecret" /* VNC passwords are at most 8 characters */
+
+static VdConnection *
+open_system (void)
+{
+  const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
+  g_autoptr(VdConnection) connection = vd_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_connection_open_finish (connection, result, &error))
+    g_error ("could not open %s: %s", uri, error->message);
+
+  return g_steal_pointer (&connection);
+}
+
+static VdDomain *
+define_guest (VdConnection *connection,
+              const char   *name,
+              const char   *xml)
+{
+  virDomainPtr dom = virDomainDefineXML (vd_connection_get_handle (connection), xml);
+
+  if (dom == NULL)
+    g_error ("virDomainDefineXML failed: %s", virGetLastErrorMessage ());
+  virDomainFree (dom);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, WAIT_SECONDS);
+
+  return vd_connection_find_domain_by_name (connection, name);
+}
+
+static void
+start_guest (VdDomain *domain)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vd_domain_start_async (domain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_domain_start_finish (domain, result, &error))
+    g_error ("start failed: %s", error->message);
+}
+
+static void
+undefine_guest (VdConnection *connection,
+                VdDomain     *domain)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (vd_domain_get_name (domain));
+
+  vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
+                          vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_domain_delete_finish (domain, result, &error))
+    g_error ("delete failed: %s", error->message);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) == NULL, WAIT_SECONDS);
+}
+
+static gboolean
+is_page (VdConsoleView *view,
+         const char    *page)
+{
+  return g_strcmp0 (vd_console_view_get_page (view), page) == 0;
+}
+
+/* Real pixels: the guest's screen as gtk-vnc holds it is not one colour
+ * (SeaBIOS prints its banner and "No bootable device"). */
+static gboolean
+has_pixels (VdConsoleView *view)
+{
+  VdConsoleDisplay *display = vd_console_view_get_display (view);
+  g_autoptr(GdkPixbuf) pixbuf = display != NULL ? vd_console_display_get_pixbuf (display) : NULL;
+  const guint8 *pixels;
+  int width, height, stride, channels;
+
+  if (pixbuf == NULL)
+    return FALSE;
+
+  pixels = gdk_pixbuf_read_pixels (pixbuf);
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (memcmp (pixels + y * stride + x * channels, pixels, 3) != 0)
+        return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  (*(guint *)user_data)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main loop keeps turning and the window still draws. */
+static void
+assert_responsive (GtkWidget *window)
+{
+  guint ticks = 0;
+  guint id = g_timeout_add (10, tick_cb, &ticks);
+
+  VD_TEST_WAIT_UNTIL (ticks >= 10, 5);
+  g_source_remove (id);
+  gtk_widget_queue_draw (window);
+  gtk_test_widget_wait_for_draw (window);
+}
+
+static GtkWidget *
+new_window (GtkWidget          *view,
+            GSimpleActionGroup *group)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  vd_console_view_add_actions (VD_CONSOLE_VIEW (view), G_ACTION_MAP (group));
+  gtk_widget_insert_action_group (window, "vm", G_ACTION_GROUP (group));
+  gtk_container_add (GTK_CONTAINER (window), view);
+  gtk_widget_show_all (window);
+
+  return window;
+}
+
+static void
+test_vnc (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-%d", (int)getpid ());
+  g_autofree char *xml = vd_e2e_guest_xml (name);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GAsyncResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) loaded = NULL;
+  g_autoptr(GdkPixbuf) shown = NULL;
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  GtkWidget *window;
+  VdDomain *domain;
+  gint64 begin;
+
+  domain = define_guest (connection, name, xml);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_true (is_page (console, "inactive"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "send-key"));
+
+  /* The guest starts: the view connects by itself. */
+  begin = g_get_monotonic_time ();
+  start_guest (domain);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  g_assert_true (is_page (console, "display"));
+  g_test_message ("initialized %.0f ms after start",
+                  (g_get_monotonic_time () - begin) / 1000.0);
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_test_message ("pixels %.0f ms after start", (g_get_monotonic_time () - begin) / 1000.0);
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "send-key"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "screenshot"));
+  g_action_group_activate_action (G_ACTION_GROUP (group), "send-key",
+                                  g_variant_new_string ("ctrl-alt-f1"));
+  assert_responsive (window);
+  g_assert_true (vd_console_view_get_initialized (console));
+
+  /* The screenshot is the guest's screen, as a PNG. */
+  file = g_file_new_tmp ("vd-e2e-console-XXXXXX.png", &io, &error);
+  g_assert_no_error (error);
+  vd_console_view_save_screenshot_async (console, file, NULL, vd_test_async_result_cb, &saved);
+  VD_TEST_WAIT_RESULT (saved);
+  g_assert_true (vd_console_view_save_screenshot_finish (console, saved, &error));
+  g_assert_no_error (error);
+  loaded = gdk_pixbuf_new_from_file (g_file_peek_path (file), &error);
+  g_assert_no_error (error);
+  shown = vd_console_display_get_pixbuf (vd_console_view_get_display (console));
+  g_assert_cmpint (gdk_pixbuf_get_width (loaded), ==, gdk_pixbuf_get_width (shown));
+  g_assert_cmpint (gdk_pixbuf_get_height (loaded), ==, gdk_pixbuf_get_height (shown));
+  g_assert_cmpint (gdk_pixbuf_get_width (loaded), >=, 320);
+  g_file_delete (file, NULL, NULL);
+
+  /* Pulled from under the console: the Run page, and a window that still
+   * works. */
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (is_page (console, "inactive"), WAIT_SECONDS);
+  g_assert_false (vd_console_view_get_initialized (console));
+  g_assert_null (vd_console_view_get_display (console));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "screenshot"));
+  assert_responsive (window);
+  /* And it stays there: no reconnection to a stopped guest. */
+  {
+    gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+  g_assert_true (is_page (console, "inactive"));
+
+  gtk_widget_destroy (window);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
+static char *
+password_guest_xml (const char *name)
+{
+  g_autofree char *xml = vd_e2e_guest_xml (name);
+  g_auto(GStrv) parts = g_strsplit (xml, "<graphics type='vnc'", 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+
+  return g_strconcat (parts[0], "<graphics type='vnc' passwd='" PASSWORD "'", parts[1], NULL);
+}
+
+static void
+answer (VdConsoleView *console,
+        const char    *password)
+{
+  GtkWidget *entry = vd_test_find_by_accessible_name (GTK_WIDGET (console), "Display password");
+  GtkWidget *button = vd_test_find_by_accessible_name (GTK_WIDGET (console), "Connect");
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
+  gtk_entry_set_text (GTK_ENTRY (entry), password);
+  gtk_button_clicked (GTK_BUTTON (button));
+  /* Sent, and not kept in the entry. */
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (entry)), ==, "");
+}
+
+static void
+test_password (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-pw-%d", (int)getpid ());
+  g_autofree char *xml = password_guest_xml (name);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  GtkWidget *window;
+  VdDomain *domain;
+  const char *error;
+
+  domain = define_guest (connection, name, xml);
+  start_guest (domain);
+
+  /* Already running when shown: it connects at once and asks. */
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  g_assert_false (vd_console_view_get_initialized (console));
+
+  answer (console, "not-the-password");
+  VD_TEST_WAIT_UNTIL (is_page (console, "error"), WAIT_SECONDS);
+  error = vd_console_view_get_error (console);
+  g_test_message ("wrong password: %s", error);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "did not accept the password"));
+  g_assert_null (strstr (error, "not-the-password"));
+  g_assert_false (vd_console_view_get_initialized (console));
+
+  /* Retry asks again; the right password shows the screen. */
+  gtk_button_clicked (GTK_BUTTON (vd_test_find_by_accessible_name (view, "Retry")));
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  answer (console, PASSWORD);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  g_assert_true (is_page (console, "display"));
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_assert_null (vd_console_view_get_error (console));
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (is_page (console, "inactive"), WAIT_SECONDS);
+  assert_responsive (window);
+
+  gtk_widget_destroy (window);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  /* The console needs a display; without one this is a broken setup (run
+   * it under xvfb-run), never a skip. */
+  if (!gtk_init_check (&argc, &argv))
+    g_error ("no display: run the e2e suite under xvfb-run");
+  gvir_init_object_check (NULL, NULL, NULL);
+
+  g_test_add_func ("/vd/e2e/console/vnc", test_vnc);
+  g_test_add_func ("/vd/e2e/console/vnc-password", test_password);
+
+  return g_test_run ();
+}
