@@ -198,6 +198,25 @@ test_vnc (void)
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "send-key"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "screenshot"));
+
+  /* Scaling follows console-scaling; "fullscreen" scales only in a
+   * fullscreen window, which this one is not. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+    VdConsoleDisplay *display = vd_console_view_get_display (console);
+
+    vd_console_view_set_settings (console, settings);
+    g_assert_true (vd_console_display_get_scaling (display));
+    g_settings_set_string (settings, "console-scaling", "never");
+    g_assert_false (vd_console_display_get_scaling (display));
+    g_settings_set_string (settings, "console-scaling", "always");
+    g_assert_true (vd_console_display_get_scaling (display));
+    g_settings_set_string (settings, "console-scaling", "fullscreen");
+    g_assert_false (vd_console_display_get_scaling (display));
+    g_settings_reset (settings, "console-scaling");
+    g_assert_true (vd_console_display_get_scaling (display));
+    vd_console_view_set_settings (console, NULL);
+  }
   g_action_group_activate_action (G_ACTION_GROUP (group), "send-key",
                                   g_variant_new_string ("ctrl-alt-f1"));
   assert_responsive (window);
