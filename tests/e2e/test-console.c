@@ -124,6 +124,19 @@ has_pixels (VdConsoleView *view)
   return FALSE;
 }
 
+static guint
+count_fds (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
 static gboolean
 tick_cb (gpointer user_data)
 {
@@ -236,6 +249,18 @@ test_vnc (void)
   g_assert_cmpint (gdk_pixbuf_get_height (loaded), ==, gdk_pixbuf_get_height (shown));
   g_assert_cmpint (gdk_pixbuf_get_width (loaded), >=, 320);
   g_file_delete (file, NULL, NULL);
+
+  /* Retry on a live display: the old session goes (its socket closed by
+   * gtk-vnc, none left open), a new one shows the screen again. */
+  {
+    guint fds = count_fds ();
+
+    vd_console_view_reconnect (console);
+    g_assert_false (vd_console_view_get_initialized (console));
+    VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+    VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+    VD_TEST_WAIT_UNTIL (count_fds () == fds, 10);
+  }
 
   /* Pulled from under the console: the Run page, and a window that still
    * works. */
