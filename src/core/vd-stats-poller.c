@@ -56,6 +56,7 @@ typedef struct
   gboolean         have_host;
   BulkUse          bulk;
   guint            serial;       /* ticks run */
+  VdGuestHandles  *handles;      /* for the ticks without bulk stats */
 } PollState;
 
 typedef struct
@@ -117,6 +118,7 @@ static void
 poll_state_clear (PollState *state)
 {
   g_hash_table_unref (state->guests);
+  _vd_guest_handles_free (state->handles);
 }
 
 static PollState *
@@ -126,6 +128,7 @@ poll_state_new (void)
 
   state->guests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)guest_state_free);
+  state->handles = _vd_guest_handles_new ();
   return state;
 }
 
@@ -237,7 +240,7 @@ tick_worker (GTask        *task,
   /* A driver whose bulk stats hold only the state (the test driver) would
    * cost a call that brings nothing every tick: find out once. */
   readings = _vd_stats_read_guests (data->conn, data->collect, state->bulk != BULK_USELESS,
-                                    &from_bulk);
+                                    state->handles, &from_bulk);
   if (from_bulk && state->bulk == BULK_UNKNOWN && readings->len > 0)
     state->bulk = bulk_has_counters (readings) ? BULK_USEFUL : BULK_USELESS;
   now = g_get_monotonic_time ();

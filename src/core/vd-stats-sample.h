@@ -65,15 +65,23 @@ VdGuestDevices *_vd_guest_devices_parse   (const char            *xml);
 /* One running guest as the worker found it this tick. */
 typedef struct
 {
-  virDomainPtr     domain;        /* owned */
+  virDomainPtr     domain;        /* owned when owned is set, else the handles' */
+  gboolean         owned;
   char             uuid[VIR_UUID_STRING_BUFLEN];
   VdGuestCounters  counters;      /* what the bulk call returned, or zeroes */
 } VdGuestReading;
+
+/* The running guests' handles, kept from tick to tick by the worker. */
+typedef struct _VdGuestHandles VdGuestHandles;
+
+VdGuestHandles *_vd_guest_handles_new     (void);
+void        _vd_guest_handles_free        (VdGuestHandles        *handles);
 
 void        _vd_guest_reading_free        (VdGuestReading        *reading);
 GPtrArray  *_vd_stats_read_guests         (virConnectPtr          conn,
                                            VdStatsCollect         collect,
                                            gboolean               use_bulk,
+                                           VdGuestHandles        *handles,
                                            gboolean              *from_bulk);
 void        _vd_stats_read_guest          (virDomainPtr           domain,
                                            VdStatsCollect         collect,
