@@ -214,3 +214,93 @@ vd_connection_create_network_finish (VdConnection  *self,
 
   return vd_libvirt_task_finish (self, result, vd_connection_create_network_async, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* Host interfaces, for the wizard's device list                       */
+/* ------------------------------------------------------------------ */
+
+static void
+list_interfaces_worker (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  virConnectPtr conn = task_data;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  virInterfacePtr *ifaces = NULL;
+  int n = virConnectListAllInterfaces (conn, &ifaces, 0);
+
+  if (n < 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      vd_error_set_from_libvirt (&error, _("Unknown error"));
+      g_prefix_error (&error, _("Failed to list the host’s interfaces: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = virInterfaceGetName (ifaces[i]);
+
+      /* The loopback device forwards nowhere. */
+      if (name != NULL && g_strcmp0 (name, "lo") != 0)
+        g_ptr_array_add (names, g_strdup (name));
+      virInterfaceFree (ifaces[i]);
+    }
+  free (ifaces);
+
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  g_task_return_pointer (task, g_ptr_array_steal (names, NULL), (GDestroyNotify)g_strfreev);
+}
+
+/**
+ * vd_connection_list_interfaces_async:
+ *
+ * Lists the host's network interfaces (virConnectListAllInterfaces, in a
+ * worker): the bridges and physical devices a network can use.
+ */
+void
+vd_connection_list_interfaces_async (VdConnection        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  virConnectPtr conn;
+
+  g_return_if_fail (VD_IS_CONNECTION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_connection_list_interfaces_async);
+
+  conn = vd_connection_get_handle (self);
+  if (conn == NULL)
+    {
+      g_task_return_new_error (task, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s",
+                               _("Failed to list the host’s interfaces: the connection is not "
+                                 "open"));
+      return;
+    }
+
+  virConnectRef (conn);
+  g_task_set_task_data (task, conn, (GDestroyNotify)virConnectClose);
+  g_task_run_in_thread (task, list_interfaces_worker);
+}
+
+/**
+ * vd_connection_list_interfaces_finish:
+ *
+ * Returns: (transfer full): the interface names, sorted, or %NULL
+ */
+GStrv
+vd_connection_list_interfaces_finish (VdConnection  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -153,6 +153,14 @@ gboolean       vd_connection_create_network_finish (VdConnection         *self,
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
+void           vd_connection_list_interfaces_async  (VdConnection         *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GStrv          vd_connection_list_interfaces_finish (VdConnection         *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VdNetworkSpec, vd_network_spec_free)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-create-network-wizard.h"
 #include "vd-host-window-private.h"
 
 /*
@@ -403,7 +404,28 @@ vd_host_window_action_network_autostart_cb (GSimpleAction *action,
                                   call_new (self, vd_network_set_autostart_finish));
 }
 
+static void
+vd_host_window_action_network_create_cb (GSimpleAction *action,
+                                         GVariant      *param,
+                                         gpointer       user_data)
+{
+  VdHostWindow *self = user_data;
+  GtkWidget *wizard = vd_create_network_wizard_new (GTK_WINDOW (self), self->connection);
+
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+/* A new network needs an open connection, whatever is selected. */
+static void
+update_create_action (VdHostWindow *self)
+{
+  _vd_host_window_enable (self, "network-create",
+                          vd_connection_get_state (self->connection) ==
+                          VD_CONNECTION_STATE_CONNECTED && !vd_connection_get_read_only (self->connection));
+}
+
 static const GActionEntry network_actions[] = {
+  { "network-create", vd_host_window_action_network_create_cb },
   { "network-start", vd_host_window_action_network_start_cb },
   { "network-stop", vd_host_window_action_network_stop_cb },
   { "network-delete", vd_host_window_action_network_delete_cb },
@@ -485,6 +507,9 @@ _vd_host_window_networks_bind (VdHostWindow *self)
 {
   gtk_list_box_bind_model (self->network_list, vd_connection_get_networks (self->connection),
                            create_network_row, NULL, NULL);
+  g_signal_connect_object (self->connection, "notify::state", G_CALLBACK (update_create_action),
+                           self, G_CONNECT_SWAPPED);
+  update_create_action (self);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-create-volume-dialog.h"
 #include "vd-host-window-private.h"
 
 /*
@@ -222,6 +223,7 @@ update_pool_actions (VdHostWindow *self)
   _vd_host_window_enable (self, "pool-delete", usable);
   _vd_host_window_enable (self, "pool-autostart",
                           usable && vd_storage_pool_get_persistent (pool));
+  _vd_host_window_enable (self, "volume-create", usable && vd_storage_pool_get_active (pool));
   _vd_host_window_enable (self, "volume-delete",
                           usable && volume != NULL && vd_storage_volume_get_pool (volume) == pool &&
                           !vd_storage_volume_get_busy (volume));
@@ -549,12 +551,28 @@ vd_host_window_action_volume_delete_cb (GSimpleAction *action,
     }
 }
 
+static void
+vd_host_window_action_volume_create_cb (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  VdHostWindow *self = user_data;
+  GtkWidget *dialog;
+
+  if (self->pool == NULL)
+    return;
+
+  dialog = vd_create_volume_dialog_new (GTK_WINDOW (self), self->pool);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry pool_actions[] = {
   { "pool-start", vd_host_window_action_pool_start_cb },
   { "pool-stop", vd_host_window_action_pool_stop_cb },
   { "pool-refresh", vd_host_window_action_pool_refresh_cb },
   { "pool-delete", vd_host_window_action_pool_delete_cb },
   { "pool-autostart", NULL, NULL, "false", vd_host_window_action_pool_autostart_cb },
+  { "volume-create", vd_host_window_action_volume_create_cb },
   { "volume-delete", vd_host_window_action_volume_delete_cb },
 };
 

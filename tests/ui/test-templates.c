@@ -14,6 +14,8 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
 #include "vd-console-view.h"
+#include "vd-create-network-wizard.h"
+#include "vd-create-volume-dialog.h"
 #include "vd-graph.h"
 #include "vd-host-graphs.h"
 #include "vd-host-window.h"
@@ -189,6 +191,41 @@ test_host_window (void)
 }
 
 static void
+test_create_wizards (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("host.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  const char *pages[] = { "name", "forward", "ipv4", "ipv6", "advanced", "summary" };
+  GtkWidget *wizard;
+  GtkWidget *dialog;
+
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (connection), 30);
+  wizard = vd_create_network_wizard_new (NULL, connection);
+  gtk_widget_show (wizard);
+  gtk_test_widget_wait_for_draw (wizard);
+  /* Every page, by the template's own stack. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (wizard,
+                                                                  VD_TYPE_CREATE_NETWORK_WIZARD,
+                                                                  "stack"));
+
+      gtk_stack_set_visible_child_name (stack, pages[i]);
+      g_assert_cmpstr (vd_create_network_wizard_get_page (VD_CREATE_NETWORK_WIZARD (wizard)), ==,
+                       pages[i]);
+      g_assert_cmpuint (assert_accessible_names (wizard), >=, 3);
+    }
+  gtk_widget_destroy (wizard);
+
+  dialog = vd_create_volume_dialog_new (NULL, vd_connection_find_pool (connection, "default"));
+  gtk_widget_show (dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >, 5);
+  gtk_widget_destroy (dialog);
+  vd_connection_disconnect (connection);
+}
+
+static void
 test_dialogs (void)
 {
   g_autoptr(VdCredentialRequest) request = vd_credential_request_new ("qemu+tcp://h/system");
@@ -273,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/vd/templates/console-view", test_console_view);
   g_test_add_func ("/vd/templates/graphs", test_graphs);
   g_test_add_func ("/vd/templates/host-window", test_host_window);
+  g_test_add_func ("/vd/templates/create-wizards", test_create_wizards);
   g_test_add_func ("/vd/templates/dialogs", test_dialogs);
   g_test_add_func ("/vd/templates/preferences", test_preferences);
   g_test_add_func ("/vd/templates/resources", test_resources);
