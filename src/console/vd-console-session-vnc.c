@@ -220,7 +220,7 @@ vd_console_session_vnc_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->vnc, self);
       if (vnc_display_is_open (self->vnc))
         vnc_display_close (self->vnc);
-      self->vnc = NULL;
+      g_clear_object (&self->vnc);
     }
   g_clear_object (&self->display);
 
@@ -257,7 +257,8 @@ static void
 vd_console_session_vnc_init (VdConsoleSessionVnc *self)
 {
   self->display = g_object_ref_sink (vd_console_display_vnc_new ());
-  self->vnc = vd_console_display_vnc_get_vnc (VD_CONSOLE_DISPLAY_VNC (self->display));
+  /* Its own reference: the widget may be destroyed before the session. */
+  self->vnc = g_object_ref (vd_console_display_vnc_get_vnc (VD_CONSOLE_DISPLAY_VNC (self->display)));
 
   g_signal_connect_swapped (self->vnc, "vnc-connected", G_CALLBACK (vnc_connected_cb), self);
   g_signal_connect_swapped (self->vnc, "vnc-initialized", G_CALLBACK (vnc_initialized_cb), self);

@@ -134,7 +134,9 @@ drop_session_cb (gpointer data)
   GtkWidget *display = GTK_WIDGET (vd_console_session_get_display (session));
   GtkWidget *parent = gtk_widget_get_parent (display);
 
-  if (parent != NULL)
+  if (GTK_IS_OFFSCREEN_WINDOW (parent))
+    gtk_widget_destroy (parent);
+  else if (parent != NULL)
     gtk_container_remove (GTK_CONTAINER (parent), display);
   g_object_unref (session);
 
@@ -161,13 +163,22 @@ stop (VdConsoleView *self)
     {
       VdConsoleSession *session = g_steal_pointer (&self->session);
 
-      /* The display stays in place (realized, off screen behind another
-       * page) until gtk-vnc has delivered what it queued before the
-       * disconnection, then goes from an idle: this may run inside one of
-       * the session's own signals. */
+      /* gtk-vnc still delivers what it queued before the disconnection,
+       * and its widget must be realized for that: a closing display waits
+       * in an offscreen window (the view may be on its way out with its
+       * window) until "disconnected", then goes from an idle, since this
+       * may run inside one of the session's own signals. */
       g_signal_handlers_disconnect_by_data (session, self);
       if (vd_console_session_is_open (session))
         {
+          GtkWidget *display = GTK_WIDGET (vd_console_session_get_display (session));
+          GtkWidget *parent = gtk_widget_get_parent (display);
+          GtkWidget *offscreen = gtk_offscreen_window_new ();
+
+          if (parent != NULL)
+            gtk_container_remove (GTK_CONTAINER (parent), display);
+          gtk_container_add (GTK_CONTAINER (offscreen), display);
+          gtk_widget_show (offscreen);
           g_signal_connect (session, "disconnected", G_CALLBACK (closed_session_cb), NULL);
           vd_console_session_close (session);
         }
