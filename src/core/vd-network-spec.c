@@ -15,15 +15,13 @@
 #include "vd-connection-host.h"
 #include "vd-error.h"
 #include "vd-network-spec.h"
-
-#include <libxml/tree.h>
+#include "vd-network-spec-private.h"
 
 /*
  * What the Create Network wizard collects, judged one field at a time
  * (each message says what is wrong with that field only, so the form can
- * put it next to the field) and turned into libvirt's network XML.
- * libvirt-gconfig has no setters for networks, so the XML is built with
- * libxml2. Creating it on a connection is in vd-network-create.c.
+ * put it next to the field). Its XML is vd-network-spec-xml.c; creating
+ * it on a connection, vd-network-create.c.
  */
 
 G_DEFINE_BOXED_TYPE (VdNetworkSpec, vd_network_spec, vd_network_spec_copy, vd_network_spec_free)
@@ -203,22 +201,16 @@ vd_network_forward_mode_takes_device (VdNetworkForwardMode mode)
 /* Addresses                                                           */
 /* ------------------------------------------------------------------ */
 
-typedef struct
-{
-  guint8 bytes[16];
-  guint  len;                   /* 4 or 16 */
-} Addr;
-
-static gboolean
-is_set (const char *text)
+gboolean
+_vd_network_spec_is_set (const char *text)
 {
   return text != NULL && *text != '\0';
 }
 
-static gboolean
-parse_addr (const char     *text,
-            GSocketFamily   family,
-            Addr           *addr)
+gboolean
+_vd_network_spec_parse_addr (const char    *text,
+                             GSocketFamily  family,
+                             VdNetworkAddr *addr)
 {
   g_autoptr(GInetAddress) inet = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
@@ -232,8 +224,8 @@ parse_addr (const char     *text,
   return TRUE;
 }
 
-static char *
-addr_to_string (const Addr *addr)
+char *
+_vd_network_spec_addr_to_string (const VdNetworkAddr *addr)
 {
   g_autoptr(GInetAddress) inet =
     g_inet_address_new_from_bytes (addr->bytes, addr->len == 4 ? G_SOCKET_FAMILY_IPV4
@@ -247,16 +239,16 @@ addr_to_string (const Addr *addr)
 static gboolean
 parse_cidr (const char    *text,
             GSocketFamily  family,
-            Addr          *addr,
+            VdNetworkAddr *addr,
             guint         *prefix)
 {
   g_auto(GStrv) parts = NULL;
   guint64 value;
 
-  if (!is_set (text))
+  if (!_vd_network_spec_is_set (text))
     return FALSE;
   parts = g_strsplit (text, "/", 2);
-  if (parts[1] == NULL || !parse_addr (parts[0], family, addr))
+  if (parts[1] == NULL || !_vd_network_spec_parse_addr (parts[0], family, addr))
     return FALSE;
   g_strstrip (parts[1]);
   if (!g_ascii_string_to_unsigned (parts[1], 10, 0, 128, &value, NULL))
@@ -267,9 +259,9 @@ parse_cidr (const char    *text,
 
 /* Whether the first @prefix bits of @a and @b agree. */
 static gboolean
-same_prefix (const Addr *a,
-             const Addr *b,
-             guint       prefix)
+same_prefix (const VdNetworkAddr *a,
+             const VdNetworkAddr *b,
+             guint                prefix)
 {
   for (guint bit = 0; bit < prefix && bit < a->len * 8; bit++)
     {
@@ -283,9 +275,9 @@ same_prefix (const Addr *a,
 
 /* Whether every bit after @prefix is @one. */
 static gboolean
-host_bits_all (const Addr *a,
-               guint       prefix,
-               gboolean    one)
+host_bits_all (const VdNetworkAddr *a,
+               guint                prefix,
+               gboolean             one)
 {
   for (guint bit = prefix; bit < a->len * 8; bit++)
     {
@@ -298,40 +290,40 @@ host_bits_all (const Addr *a,
 }
 
 static int
-addr_compare (const Addr *a,
-              const Addr *b)
+addr_compare (const VdNetworkAddr *a,
+              const VdNetworkAddr *b)
 {
   return memcmp (a->bytes, b->bytes, a->len);
 }
 
 /* The subnet's address (host bits cleared), for messages. */
 static char *
-subnet_string (const Addr *a,
-               guint       prefix)
+subnet_string (const VdNetworkAddr *a,
+               guint                prefix)
 {
-  Addr net = *a;
+  VdNetworkAddr net = *a;
   g_autofree char *text = NULL;
 
   for (guint bit = prefix; bit < net.len * 8; bit++)
     net.bytes[bit / 8] &= ~(0x80 >> (bit % 8));
-  text = addr_to_string (&net);
+  text = _vd_network_spec_addr_to_string (&net);
   return g_strdup_printf ("%s/%u", text, prefix);
 }
 
-static gboolean
-spec_ipv4 (const VdNetworkSpec *spec,
-           Addr                *addr,
-           guint               *prefix)
+gboolean
+_vd_network_spec_ipv4 (const VdNetworkSpec *spec,
+                       VdNetworkAddr       *addr,
+                       guint               *prefix)
 {
   return vd_network_forward_mode_uses_ip (spec->forward_mode) && spec->ipv4_enabled &&
          parse_cidr (spec->ipv4, G_SOCKET_FAMILY_IPV4, addr, prefix) &&
          *prefix >= 1 && *prefix <= 30;
 }
 
-static gboolean
-spec_ipv6 (const VdNetworkSpec *spec,
-           Addr                *addr,
-           guint               *prefix)
+gboolean
+_vd_network_spec_ipv6 (const VdNetworkSpec *spec,
+                       VdNetworkAddr       *addr,
+                       guint               *prefix)
 {
   return vd_network_forward_mode_uses_ip (spec->forward_mode) && spec->ipv6_enabled &&
          parse_cidr (spec->ipv6, G_SOCKET_FAMILY_IPV6, addr, prefix) &&
@@ -356,7 +348,7 @@ static char *
 check_name (const VdNetworkSpec *spec,
             GListModel          *networks)
 {
-  if (!is_set (spec->name))
+  if (!_vd_network_spec_is_set (spec->name))
     return g_strdup (_("Enter a name for the network."));
   if (!name_chars_ok (spec->name, "-_.+") || spec->name[0] == '.')
     return g_strdup (_("A name may contain only letters, digits and “-”, “_”, “.”, “+” "
@@ -382,7 +374,7 @@ check_device (const VdNetworkSpec *spec)
   if (!vd_network_forward_mode_takes_device (spec->forward_mode))
     return NULL;
 
-  if (!is_set (spec->device))
+  if (!_vd_network_spec_is_set (spec->device))
     {
       switch (spec->forward_mode)
         {
@@ -414,7 +406,7 @@ check_ipv4 (const VdNetworkSpec *spec,
             GListModel          *networks)
 {
   g_autofree char *address = NULL;
-  Addr addr;
+  VdNetworkAddr addr;
   guint prefix;
 
   if (!vd_network_forward_mode_uses_ip (spec->forward_mode))
@@ -435,7 +427,7 @@ check_ipv4 (const VdNetworkSpec *spec,
   if (prefix < 1 || prefix > 30)
     return g_strdup_printf (_("The prefix length must be between 1 and 30, not %u."), prefix);
 
-  address = addr_to_string (&addr);
+  address = _vd_network_spec_addr_to_string (&addr);
   if (host_bits_all (&addr, prefix, FALSE))
     return g_strdup_printf (_("%s is the subnet’s own address: give the host one of its "
                               "addresses, such as the first."), address);
@@ -448,10 +440,10 @@ check_ipv4 (const VdNetworkSpec *spec,
       g_autoptr(VdNetwork) network = g_list_model_get_item (networks, i);
       const char *other = vd_network_get_ipv4_address (network);
       guint other_prefix = vd_network_get_ipv4_prefix (network);
-      Addr other_addr;
+      VdNetworkAddr other_addr;
 
       if (other == NULL || other_prefix == 0 ||
-          !parse_addr (other, G_SOCKET_FAMILY_IPV4, &other_addr) ||
+          !_vd_network_spec_parse_addr (other, G_SOCKET_FAMILY_IPV4, &other_addr) ||
           g_strcmp0 (vd_network_get_name (network), spec->name) == 0)
         continue;
 
@@ -470,25 +462,25 @@ check_ipv4 (const VdNetworkSpec *spec,
 
 /* The DHCP range of either family, against its subnet. */
 static char *
-check_range (const char    *start_text,
-             const char    *end_text,
-             GSocketFamily  family,
-             const Addr    *net,
-             guint          prefix)
+check_range (const char          *start_text,
+             const char          *end_text,
+             GSocketFamily        family,
+             const VdNetworkAddr *net,
+             guint                prefix)
 {
   g_autofree char *subnet = NULL;
-  Addr start, end;
+  VdNetworkAddr start, end;
 
-  if (!is_set (start_text) && !is_set (end_text))
+  if (!_vd_network_spec_is_set (start_text) && !_vd_network_spec_is_set (end_text))
     return NULL;
-  if (!is_set (start_text) || !is_set (end_text))
+  if (!_vd_network_spec_is_set (start_text) || !_vd_network_spec_is_set (end_text))
     return g_strdup (_("Enter both the start and the end of the DHCP range, or neither."));
 
-  if (!parse_addr (start_text, family, &start))
+  if (!_vd_network_spec_parse_addr (start_text, family, &start))
     return g_strdup_printf (family == G_SOCKET_FAMILY_IPV4 ? _("“%s” is not an IPv4 address.")
                                                            : _("“%s” is not an IPv6 address."),
                             start_text);
-  if (!parse_addr (end_text, family, &end))
+  if (!_vd_network_spec_parse_addr (end_text, family, &end))
     return g_strdup_printf (family == G_SOCKET_FAMILY_IPV4 ? _("“%s” is not an IPv4 address.")
                                                            : _("“%s” is not an IPv6 address."),
                             end_text);
@@ -510,11 +502,11 @@ check_range (const char    *start_text,
 static char *
 check_dhcp4 (const VdNetworkSpec *spec)
 {
-  Addr net;
+  VdNetworkAddr net;
   guint prefix;
 
   /* With no valid subnet the IPv4 field says why. */
-  if (!spec_ipv4 (spec, &net, &prefix))
+  if (!_vd_network_spec_ipv4 (spec, &net, &prefix))
     return NULL;
   return check_range (spec->dhcp4_start, spec->dhcp4_end, G_SOCKET_FAMILY_IPV4, &net, prefix);
 }
@@ -547,13 +539,13 @@ check_host_at (const VdNetworkSpec *spec,
                guint                n_before)
 {
   guint8 mac_bytes[6];
-  Addr net, addr;
+  VdNetworkAddr net, addr;
   guint prefix;
 
-  if (!spec_ipv4 (spec, &net, &prefix))
+  if (!_vd_network_spec_ipv4 (spec, &net, &prefix))
     return g_strdup (_("Static hosts need a valid IPv4 address space."));
 
-  if (!is_set (mac))
+  if (!_vd_network_spec_is_set (mac))
     return g_strdup (_("Enter the guest’s MAC address."));
   if (!parse_mac (mac, mac_bytes))
     return g_strdup_printf (_("“%s” is not a MAC address (six pairs of hex digits separated "
@@ -563,9 +555,9 @@ check_host_at (const VdNetworkSpec *spec,
     return g_strdup_printf (_("%s is a multicast address: a guest needs a unicast one "
                               "(an even first byte)."), mac);
 
-  if (!is_set (ip))
+  if (!_vd_network_spec_is_set (ip))
     return g_strdup (_("Enter the address the guest gets."));
-  if (!parse_addr (ip, G_SOCKET_FAMILY_IPV4, &addr))
+  if (!_vd_network_spec_parse_addr (ip, G_SOCKET_FAMILY_IPV4, &addr))
     return g_strdup_printf (_("“%s” is not an IPv4 address."), ip);
   if (!same_prefix (&addr, &net, prefix))
     {
@@ -577,17 +569,17 @@ check_host_at (const VdNetworkSpec *spec,
   if (host_bits_all (&addr, prefix, FALSE) || host_bits_all (&addr, prefix, TRUE))
     return g_strdup_printf (_("%s is the subnet’s own or broadcast address."), ip);
 
-  if (is_set (name) && (!name_chars_ok (name, "-.") || name[0] == '-'))
+  if (_vd_network_spec_is_set (name) && (!name_chars_ok (name, "-.") || name[0] == '-'))
     return g_strdup_printf (_("“%s” is not a host name (letters, digits, “-” and “.”)."), name);
 
   for (guint i = 0; i < n_before && i < spec->hosts->len; i++)
     {
       const VdNetworkHost *other = g_ptr_array_index (spec->hosts, i);
-      Addr other_addr;
+      VdNetworkAddr other_addr;
 
       if (g_ascii_strcasecmp (other->mac, mac) == 0)
         return g_strdup_printf (_("%s is already listed."), mac);
-      if (parse_addr (other->ip, G_SOCKET_FAMILY_IPV4, &other_addr) &&
+      if (_vd_network_spec_parse_addr (other->ip, G_SOCKET_FAMILY_IPV4, &other_addr) &&
           addr_compare (&other_addr, &addr) == 0)
         return g_strdup_printf (_("%s is already given to %s."), ip, other->mac);
     }
@@ -635,7 +627,7 @@ check_hosts (const VdNetworkSpec *spec)
 static char *
 check_ipv6 (const VdNetworkSpec *spec)
 {
-  Addr addr;
+  VdNetworkAddr addr;
   guint prefix;
 
   if (!vd_network_forward_mode_uses_ip (spec->forward_mode) || !spec->ipv6_enabled)
@@ -656,12 +648,13 @@ check_ipv6 (const VdNetworkSpec *spec)
 static char *
 check_dhcp6 (const VdNetworkSpec *spec)
 {
-  Addr net;
+  VdNetworkAddr net;
   guint prefix;
 
-  if (!spec_ipv6 (spec, &net, &prefix))
+  if (!_vd_network_spec_ipv6 (spec, &net, &prefix))
     return NULL;
-  if ((is_set (spec->dhcp6_start) || is_set (spec->dhcp6_end)) && prefix != 64)
+  if ((_vd_network_spec_is_set (spec->dhcp6_start) || _vd_network_spec_is_set (spec->dhcp6_end)) &&
+      prefix != 64)
     return g_strdup_printf (_("DHCPv6 needs a /64 network, not /%u."), prefix);
   return check_range (spec->dhcp6_start, spec->dhcp6_end, G_SOCKET_FAMILY_IPV6, &net, prefix);
 }
@@ -671,7 +664,8 @@ check_dns_domain (const VdNetworkSpec *spec)
 {
   g_auto(GStrv) labels = NULL;
 
-  if (!vd_network_forward_mode_uses_ip (spec->forward_mode) || !is_set (spec->dns_domain))
+  if (!vd_network_forward_mode_uses_ip (spec->forward_mode) ||
+      !_vd_network_spec_is_set (spec->dns_domain))
     return NULL;
 
   labels = g_strsplit (spec->dns_domain, ".", -1);
@@ -730,7 +724,7 @@ check_portgroups (const VdNetworkSpec *spec)
     {
       const VdNetworkPortgroup *pg = g_ptr_array_index (spec->portgroups, i);
 
-      if (!is_set (pg->name))
+      if (!_vd_network_spec_is_set (pg->name))
         return g_strdup_printf (_("Portgroup %u: enter a name."), i + 1);
       if (!name_chars_ok (pg->name, "-_."))
         return g_strdup_printf (_("Portgroup %u: a name may contain only letters, digits, "
@@ -825,238 +819,4 @@ vd_network_spec_validate (const VdNetworkSpec  *spec,
     }
 
   return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* XML                                                                 */
-/* ------------------------------------------------------------------ */
-
-static xmlNodePtr
-add_child (xmlNodePtr  parent,
-           const char *name)
-{
-  return xmlNewChild (parent, NULL, BAD_CAST name, NULL);
-}
-
-static void
-set_prop (xmlNodePtr  node,
-          const char *name,
-          const char *value)
-{
-  xmlSetProp (node, BAD_CAST name, BAD_CAST value);
-}
-
-static void
-set_uint_prop (xmlNodePtr  node,
-               const char *name,
-               guint       value)
-{
-  char text[16];
-
-  g_snprintf (text, sizeof text, "%u", value);
-  set_prop (node, name, text);
-}
-
-/* Addresses as libvirt prints them (inet_ntop), whatever the user typed. */
-static void
-set_addr_prop (xmlNodePtr     node,
-               const char    *name,
-               const char    *text,
-               GSocketFamily  family)
-{
-  Addr addr;
-
-  if (parse_addr (text, family, &addr))
-    {
-      g_autofree char *canonical = addr_to_string (&addr);
-      set_prop (node, name, canonical);
-    }
-}
-
-static void
-add_ip (xmlNodePtr           network,
-        const VdNetworkSpec *spec,
-        GSocketFamily        family)
-{
-  gboolean v4 = family == G_SOCKET_FAMILY_IPV4;
-  const char *start = v4 ? spec->dhcp4_start : spec->dhcp6_start;
-  const char *end = v4 ? spec->dhcp4_end : spec->dhcp6_end;
-  g_autofree char *address = NULL;
-  xmlNodePtr ip, dhcp = NULL;
-  Addr addr;
-  guint prefix;
-
-  if (!(v4 ? spec_ipv4 (spec, &addr, &prefix) : spec_ipv6 (spec, &addr, &prefix)))
-    return;
-
-  address = addr_to_string (&addr);
-  ip = add_child (network, "ip");
-  if (!v4)
-    set_prop (ip, "family", "ipv6");
-  set_prop (ip, "address", address);
-  set_uint_prop (ip, "prefix", prefix);
-
-  if (is_set (start) && is_set (end))
-    {
-      xmlNodePtr range;
-
-      dhcp = add_child (ip, "dhcp");
-      range = add_child (dhcp, "range");
-      set_addr_prop (range, "start", start, family);
-      set_addr_prop (range, "end", end, family);
-    }
-
-  if (!v4)
-    return;
-  for (guint i = 0; i < spec->hosts->len; i++)
-    {
-      const VdNetworkHost *host = g_ptr_array_index (spec->hosts, i);
-      g_autofree char *mac = g_ascii_strdown (host->mac, -1);
-      xmlNodePtr node;
-
-      if (dhcp == NULL)
-        dhcp = add_child (ip, "dhcp");
-      node = add_child (dhcp, "host");
-      set_prop (node, "mac", mac);
-      if (is_set (host->name))
-        set_prop (node, "name", host->name);
-      set_addr_prop (node, "ip", host->ip, family);
-    }
-}
-
-static void
-add_direction (xmlNodePtr                bandwidth,
-               const char               *name,
-               const VdNetworkBandwidth *bw)
-{
-  xmlNodePtr node;
-
-  if (bw->average == 0)
-    return;
-  node = add_child (bandwidth, name);
-  set_uint_prop (node, "average", bw->average);
-  if (bw->peak != 0)
-    set_uint_prop (node, "peak", bw->peak);
-  if (bw->burst != 0)
-    set_uint_prop (node, "burst", bw->burst);
-}
-
-static void
-add_forward (xmlNodePtr           network,
-             const VdNetworkSpec *spec)
-{
-  const char *mode = vd_network_forward_mode_to_string (spec->forward_mode);
-  xmlNodePtr forward, bridge;
-
-  if (mode == NULL)
-    {
-      bridge = add_child (network, "bridge");
-      set_prop (bridge, "stp", "on");
-      set_prop (bridge, "delay", "0");
-      return;
-    }
-
-  forward = add_child (network, "forward");
-  set_prop (forward, "mode", mode);
-
-  switch (spec->forward_mode)
-    {
-    case VD_NETWORK_FORWARD_NAT:
-    case VD_NETWORK_FORWARD_ROUTE:
-      if (is_set (spec->device))
-        set_prop (forward, "dev", spec->device);
-      G_GNUC_FALLTHROUGH;
-    case VD_NETWORK_FORWARD_OPEN:
-      /* libvirt names the bridge (virbrN) itself. */
-      bridge = add_child (network, "bridge");
-      set_prop (bridge, "stp", "on");
-      set_prop (bridge, "delay", "0");
-      break;
-    case VD_NETWORK_FORWARD_BRIDGE:
-      bridge = add_child (network, "bridge");
-      set_prop (bridge, "name", spec->device);
-      break;
-    case VD_NETWORK_FORWARD_PASSTHROUGH:
-      set_prop (add_child (forward, "interface"), "dev", spec->device);
-      break;
-    case VD_NETWORK_FORWARD_HOSTDEV:
-      set_prop (forward, "managed", "yes");
-      set_prop (add_child (forward, "pf"), "dev", spec->device);
-      break;
-    case VD_NETWORK_FORWARD_ISOLATED:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/**
- * vd_network_spec_to_xml:
- *
- * The network's libvirt XML, for virNetworkDefineXML() and the wizard's
- * preview. Fields the forward mode does not use are left out. The spec
- * should be valid; invalid addresses are skipped rather than written.
- *
- * Returns: (transfer full): the XML
- */
-char *
-vd_network_spec_to_xml (const VdNetworkSpec *spec)
-{
-  xmlDocPtr doc;
-  xmlNodePtr network;
-  xmlBufferPtr buffer;
-  char *text;
-
-  g_return_val_if_fail (spec != NULL, NULL);
-
-  doc = xmlNewDoc (BAD_CAST "1.0");
-  network = xmlNewDocNode (doc, NULL, BAD_CAST "network", NULL);
-  xmlDocSetRootElement (doc, network);
-  xmlNewTextChild (network, NULL, BAD_CAST "name", BAD_CAST (spec->name ? spec->name : ""));
-
-  add_forward (network, spec);
-
-  if (vd_network_forward_mode_uses_ip (spec->forward_mode))
-    {
-      if (is_set (spec->dns_domain))
-        {
-          xmlNodePtr domain = add_child (network, "domain");
-
-          set_prop (domain, "name", spec->dns_domain);
-          /* Names in the domain are answered by the network's dnsmasq only. */
-          set_prop (domain, "localOnly", "yes");
-        }
-      if (spec->inbound.average != 0 || spec->outbound.average != 0)
-        {
-          xmlNodePtr bandwidth = add_child (network, "bandwidth");
-
-          add_direction (bandwidth, "inbound", &spec->inbound);
-          add_direction (bandwidth, "outbound", &spec->outbound);
-        }
-    }
-
-  for (guint i = 0; i < spec->portgroups->len; i++)
-    {
-      const VdNetworkPortgroup *pg = g_ptr_array_index (spec->portgroups, i);
-      xmlNodePtr node = add_child (network, "portgroup");
-
-      set_prop (node, "name", pg->name);
-      if (pg->is_default)
-        set_prop (node, "default", "yes");
-      if (pg->vlan_tag != 0)
-        set_uint_prop (add_child (add_child (node, "vlan"), "tag"), "id", pg->vlan_tag);
-    }
-
-  if (vd_network_forward_mode_uses_ip (spec->forward_mode))
-    {
-      add_ip (network, spec, G_SOCKET_FAMILY_IPV4);
-      add_ip (network, spec, G_SOCKET_FAMILY_IPV6);
-    }
-
-  buffer = xmlBufferCreate ();
-  xmlNodeDump (buffer, doc, network, 0, 1);
-  text = g_strconcat ((const char *)xmlBufferContent (buffer), "\n", NULL);
-  xmlBufferFree (buffer);
-  xmlFreeDoc (doc);
-
-  return text;
 }

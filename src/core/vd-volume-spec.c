@@ -190,8 +190,8 @@ check_format (const VdVolumeSpec *spec,
 {
   if (!format_allowed (spec->format, pool))
     {
-      g_autofree char *list =
-        g_strjoinv (", ", (char **)vd_volume_spec_get_formats (vd_storage_pool_get_pool_type (pool)));
+      const char *type = vd_storage_pool_get_pool_type (pool);
+      g_autofree char *list = g_strjoinv (", ", (char **)vd_volume_spec_get_formats (type));
 
       /* translators: a pool type (dir, logical, ...), then a list of formats */
       return g_strdup_printf (_("A %s pool holds only these formats: %s."),

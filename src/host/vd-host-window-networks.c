@@ -419,9 +419,10 @@ vd_host_window_action_network_create_cb (GSimpleAction *action,
 static void
 update_create_action (VdHostWindow *self)
 {
+  gboolean connected = vd_connection_get_state (self->connection) == VD_CONNECTION_STATE_CONNECTED;
+
   _vd_host_window_enable (self, "network-create",
-                          vd_connection_get_state (self->connection) ==
-                          VD_CONNECTION_STATE_CONNECTED && !vd_connection_get_read_only (self->connection));
+                          connected && !vd_connection_get_read_only (self->connection));
 }
 
 static const GActionEntry network_actions[] = {

@@ -174,8 +174,9 @@ check (VdCreateNetworkWizard *self,
        VdNetworkSpecField     field,
        GtkLabel              *label)
 {
-  return show_message (label, vd_network_spec_check (self->spec, field,
-                                                     vd_connection_get_networks (self->connection)));
+  GListModel *networks = vd_connection_get_networks (self->connection);
+
+  return show_message (label, vd_network_spec_check (self->spec, field, networks));
 }
 
 static gboolean

@@ -82,6 +82,10 @@ sync_spec (VdCreateVolumeDialog *self,
   const char *prealloc = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->prealloc_combo));
   const char *backing = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->backing_combo));
   const char *allocation_text = gtk_entry_get_text (self->allocation_entry);
+  const char *capacity_unit =
+    gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->capacity_unit_combo));
+  const char *allocation_unit =
+    gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->allocation_unit_combo));
   guint64 bytes = 0;
   gboolean ok = TRUE;
 
@@ -90,8 +94,7 @@ sync_spec (VdCreateVolumeDialog *self,
   g_free (spec->format);
   spec->format = g_strdup (gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->format_combo)));
 
-  if (vd_volume_spec_parse_size (gtk_entry_get_text (self->capacity_entry),
-                                 gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->capacity_unit_combo)),
+  if (vd_volume_spec_parse_size (gtk_entry_get_text (self->capacity_entry), capacity_unit,
                                  &bytes, capacity_message))
     spec->capacity = bytes;
   else
@@ -103,9 +106,7 @@ sync_spec (VdCreateVolumeDialog *self,
   /* An empty allocation is a sparse volume. */
   bytes = 0;
   if (*allocation_text != '\0' &&
-      !vd_volume_spec_parse_size (allocation_text,
-                                  gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->allocation_unit_combo)),
-                                  &bytes, allocation_message))
+      !vd_volume_spec_parse_size (allocation_text, allocation_unit, &bytes, allocation_message))
     ok = FALSE;
   spec->allocation = bytes;
 
@@ -238,7 +239,8 @@ response_cb (GtkDialog *dialog,
 static void
 fill_choices (VdCreateVolumeDialog *self)
 {
-  const char * const *formats = vd_volume_spec_get_formats (vd_storage_pool_get_pool_type (self->pool));
+  const char *type = vd_storage_pool_get_pool_type (self->pool);
+  const char * const *formats = vd_volume_spec_get_formats (type);
   GListModel *volumes = vd_storage_pool_get_volumes (self->pool);
   g_autofree char *pool_text = NULL;
   g_autofree char *free_text = g_format_size_full (vd_storage_pool_get_available (self->pool),
