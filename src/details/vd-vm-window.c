@@ -449,7 +449,11 @@ vd_vm_window_delete_event (GtkWidget   *widget,
       g_settings_set_int (self->settings, "vm-window-height", height);
     }
 
-  return GTK_WIDGET_CLASS (vd_vm_window_parent_class)->delete_event (widget, event);
+  /* GtkWindow has no handler of its own to chain to. */
+  if (GTK_WIDGET_CLASS (vd_vm_window_parent_class)->delete_event != NULL)
+    return GTK_WIDGET_CLASS (vd_vm_window_parent_class)->delete_event (widget, event);
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void

@@ -129,7 +129,10 @@ test_no_display (void)
   VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_console_view_get_page (view), "error") == 0, 30);
   g_assert_cmpstr (vd_console_view_get_error (view), ==, "This guest has no graphical display.");
 
-  gtk_widget_destroy (window);
+  /* Closed the way its close button does it (a delete event). */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_close (GTK_WINDOW (window));
+  VD_TEST_WAIT_UNTIL (window == NULL, 10);
   vd_connection_disconnect (connection);
 }
 
