@@ -531,6 +531,33 @@ test_create_not_connected (void)
                    "Failed to create the network “lab”: the connection is not open");
 }
 
+/* The wizard's device list: the host's interfaces, from a worker
+ * (test:///default has one, eth1; host.xml none). */
+static void
+test_list_interfaces (void)
+{
+  g_autoptr(VdConnection) connection = vd_test_open ("test:///default");
+  g_autofree char *uri = vd_test_fixture_uri ("host.xml");
+  g_autoptr(VdConnection) closed = vd_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  vd_connection_list_interfaces_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  names = vd_connection_list_interfaces_finish (connection, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_cmpstr (names[0], ==, "eth1");
+
+  g_clear_object (&result);
+  vd_connection_list_interfaces_async (closed, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  g_assert_null (vd_connection_list_interfaces_finish (closed, result, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_NOT_CONNECTED);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/vd/network-spec/check-host", test_check_host);
   g_test_add_func ("/vd/network-spec/mode-ignores", test_mode_ignores);
   g_test_add_func ("/vd/network-spec/create-not-connected", test_create_not_connected);
+  g_test_add_func ("/vd/network-spec/list-interfaces", test_list_interfaces);
 
   return g_test_run ();
 }

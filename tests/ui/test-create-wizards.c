@@ -437,6 +437,39 @@ test_volume_failure (Fixture       *fixture,
   gtk_widget_destroy (dialog);
 }
 
+/* The device field offers the host's interfaces (test:///default has
+ * eth1), read in a worker after the wizard opens; typing stays free. */
+static void
+test_network_devices (void)
+{
+  g_autoptr(VdConnection) connection = vd_test_open ("test:///default");
+  GtkWidget *wizard;
+  GtkTreeModel *devices;
+  GtkTreeIter iter;
+  g_autofree char *first = NULL;
+
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (connection), 30);
+  wizard = vd_create_network_wizard_new (NULL, connection);
+  gtk_widget_show (wizard);
+  devices = gtk_combo_box_get_model (GTK_COMBO_BOX (find (wizard, "Device list")));
+  VD_TEST_WAIT_UNTIL (gtk_tree_model_iter_n_children (devices, NULL) == 1, 30);
+  g_assert_true (gtk_tree_model_get_iter_first (devices, &iter));
+  gtk_tree_model_get (devices, &iter, 0, &first, -1);
+  g_assert_cmpstr (first, ==, "eth1");
+
+  type (wizard, "Network name", "direct");
+  click (wizard, "Next");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find (wizard, "Forward mode")), "passthrough");
+  g_assert_false (sensitive (wizard, "Next"));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (find (wizard, "Device list")), "eth1");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find (wizard, "Device"))), ==, "eth1");
+  /* No addresses of its own: straight on to the advanced page. */
+  click (wizard, "Next");
+  g_assert_cmpstr (page (wizard), ==, "advanced");
+  gtk_widget_destroy (wizard);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +484,7 @@ main (int   argc,
   ADD ("network-invalid", test_network_invalid);
   ADD ("network-create", test_network_create);
   ADD ("network-failure", test_network_failure);
+  g_test_add_func ("/vd/create-wizards/network-devices", test_network_devices);
   ADD ("volume-create", test_volume_create);
   ADD ("volume-failure", test_volume_failure);
 
