@@ -286,8 +286,10 @@ update_pending_host (VdCreateNetworkWizard *self)
   gboolean empty = *mac == '\0' && *ip == '\0' && *name == '\0';
   g_autofree char *stripped_mac = g_strstrip (g_strdup (mac));
   g_autofree char *stripped_ip = g_strstrip (g_strdup (ip));
+  g_autofree char *stripped_name = g_strstrip (g_strdup (name));
+  /* Judged as host_add_cb() will add it: trimmed. */
   char *message = empty ? NULL : vd_network_spec_check_host (self->spec, stripped_mac,
-                                                              stripped_ip, name);
+                                                              stripped_ip, stripped_name);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->host_add_button), !empty && message == NULL);
   show_reserved (self->host_error, message);
