@@ -435,7 +435,11 @@ vd_manager_window_delete_event (GtkWidget   *widget,
         }
     }
 
-  return GTK_WIDGET_CLASS (vd_manager_window_parent_class)->delete_event (widget, event);
+  /* GtkWindow has no delete-event handler of its own to chain to. */
+  if (GTK_WIDGET_CLASS (vd_manager_window_parent_class)->delete_event != NULL)
+    return GTK_WIDGET_CLASS (vd_manager_window_parent_class)->delete_event (widget, event);
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void

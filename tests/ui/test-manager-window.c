@@ -742,6 +742,33 @@ test_tick_redraw (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->connection, count_tick_cb, &ticks);
 }
 
+
+/* The close button sends a delete event: the window remembers its size
+ * and goes (it used to chain to GtkWindow's delete-event, which is NULL). */
+static void
+test_close (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_autoptr(VdConnectionManager) manager = vd_connection_manager_new (settings);
+  VdManagerWindow *window;
+
+  g_settings_reset (settings, "connections");
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  window = vd_manager_window_new (NULL, manager, settings);
+  gtk_window_resize (GTK_WINDOW (window), 777, 555);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  VD_TEST_WAIT_UNTIL (gtk_widget_get_allocated_width (GTK_WIDGET (window)) == 777, 10);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  gtk_window_close (GTK_WINDOW (window));
+  VD_TEST_WAIT_UNTIL (window == NULL, 10);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+  g_object_run_dispose (G_OBJECT (manager));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +788,7 @@ main (int   argc,
   ADD ("tick-redraw", test_tick_redraw);
   g_test_add_func ("/vd/manager-window/connection-failure", test_connection_failure);
   g_test_add_func ("/vd/manager-window/many-guests", test_many_guests);
+  g_test_add_func ("/vd/manager-window/close", test_close);
 
   return g_test_run ();
 }
