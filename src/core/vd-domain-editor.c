@@ -37,14 +37,8 @@
  * (tests/core/test-domain-editor.c checks this node by node).
  */
 
-struct _VdDomainEditor
-{
-  GObject  parent_instance;
-
-  char    *original;   /* libvirt's text */
-  char    *baseline;   /* libxml2's serialisation of the unedited text */
-  xmlDoc  *doc;        /* the working copy */
-};
+/* struct _VdDomainEditor is in vd-domain-editor-private.h (shared with
+ * vd-domain-editor-devices.c and vd-domain-editor-apply.c). */
 
 G_DEFINE_FINAL_TYPE (VdDomainEditor, vd_domain_editor, G_TYPE_OBJECT)
 
@@ -415,6 +409,7 @@ _vd_domain_editor_load (VdDomainEditor  *self,
   self->original = g_strdup (xml);
   g_free (self->baseline);
   self->baseline = serialise (doc);
+  _vd_domain_editor_assign_device_ids (self);
 
   return TRUE;
 }
@@ -1225,4 +1220,91 @@ vd_domain_editor_set_boot_menu (VdDomainEditor  *self,
     set_prop (menu, "timeout", NULL);
 
   return TRUE;
+}
+
+/* The XML helpers above, for the other files of the editor
+ * (vd-domain-editor-private.h). */
+
+gboolean
+_vd_xml_is_element (xmlNode    *node,
+                    const char *name)
+{
+  return is_element (node, name);
+}
+
+xmlNode *
+_vd_xml_find_child (xmlNode    *parent,
+                    const char *name)
+{
+  return find_child (parent, name);
+}
+
+xmlNode *
+_vd_xml_find_path (xmlDoc     *doc,
+                   const char *path)
+{
+  return find_path (doc, path);
+}
+
+char *
+_vd_xml_get_prop (xmlNode    *node,
+                  const char *name)
+{
+  return get_prop (node, name);
+}
+
+void
+_vd_xml_set_prop (xmlNode    *node,
+                  const char *name,
+                  const char *value)
+{
+  set_prop (node, name, value);
+}
+
+char *
+_vd_xml_get_text (xmlNode *node)
+{
+  return get_text (node);
+}
+
+void
+_vd_xml_set_text (xmlNode    *node,
+                  const char *text)
+{
+  set_text (node, text);
+}
+
+void
+_vd_xml_insert_child (xmlNode            *parent,
+                      xmlNode            *child,
+                      const char * const *order)
+{
+  insert_child (parent, child, order);
+}
+
+xmlNode *
+_vd_xml_ensure_child (xmlNode            *parent,
+                      const char         *name,
+                      const char * const *order)
+{
+  return ensure_child (parent, name, order);
+}
+
+void
+_vd_xml_remove_node (xmlNode *node)
+{
+  remove_node (node);
+}
+
+xmlDoc *
+_vd_domain_editor_parse (const char  *xml,
+                         GError     **error)
+{
+  return parse (xml, error);
+}
+
+xmlNode *
+_vd_xml_ensure_devices (xmlDoc *doc)
+{
+  return ensure_child (xmlDocGetRootElement (doc), "devices", domain_order);
 }
