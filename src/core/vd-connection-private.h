@@ -109,6 +109,9 @@ void       _vd_connection_add_host_sample       (VdConnection       *self,
                                                  const double       *values,
                                                  guint               host_cpus,
                                                  guint64             memory_total);
+void       _vd_connection_watch_domain_stats    (VdConnection       *self,
+                                                 const char         *uuid,
+                                                 gboolean            watched);
 
 void _vd_connection_apply_domain_info  (VdConnection       *self,
                                         const VdDomainInfo *info);

@@ -223,3 +223,16 @@ vd_connection_get_host_memory_total (VdConnection *self)
 
   return self->host_memory_total;
 }
+
+/* From vd_domain_watch_stats(): the guest's graphs are shown (or no longer
+ * are), so the poller measures it at every tick. */
+void
+_vd_connection_watch_domain_stats (VdConnection *self,
+                                   const char   *uuid,
+                                   gboolean      watched)
+{
+  g_return_if_fail (VD_IS_CONNECTION (self));
+
+  if (self->poller != NULL)
+    vd_stats_poller_set_watched (self->poller, uuid, watched);
+}

@@ -53,7 +53,8 @@ void          _vd_domain_set_persistent       (VdDomain           *self,
 void          _vd_domain_clear_current_stats  (VdDomain           *self);
 guint         _vd_domain_get_action_serial    (VdDomain           *self);
 void          _vd_domain_add_stats_sample     (VdDomain           *self,
-                                               const double       *values);
+                                               const double       *values,
+                                               guint               span);
 void          _vd_domain_set_history_length   (VdDomain           *self,
                                                guint               length);
 void          _vd_domain_detach               (VdDomain           *self);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vd-connection.h"
+#include "vd-connection-private.h"
 #include "vd-core-enums.h"
 #include "vd-domain-private.h"
 
@@ -53,6 +54,7 @@ struct _VdDomain
    * use: a guest that never ran and is never graphed costs nothing. */
   double         current[VD_STATS_N_METRICS];
   VdStatsRing   *history[VD_STATS_N_METRICS];
+  guint          stats_watchers;
   guint          history_length;
   guint          busy;          /* running operations */
   guint          action_serial; /* bumped when an operation starts */
@@ -460,16 +462,68 @@ _vd_domain_clear_current_stats (VdDomain *self)
 }
 
 /* One stats tick's measurement: @values holds one value per
- * VdStatsMetric, negative where it is unknown (recorded as a gap). */
+ * VdStatsMetric, negative where it is unknown (recorded as a gap).
+ *
+ * @span is how many ticks the measurement covers: 1 for a guest measured
+ * at every tick; 0 for one not measured at this tick (its sample is a gap
+ * for now, and the current values stay the last ones measured); n > 1 for
+ * one measured again after n - 1 ticks without, whose rates are averages
+ * over those ticks: the gaps they left are filled with the same values,
+ * so its graphs have no holes, only a coarser past. */
 void
 _vd_domain_add_stats_sample (VdDomain     *self,
-                             const double *values)
+                             const double *values,
+                             guint         span)
 {
   for (guint i = 0; i < VD_STATS_N_METRICS; i++)
     {
+      VdStatsRing *ring = vd_domain_get_history (self, i);
+      double value = values[i] >= 0 ? values[i] : NAN;
+
+      if (span == 0)
+        {
+          vd_stats_ring_push (ring, NAN);
+          continue;
+        }
+
       self->current[i] = values[i];
-      vd_stats_ring_push (vd_domain_get_history (self, i), values[i] >= 0 ? values[i] : NAN);
+      vd_stats_ring_push (ring, value);
+      for (guint age = 1; age < span; age++)
+        vd_stats_ring_set (ring, age, value);
     }
+}
+
+/**
+ * vd_domain_watch_stats:
+ *
+ * Says that the guest's graphs are on screen. On a connection whose
+ * driver has no bulk statistics, a host with many running guests has
+ * those nobody watches measured every few ticks only (their graphs fill
+ * in with averages), and the watched ones at every tick. Calls nest;
+ * each is undone by vd_domain_unwatch_stats(). Main thread only.
+ */
+void
+vd_domain_watch_stats (VdDomain *self)
+{
+  g_return_if_fail (VD_IS_DOMAIN (self));
+
+  if (self->stats_watchers++ == 0 && self->connection != NULL)
+    _vd_connection_watch_domain_stats (self->connection, self->uuid, TRUE);
+}
+
+/**
+ * vd_domain_unwatch_stats:
+ *
+ * Undoes one vd_domain_watch_stats().
+ */
+void
+vd_domain_unwatch_stats (VdDomain *self)
+{
+  g_return_if_fail (VD_IS_DOMAIN (self));
+  g_return_if_fail (self->stats_watchers > 0);
+
+  if (--self->stats_watchers == 0 && self->connection != NULL)
+    _vd_connection_watch_domain_stats (self->connection, self->uuid, FALSE);
 }
 
 /* Changes how many samples each series keeps; the newest survive. */
@@ -504,6 +558,8 @@ _vd_domain_detach (VdDomain *self)
   if (self->connection == NULL)
     return;
 
+  if (self->stats_watchers > 0)
+    _vd_connection_watch_domain_stats (self->connection, self->uuid, FALSE);
   self->connection = NULL;
   /* Every can-* depends on having a connection. */
   notify_derived (self);

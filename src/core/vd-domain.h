@@ -87,6 +87,8 @@ VdStatsRing   *vd_domain_get_history           (VdDomain      *self,
                                                 VdStatsMetric  metric);
 double         vd_domain_get_current           (VdDomain      *self,
                                                 VdStatsMetric  metric);
+void           vd_domain_watch_stats           (VdDomain      *self);
+void           vd_domain_unwatch_stats         (VdDomain      *self);
 gboolean       vd_domain_matches               (VdDomain  *self,
                                                 const char *casefolded_needle);
 

@@ -24,5 +24,9 @@ void           vd_stats_poller_stop         (VdStatsPoller *self);
 gboolean       vd_stats_poller_get_running  (VdStatsPoller *self);
 guint          vd_stats_poller_get_n_ticks  (VdStatsPoller *self);
 gint64         vd_stats_poller_get_tick_main_time (VdStatsPoller *self);
+void           vd_stats_poller_set_watched  (VdStatsPoller *self,
+                                             const char    *uuid,
+                                             gboolean       watched);
+guint          vd_stats_poller_get_last_sampled (VdStatsPoller *self);
 
 G_END_DECLS

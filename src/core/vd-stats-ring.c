@@ -162,6 +162,26 @@ vd_stats_ring_set_capacity (VdStatsRing *self,
 }
 
 /**
+ * vd_stats_ring_set:
+ * @age: 0 for the newest sample
+ *
+ * Replaces a sample already held (one measured late, over several ticks);
+ * an @age beyond the samples held is ignored.
+ */
+void
+vd_stats_ring_set (VdStatsRing *self,
+                   guint        age,
+                   double       value)
+{
+  g_return_if_fail (self != NULL);
+
+  if (age >= self->length)
+    return;
+
+  self->values[(self->head + self->capacity - 1 - age) % self->capacity] = (float)value;
+}
+
+/**
  * vd_stats_ring_get_max:
  *
  * Returns: the largest sample held, ignoring gaps; 0 when there is none

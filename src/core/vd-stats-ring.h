@@ -28,6 +28,9 @@ void         vd_stats_ring_set_capacity (VdStatsRing *self,
                                          guint        capacity);
 double       vd_stats_ring_get          (const VdStatsRing *self,
                                          guint        age);
+void         vd_stats_ring_set          (VdStatsRing *self,
+                                         guint        age,
+                                         double       value);
 double       vd_stats_ring_get_max      (const VdStatsRing *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VdStatsRing, vd_stats_ring_unref)

@@ -243,6 +243,92 @@ _vd_manager_window_columns_add_actions (VdManagerWindow *self)
     }
 }
 
+static void
+watch_domain (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  GHashTable *other = user_data;
+
+  if (other == NULL || !g_hash_table_contains (other, key))
+    vd_domain_watch_stats (key);
+}
+
+static void
+unwatch_domain (gpointer key,
+                gpointer value,
+                gpointer user_data)
+{
+  GHashTable *other = user_data;
+
+  if (other == NULL || !g_hash_table_contains (other, key))
+    vd_domain_unwatch_stats (key);
+}
+
+static GHashTable *
+domain_set_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+}
+
+/* The guests whose rows are on screen while a graph column is shown: the
+ * stats poller measures those at every tick (vd_domain_watch_stats()),
+ * others maybe less often. Found by walking the visible rows down the
+ * view, a few dozen lookups. */
+static void
+update_watched (VdManagerWindow *self)
+{
+  GtkTreeView *tree_view = self->tree_view;
+  GtkTreeModel *model = gtk_tree_view_get_model (tree_view);
+  g_autoptr(GHashTable) visible = domain_set_new ();
+  gboolean shown = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+    shown |= gtk_tree_view_column_get_visible (COLUMN_AT (self, &graph_columns[i]));
+
+  if (shown && model != NULL && gtk_widget_get_mapped (GTK_WIDGET (tree_view)))
+    {
+      GdkRectangle rect;
+      int top;
+      int y;
+
+      gtk_tree_view_get_visible_rect (tree_view, &rect);
+      gtk_tree_view_convert_tree_to_bin_window_coords (tree_view, rect.x, rect.y, NULL, &top);
+      for (y = MAX (top, 0); y < top + rect.height;)
+        {
+          g_autoptr(GtkTreePath) path = NULL;
+          GdkRectangle area;
+          GtkTreeIter iter;
+          gpointer object;
+
+          if (!gtk_tree_view_get_path_at_pos (tree_view, 0, y, &path, NULL, NULL, NULL))
+            break;
+          gtk_tree_view_get_background_area (tree_view, path, NULL, &area);
+          if (gtk_tree_model_get_iter (model, &iter, path) &&
+              VD_IS_DOMAIN (object = vd_manager_model_get_object (model, &iter)))
+            g_hash_table_add (visible, g_object_ref (object));
+          y = MAX (y + 1, area.y + area.height);
+        }
+    }
+
+  if (self->watched != NULL)
+    g_hash_table_foreach (self->watched, unwatch_domain, visible);
+  g_hash_table_foreach (visible, watch_domain, self->watched);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+  self->watched = g_steal_pointer (&visible);
+}
+
+/* From dispose: no guest is watched by this window any more. */
+void
+_vd_manager_window_columns_unwatch_all (VdManagerWindow *self)
+{
+  if (self->watched == NULL)
+    return;
+
+  g_hash_table_foreach (self->watched, unwatch_domain, NULL);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
+}
+
 /* After a stats tick: redraw the graph columns and nothing else, so the
  * names and states (text, the costly part to draw) are left alone; with
  * no graph column shown, nothing is redrawn. */
@@ -252,6 +338,10 @@ _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
   GtkWidget *widget = GTK_WIDGET (self->tree_view);
   int left = G_MAXINT;
   int right = G_MININT;
+
+  /* Rows scrolled into view since the last tick are measured from the
+   * next one on. */
+  update_watched (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
     {

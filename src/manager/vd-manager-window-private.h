@@ -52,6 +52,8 @@ struct _VdManagerWindow
   GMenuModel           *connection_menu;
   GSimpleActionGroup   *actions;
 
+  GHashTable           *watched;   /* VdDomain (ref) whose graphs are on screen */
+
   guint                 update_source;
   guint                 spinner_source;
   guint                 spinner_pulse;
@@ -62,6 +64,7 @@ void _vd_manager_window_columns_init   (VdManagerWindow *self);
 void _vd_manager_window_columns_bind   (VdManagerWindow *self);
 void _vd_manager_window_columns_add_actions (VdManagerWindow *self);
 void _vd_manager_window_columns_queue_draw (VdManagerWindow *self);
+void _vd_manager_window_columns_unwatch_all (VdManagerWindow *self);
 void _vd_manager_window_update_actions (VdManagerWindow *self);
 void _vd_manager_window_open_domain    (VdManagerWindow *self,
                                         VdDomain        *domain);

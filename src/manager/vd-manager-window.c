@@ -507,6 +507,7 @@ vd_manager_window_dispose (GObject *object)
   g_clear_handle_id (&self->update_source, g_source_remove);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
 
+  _vd_manager_window_columns_unwatch_all (self);
   if (self->tree_view != NULL)
     gtk_tree_view_set_model (self->tree_view, NULL);
   g_clear_object (&self->model);

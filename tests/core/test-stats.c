@@ -433,6 +433,82 @@ test_poller_restart (void)
   vd_connection_disconnect (connection);
 }
 
+/* Many running guests on a driver without bulk stats: the guests nobody
+ * watches are measured every few ticks, and their series have no holes
+ * once measured again (the ticks between get the interval's averages);
+ * a watched guest is measured at every tick. */
+static void
+test_poller_sparse (void)
+{
+  const char *path = g_getenv ("VD_TEST_MANY_FIXTURE");
+  g_autofree char *uri = NULL;
+  g_autoptr(VdConnection) connection = NULL;
+  GListModel *domains;
+  VdDomain *watched = NULL;
+  g_autoptr(GPtrArray) running = g_ptr_array_new ();
+  guint ticks = 0;
+
+  g_assert_nonnull (path);
+  uri = g_strconcat ("test://", path, NULL);
+  connection = vd_test_open (uri);
+  domains = vd_connection_get_domains (connection);
+  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
+    {
+      g_autoptr(VdDomain) domain = g_list_model_get_item (domains, i);
+
+      if (vd_domain_get_active (domain))
+        g_ptr_array_add (running, domain);
+    }
+  g_assert_cmpuint (running->len, >, 100);
+  watched = g_ptr_array_index (running, running->len / 2);
+  vd_domain_watch_stats (watched);
+
+  g_signal_connect (connection, "stats-updated", G_CALLBACK (updated_cb), &ticks);
+  vd_connection_set_stats_interval (connection, 1);
+
+  /* Every guest is measured on its first two ticks, then about a tenth. */
+  VD_TEST_WAIT_UNTIL (ticks >= 3, 30);
+  g_test_message ("tick %u measured %u of %u", ticks,
+                  vd_stats_poller_get_last_sampled (connection->poller), running->len);
+  g_assert_cmpuint (vd_stats_poller_get_last_sampled (connection->poller), <, running->len / 4);
+  g_assert_cmpuint (vd_stats_poller_get_last_sampled (connection->poller), >, 0);
+
+  /* 12 ticks: every guest was measured again after its first two. */
+  while (ticks < 13)
+    {
+      guint seen = ticks;
+
+      VD_TEST_WAIT_UNTIL (ticks > seen, 30);
+      /* The watched guest, at every tick. */
+      g_assert_false (isnan (vd_stats_ring_get (vd_domain_get_history (watched, VD_STATS_CPU), 0)));
+    }
+
+  for (guint i = 0; i < running->len; i++)
+    {
+      VdStatsRing *ring = vd_domain_get_history (g_ptr_array_index (running, i), VD_STATS_CPU);
+      guint length = vd_stats_ring_get_length (ring);
+      guint age = 0;
+
+      g_assert_cmpuint (length, >=, 12);
+      /* Not measured since its last measurement: a gap, for now... */
+      while (age < length && isnan (vd_stats_ring_get (ring, age)))
+        age++;
+      g_assert_cmpuint (age, <, 10);
+      /* ...and before it, no hole back to the second sample (the first
+       * has no rate). */
+      for (; age + 1 < length; age++)
+        g_assert_false (isnan (vd_stats_ring_get (ring, age)));
+      g_assert_true (isnan (vd_stats_ring_get (ring, length - 1)));
+    }
+
+  /* The host's CPU (the sum of its guests' on the test driver) stays
+   * known although most guests were not measured at this tick. */
+  g_assert_cmpfloat (vd_connection_get_host_current (connection, VD_HOST_STATS_CPU), >=, 0);
+
+  vd_domain_unwatch_stats (watched);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/stats/poller/all-metrics", test_poller_all_metrics);
   g_test_add_func ("/stats/poller/collect-and-history", test_poller_collect_and_history);
   g_test_add_func ("/stats/poller/restart", test_poller_restart);
+  g_test_add_func ("/stats/poller/sparse", test_poller_sparse);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vd-confirm-dialog.h"
+#include "vd-connection-private.h"
 #include "vd-manager-model.h"
 #include "vd-manager-window.h"
 #include "vd-stats-format.h"
@@ -658,6 +659,97 @@ test_column_rings (Fixture       *fixture,
   reset_columns (fixture);
 }
 
+/* The first running guest among the rows on screen, or NULL. */
+static VdDomain *
+first_visible_running (Fixture *fixture)
+{
+  GtkTreeView *tree_view = vd_manager_window_get_tree_view (fixture->window);
+  GtkTreeModel *model = gtk_tree_view_get_model (tree_view);
+  g_autoptr(GtkTreePath) start = NULL;
+  g_autoptr(GtkTreePath) end = NULL;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_view_get_visible_range (tree_view, &start, &end))
+    return NULL;
+  /* From the connection row down to its guests. */
+  if (gtk_tree_path_get_depth (start) == 1)
+    gtk_tree_path_down (start);
+  for (; gtk_tree_path_compare (start, end) <= 0 && gtk_tree_model_get_iter (model, &iter, start);
+       gtk_tree_path_next (start))
+    {
+      gpointer object = vd_manager_model_get_object (model, &iter);
+
+      if (VD_IS_DOMAIN (object) && vd_domain_get_active (object))
+        return object;
+    }
+  return NULL;
+}
+
+static void
+count_ticks_cb (VdConnection *connection,
+                guint        *ticks)
+{
+  (*ticks)++;
+}
+
+/* With 600 running guests on a driver without bulk stats, the poller
+ * measures most guests every few ticks only; those on screen in a graph
+ * column, at every tick, also after scrolling to them. */
+static void
+test_watch_visible (void)
+{
+  Fixture fixture = { 0 };
+  const char *path = g_getenv ("VD_TEST_MANY_FIXTURE");
+  g_autofree char *uri = NULL;
+  GtkTreeView *tree_view;
+  GtkAdjustment *adjustment;
+  guint ticks = 0;
+
+  g_assert_nonnull (path);
+  uri = g_strdup_printf ("test://%s", path);
+  fixture_setup_uri (&fixture, uri);
+  g_settings_set_boolean (fixture.settings, "show-guest-cpu", TRUE);
+  vd_manager_window_connect (fixture.window, fixture.connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (fixture.connection) ==
+                      VD_CONNECTION_STATE_CONNECTED, 60);
+  tree_view = vd_manager_window_get_tree_view (fixture.window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_signal_connect (fixture.connection, "stats-updated", G_CALLBACK (count_ticks_cb), &ticks);
+  vd_connection_set_stats_interval (fixture.connection, 1);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      VdDomain *domain;
+      guint start;
+
+      /* Seen at one tick, measured from the next on: check three ticks
+       * in a row after that (others are measured one tick in ten). */
+      start = ticks;
+      VD_TEST_WAIT_UNTIL (ticks >= start + 4, 60);
+      domain = first_visible_running (&fixture);
+      g_assert_nonnull (domain);
+      g_test_message ("round %u: first visible guest %s, %u measured at the last tick", round,
+                      vd_domain_get_name (domain),
+                      vd_stats_poller_get_last_sampled (fixture.connection->poller));
+      for (guint i = 0; i < 3; i++)
+        {
+          guint seen = ticks;
+
+          VD_TEST_WAIT_UNTIL (ticks > seen, 30);
+          g_assert_false (isnan (vd_stats_ring_get (vd_domain_get_history (domain, VD_STATS_CPU), 0)));
+          g_assert_cmpuint (vd_stats_poller_get_last_sampled (fixture.connection->poller), <, 200);
+        }
+
+      /* Then the end of the list. */
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tree_view));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+    }
+
+  g_signal_handlers_disconnect_by_func (fixture.connection, count_ticks_cb, &ticks);
+  fixture_teardown (&fixture, NULL);
+}
+
 /* What a stats tick asks to be redrawn, in the tree view's window: the
  * region it invalidated (taken from GDK, so that window will not draw it),
  * or NULL. The tick is the signal itself, emitted here: counting real
@@ -781,6 +873,7 @@ main (int   argc,
   ADD ("tick-redraw", test_tick_redraw);
   g_test_add_func ("/vd/manager-window/connection-failure", test_connection_failure);
   g_test_add_func ("/vd/manager-window/many-guests", test_many_guests);
+  g_test_add_func ("/vd/manager-window/watch-visible", test_watch_visible);
   g_test_add_func ("/vd/manager-window/close", test_close);
 
   return g_test_run ();
