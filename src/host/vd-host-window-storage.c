@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-create-pool-wizard.h"
 #include "vd-create-volume-dialog.h"
 #include "vd-host-window-private.h"
 
@@ -566,7 +567,29 @@ vd_host_window_action_volume_create_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+vd_host_window_action_pool_create_cb (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  VdHostWindow *self = user_data;
+  GtkWidget *wizard = vd_create_pool_wizard_new (GTK_WINDOW (self), self->connection);
+
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
+/* A new pool needs an open, writable connection, whatever is selected. */
+static void
+update_pool_create_action (VdHostWindow *self)
+{
+  gboolean connected = vd_connection_get_state (self->connection) == VD_CONNECTION_STATE_CONNECTED;
+
+  _vd_host_window_enable (self, "pool-create",
+                          connected && !vd_connection_get_read_only (self->connection));
+}
+
 static const GActionEntry pool_actions[] = {
+  { "pool-create", vd_host_window_action_pool_create_cb },
   { "pool-start", vd_host_window_action_pool_start_cb },
   { "pool-stop", vd_host_window_action_pool_stop_cb },
   { "pool-refresh", vd_host_window_action_pool_refresh_cb },
@@ -620,6 +643,9 @@ _vd_host_window_storage_bind (VdHostWindow *self)
 {
   gtk_list_box_bind_model (self->pool_list, vd_connection_get_pools (self->connection),
                            create_pool_row, NULL, NULL);
+  g_signal_connect_object (self->connection, "notify::state",
+                           G_CALLBACK (update_pool_create_action), self, G_CONNECT_SWAPPED);
+  update_pool_create_action (self);
 }
 
 void
