@@ -15,8 +15,9 @@
 #include "vd-connection.h"
 #include "vd-console-view.h"
 #include "vd-graph.h"
-#include "vd-vm-window.h"
 #include "vd-gtk-util.h"
+#include "vd-hardware-page.h"
+#include "vd-vm-window-private.h"
 
 /*
  * One guest's window: Console | Details | Snapshots in a GtkStack, with
@@ -26,40 +27,12 @@
  *
  * Console is a VdConsoleView (the guest's screen, or why there is none),
  * whose Send Key and screenshot actions join the vm group. Details has a
- * sidebar of sections: Overview (the guest's identity and resources) and
- * Performance (CPU, memory, disk and network graphs of the guest's stats
- * series, redrawn on its connection's stats-updated). Hardware editing and
- * snapshots come with later versions, and the pages say so.
+ * sidebar of sections: the editable pages Overview, CPUs, Memory and Boot
+ * (vd-vm-window-details.c: Apply/Revert and the XML tab) and Performance
+ * (CPU, memory, disk and network graphs of the guest's stats series,
+ * redrawn on its connection's stats-updated). Snapshots come with a later
+ * version, and the page says so.
  */
-
-struct _VdVmWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkHeaderBar         *header_bar;
-  GtkMenuButton        *shutdown_menu_button;
-  GtkMenuButton        *console_menu_button;
-  GtkWidget            *pause_button;
-  GtkWidget            *resume_button;
-  GtkInfoBar           *info_bar;
-  GtkLabel             *info_label;
-  GtkStack             *stack;
-  VdConsoleView        *console_view;
-  GtkStack             *details_stack;
-  GtkGrid              *details_grid;
-  GtkWidget            *performance_note_label;
-  VdGraph              *cpu_graph;
-  VdGraph              *memory_graph;
-  VdGraph              *disk_graph;
-  VdGraph              *network_graph;
-
-  /* Owned references */
-  VdDomain             *domain;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GSimpleActionGroup   *actions;
-};
 
 G_DEFINE_FINAL_TYPE (VdVmWindow, vd_vm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -250,80 +223,6 @@ static const GActionEntry win_actions[] = {
 /* Bindings                                                            */
 /* ------------------------------------------------------------------ */
 
-static gboolean
-memory_to_text (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  guint64 kib = g_value_get_uint64 (from);
-
-  g_value_take_string (to, kib > 0 ? g_format_size_full (kib * 1024, G_FORMAT_SIZE_IEC_UNITS)
-                                   : g_strdup ("—"));
-  return TRUE;
-}
-
-static gboolean
-uint_to_text (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  g_value_take_string (to, g_strdup_printf ("%u", g_value_get_uint (from)));
-  return TRUE;
-}
-
-static gboolean
-bool_to_text (GBinding     *binding,
-              const GValue *from,
-              GValue       *to,
-              gpointer      user_data)
-{
-  g_value_set_string (to, g_value_get_boolean (from) ? _("Yes") : _("No"));
-  return TRUE;
-}
-
-static gboolean
-nullable_to_text (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : "—");
-  return TRUE;
-}
-
-static void
-add_detail (VdVmWindow             *self,
-            guint                   row,
-            const char             *title,
-            const char             *property,
-            GBindingTransformFunc   transform)
-{
-  GtkWidget *name = gtk_label_new (title);
-  GtkWidget *value = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 1.0);
-  gtk_label_set_yalign (GTK_LABEL (name), 0.0);
-  gtk_style_context_add_class (gtk_widget_get_style_context (name), "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_label_set_line_wrap (GTK_LABEL (value), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (value), 60);
-  gtk_widget_set_hexpand (value, TRUE);
-  atk_object_set_name (gtk_widget_get_accessible (value), title);
-
-  g_object_bind_property_full (self->domain, property, value, "label", G_BINDING_SYNC_CREATE,
-                               transform, NULL, NULL, NULL);
-
-  gtk_grid_attach (self->details_grid, name, 0, row, 1, 1);
-  gtk_grid_attach (self->details_grid, value, 1, row, 1, 1);
-  gtk_widget_show (name);
-  gtk_widget_show (value);
-}
-
 static void
 update_title (VdVmWindow *self)
 {
@@ -440,6 +339,10 @@ vd_vm_window_delete_event (GtkWidget   *widget,
 {
   VdVmWindow *self = VD_VM_WINDOW (widget);
 
+  /* Unapplied changes: the window closes once the user has answered. */
+  if (_vd_vm_window_details_ask_close (self))
+    return GDK_EVENT_STOP;
+
   if (self->settings != NULL && !gtk_window_is_maximized (GTK_WINDOW (self)))
     {
       int width, height;
@@ -462,6 +365,7 @@ vd_vm_window_dispose (GObject *object)
   VdVmWindow *self = (VdVmWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  _vd_vm_window_details_dispose (self);
   if (self->domain != NULL)
     g_signal_handlers_disconnect_by_data (self->domain, self);
 
@@ -477,6 +381,7 @@ vd_vm_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->actions);
+  _vd_vm_window_details_finalize (self);
 
   G_OBJECT_CLASS (vd_vm_window_parent_class)->finalize (object);
 }
@@ -505,13 +410,13 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, console_view);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_stack);
-  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_grid);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, performance_note_label);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, cpu_graph);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, memory_graph);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, disk_graph);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, network_graph);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
+  _vd_vm_window_details_class_init (widget_class);
 }
 
 static void
@@ -563,7 +468,6 @@ vd_vm_window_new (GtkApplication *application,
     { "save", "can-save" },
   };
   VdVmWindow *self;
-  guint row = 0;
 
   g_return_val_if_fail (VD_IS_DOMAIN (domain), NULL);
 
@@ -586,18 +490,8 @@ vd_vm_window_new (GtkApplication *application,
   vd_console_view_set_settings (self->console_view, settings);
   vd_console_view_set_domain (self->console_view, domain);
 
-  add_detail (self, row++, _("Name"), "name", NULL);
-  add_detail (self, row++, _("Title"), "title", nullable_to_text);
-  add_detail (self, row++, _("Description"), "description", nullable_to_text);
-  add_detail (self, row++, _("UUID"), "uuid", NULL);
-  add_detail (self, row++, _("State"), "state-label", NULL);
-  add_detail (self, row++, _("Memory"), "memory", memory_to_text);
-  add_detail (self, row++, _("Maximum memory"), "max-memory", memory_to_text);
-  add_detail (self, row++, _("Virtual CPUs"), "vcpus", uint_to_text);
-  add_detail (self, row++, _("Start when the host boots"), "autostart", bool_to_text);
-  add_detail (self, row++, _("Persistent"), "persistent", bool_to_text);
-
   setup_performance (self);
+  _vd_vm_window_details_init (self);
 
   update_title (self);
   g_signal_connect_object (domain, "notify::name", G_CALLBACK (domain_changed_cb), self,
@@ -637,7 +531,8 @@ vd_vm_window_get_domain (VdVmWindow *self)
 /**
  * vd_vm_window_set_page:
  * @page: "console", "details" or "snapshots"; or a section of Details
- *   ("overview", "performance"), which shows Details at that section
+ *   ("overview", "performance", "cpus", "memory", "boot"), which shows
+ *   Details at that section
  */
 void
 vd_vm_window_set_page (VdVmWindow *self,
@@ -668,7 +563,8 @@ vd_vm_window_get_page (VdVmWindow *self)
 /**
  * vd_vm_window_get_details_page:
  *
- * Returns: the section of Details shown: "overview" or "performance"
+ * Returns: the section of Details shown: "overview", "performance",
+ *   "cpus", "memory" or "boot"
  */
 const char *
 vd_vm_window_get_details_page (VdVmWindow *self)

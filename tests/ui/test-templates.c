@@ -105,11 +105,28 @@ test_vm_window (void)
   g_autoptr(VdConnection) connection = vd_test_open (uri);
   GtkWidget *window;
 
+  const char *pages[] = { "overview", "cpus", "memory", "boot", "performance" };
+
   window = GTK_WIDGET (vd_vm_window_new (NULL,
                                          vd_connection_find_domain_by_name (connection, "alpha"),
                                          NULL));
   gtk_widget_show (window);
   gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpuint (assert_accessible_names (window), >, 5);
+  /* Every Details page (VdHardwarePageOverview, -Cpu, -Memory, -Boot), once
+   * the guest's configuration is read, and the XML tab. */
+  VD_TEST_WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+                        window, VD_TYPE_VM_WINDOW, "boot_page"))), 30);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      vd_vm_window_set_page (VD_VM_WINDOW (window), pages[i]);
+      g_assert_cmpstr (vd_vm_window_get_details_page (VD_VM_WINDOW (window)), ==, pages[i]);
+      g_assert_cmpuint (assert_accessible_names (window), >, 5);
+    }
+  vd_vm_window_set_page (VD_VM_WINDOW (window), "overview");
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                                                 window, VD_TYPE_VM_WINDOW, "mode_stack")),
+                                    "xml");
   g_assert_cmpuint (assert_accessible_names (window), >, 5);
   gtk_widget_destroy (window);
   vd_connection_disconnect (connection);
