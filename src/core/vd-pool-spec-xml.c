@@ -74,7 +74,7 @@ add_hosts (xmlNodePtr        source,
 
       if (spec->type == VD_POOL_TYPE_RBD)
         host = _vd_pool_spec_parse_host_port (items[i], &port);
-      else
+      else if (vd_pool_type_uses_field (spec->type, VD_POOL_SPEC_FIELD_PORT))
         port = spec->port;
       add_host (source, host ? host : items[i], port);
     }
