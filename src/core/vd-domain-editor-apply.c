@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vd-domain-editor.h"
 #include "vd-connection-private.h"
@@ -22,6 +23,25 @@
  * Where the editor meets libvirt: reading a guest's inactive XML into an
  * editor, and defining the edited XML (vd-libvirt-task.c's path: busy
  * while the worker runs, the guest re-read whether or not libvirt took it).
+ *
+ * For a running guest, what libvirt can change live is changed live as
+ * well: a CD-ROM's or floppy's medium and a NIC's link state
+ * (virDomainUpdateDeviceFlags, LIVE|CONFIG), the current memory through the
+ * balloon and the current vCPUs (SetMemoryFlags / SetVcpusFlags, LIVE, when
+ * the maximum stays), and added or removed devices of a kind that
+ * hot-plugs (Attach/DetachDeviceFlags, LIVE|CONFIG). The plan is made on
+ * the main thread by comparing the edited document with the original, device
+ * by device (their ids match, vd-domain-editor-devices.c); anything else
+ * only reaches the configuration, through virDomainDefineXML, and makes
+ * the apply report "needs restart".
+ *
+ * Order and failure: the live calls run first, then the definition. When
+ * a live call fails, nothing is defined, the configuration is put back to
+ * the original XML (a device call with CONFIG may already have touched
+ * it), and the error says so; live calls that succeeded before it stay in
+ * effect on the running guest (the message names the failed step). When
+ * the definition itself fails after live calls, the configuration is put
+ * back likewise and the error says the running guest was changed.
  */
 
 /* Reading a guest's XML */
@@ -112,15 +132,44 @@ vd_domain_fetch_editor_finish (VdDomain      *domain,
 
 /* Applying */
 
+typedef enum
+{
+  LIVE_UPDATE,
+  LIVE_DETACH,
+  LIVE_ATTACH,
+  LIVE_MEMORY,
+  LIVE_VCPUS,
+} LiveKind;
+
+typedef struct
+{
+  LiveKind  kind;
+  char     *xml;     /* the device, for the device calls */
+  guint64   value;   /* KiB or vCPUs */
+} LiveOp;
+
+static void
+live_op_free (gpointer user_data)
+{
+  LiveOp *op = user_data;
+
+  g_free (op->xml);
+  g_free (op);
+}
+
 typedef struct
 {
   virConnectPtr   conn;
   char           *name;
   char           *uuid;
   char           *xml;
+  char           *original;    /* the XML the editor started from */
+  GPtrArray      *live;        /* LiveOp, in the order to run them */
+  gboolean        beyond_live; /* some change only reaches the configuration */
   VdDomainEditor *editor;      /* only touched on the main thread */
   VdDomainInfo   *after;       /* written by the worker */
   char           *new_xml;     /* written by the worker */
+  gboolean        needs_restart; /* written by the worker */
 } ApplyData;
 
 static void
@@ -133,6 +182,8 @@ apply_data_free (gpointer user_data)
   g_free (data->name);
   g_free (data->uuid);
   g_free (data->xml);
+  g_free (data->original);
+  g_clear_pointer (&data->live, g_ptr_array_unref);
   g_clear_object (&data->editor);
   g_clear_pointer (&data->after, _vd_domain_info_free);
   g_free (data->new_xml);
@@ -149,6 +200,98 @@ apply_failure_message (gpointer    user_data,
                           data->name, detail);
 }
 
+static const char *
+live_step_name (LiveKind kind)
+{
+  switch (kind)
+    {
+    case LIVE_UPDATE:
+      return _("changing a device");
+    case LIVE_DETACH:
+      return _("removing a device");
+    case LIVE_ATTACH:
+      return _("adding a device");
+    case LIVE_MEMORY:
+      return _("changing the memory");
+    case LIVE_VCPUS:
+      return _("changing the vCPUs");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Runs the live steps; on a failure returns FALSE with @error set and
+ * *touched_config saying whether a device call may have changed the
+ * configuration already. */
+static gboolean
+apply_live (ApplyData     *data,
+            virDomainPtr   handle,
+            gboolean      *touched_config,
+            GError       **error)
+{
+  const unsigned int both = VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG;
+
+  *touched_config = FALSE;
+  for (guint i = 0; i < data->live->len; i++)
+    {
+      LiveOp *op = data->live->pdata[i];
+      int ret = -1;
+
+      switch (op->kind)
+        {
+        case LIVE_UPDATE:
+          ret = virDomainUpdateDeviceFlags (handle, op->xml, both);
+          break;
+        case LIVE_DETACH:
+          ret = virDomainDetachDeviceFlags (handle, op->xml, both);
+          break;
+        case LIVE_ATTACH:
+          ret = virDomainAttachDeviceFlags (handle, op->xml, both);
+          break;
+        case LIVE_MEMORY:
+          ret = virDomainSetMemoryFlags (handle, (unsigned long)op->value,
+                                         VIR_DOMAIN_AFFECT_LIVE);
+          break;
+        case LIVE_VCPUS:
+          ret = virDomainSetVcpusFlags (handle, (unsigned int)op->value,
+                                        VIR_DOMAIN_AFFECT_LIVE);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (ret < 0)
+        {
+          g_autoptr(GError) libvirt_error = NULL;
+
+          vd_error_set_from_libvirt (&libvirt_error, _("Unknown error"));
+          /* Translators: the first %s is a guest, the second a step
+           * ("changing a device"), the third libvirt's message */
+          g_set_error (error, libvirt_error->domain, libvirt_error->code,
+                       _("Failed to change the running guest “%s” (%s): %s. "
+                         "Its configuration was not changed."),
+                       data->name, live_step_name (op->kind), libvirt_error->message);
+          return FALSE;
+        }
+      if (op->kind == LIVE_UPDATE || op->kind == LIVE_DETACH || op->kind == LIVE_ATTACH)
+        *touched_config = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Puts the configuration back as the editor found it. */
+static void
+restore_config (ApplyData *data)
+{
+  virDomainPtr restored = virDomainDefineXML (data->conn, data->original);
+
+  if (restored == NULL)
+    g_warning ("Could not restore the configuration of %s: %s", data->name,
+               virGetLastErrorMessage ());
+  else
+    virDomainFree (restored);
+}
+
 static gboolean
 apply_worker (gpointer   user_data,
               GError   **error)
@@ -157,15 +300,48 @@ apply_worker (gpointer   user_data,
   virDomainPtr defined;
   virDomainPtr handle;
   gboolean ok = TRUE;
+  gboolean active = FALSE;
+  gboolean touched_config = FALSE;
 
-  defined = virDomainDefineXML (data->conn, data->xml);
-  if (defined == NULL)
+  handle = virDomainLookupByUUIDString (data->conn, data->uuid);
+  if (handle != NULL)
     {
-      vd_libvirt_task_set_failure (error, apply_failure_message, data);
-      ok = FALSE;
+      active = virDomainIsActive (handle) == 1;
+      if (active && data->live->len > 0 && !apply_live (data, handle, &touched_config, error))
+        {
+          if (touched_config)
+            restore_config (data);
+          ok = FALSE;
+        }
+      virDomainFree (handle);
     }
-  else
-    virDomainFree (defined);
+  virResetLastError ();
+
+  if (ok)
+    {
+      defined = virDomainDefineXML (data->conn, data->xml);
+      if (defined == NULL)
+        {
+          if (active && data->live->len > 0)
+            {
+              g_autoptr(GError) libvirt_error = NULL;
+
+              vd_error_set_from_libvirt (&libvirt_error, _("Unknown error"));
+              g_set_error (error, libvirt_error->domain, libvirt_error->code,
+                           _("The running guest “%s” was changed, but its configuration "
+                             "could not be: %s"), data->name, libvirt_error->message);
+              restore_config (data);
+            }
+          else
+            vd_libvirt_task_set_failure (error, apply_failure_message, data);
+          ok = FALSE;
+        }
+      else
+        {
+          virDomainFree (defined);
+          data->needs_restart = active && data->beyond_live;
+        }
+    }
 
   /* Re-read, success or not. */
   handle = virDomainLookupByUUIDString (data->conn, data->uuid);
@@ -221,6 +397,7 @@ apply_result (gpointer self,
 
   if (data->after != NULL && connection != NULL)
     _vd_connection_apply_domain_info (connection, data->after);
+  data->editor->needs_restart = data->needs_restart;
 
   /* The editor now starts from what libvirt made of the new XML. */
   if (data->new_xml != NULL && !_vd_domain_editor_load (data->editor, data->new_xml, NULL))
@@ -240,6 +417,270 @@ static const VdLibvirtTaskOps apply_ops = {
   .end_busy = apply_end_busy,
   .apply = apply_result,
 };
+
+/* Planning the live part (main thread) */
+
+typedef struct
+{
+  const char *skip_child;   /* an element of the node (not deeper) left out */
+  const char *skip_attr;    /* an attribute of the node left out */
+} CanonSkip;
+
+/* The node as text without blank text, for comparing two versions */
+static void
+canonical (xmlNode         *node,
+           const CanonSkip *skip,
+           GString         *out)
+{
+  if (node->type == XML_ELEMENT_NODE)
+    {
+      if (node->ns != NULL && node->ns->prefix != NULL)
+        g_string_append_printf (out, "<%s:%s", node->ns->prefix, node->name);
+      else
+        g_string_append_printf (out, "<%s", node->name);
+      for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+        {
+          xmlChar *value;
+
+          if (skip != NULL && skip->skip_attr != NULL &&
+              strcmp ((const char *)attr->name, skip->skip_attr) == 0)
+            continue;
+          value = xmlNodeListGetString (node->doc, attr->children, 1);
+          g_string_append_printf (out, " %s=\"%s\"", attr->name,
+                                  value != NULL ? (char *)value : "");
+          xmlFree (value);
+        }
+      g_string_append_c (out, '>');
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          if (skip != NULL && skip->skip_child != NULL && child->type == XML_ELEMENT_NODE &&
+              strcmp ((const char *)child->name, skip->skip_child) == 0)
+            continue;
+          canonical (child, NULL, out);
+        }
+      g_string_append (out, "</>");
+    }
+  else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      if (!xmlIsBlankNode (node))
+        g_string_append (out, (const char *)node->content);
+    }
+  else if (node->type == XML_COMMENT_NODE)
+    g_string_append_printf (out, "<!--%s-->", node->content);
+}
+
+static gboolean
+same_node (xmlNode         *a,
+           xmlNode         *b,
+           const CanonSkip *skip)
+{
+  g_autoptr(GString) text_a = g_string_new (NULL);
+  g_autoptr(GString) text_b = g_string_new (NULL);
+
+  canonical (a, skip, text_a);
+  canonical (b, skip, text_b);
+
+  return g_string_equal (text_a, text_b);
+}
+
+/* What of the domain is neither a device, nor the current memory, nor the
+ * current vCPU count */
+static char *
+canonical_rest (xmlDoc *doc)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  GString *out = g_string_new (NULL);
+  static const CanonSkip vcpu_skip = { NULL, "current" };
+
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (_vd_xml_is_element (child, "devices") || _vd_xml_is_element (child, "currentMemory"))
+        continue;
+      canonical (child, _vd_xml_is_element (child, "vcpu") ? &vcpu_skip : NULL, out);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+node_xml (xmlNode *node)
+{
+  xmlBuffer *buffer = xmlBufferCreate ();
+  char *ret;
+
+  xmlNodeDump (buffer, node->doc, node, 0, 0);
+  ret = g_strdup ((const char *)xmlBufferContent (buffer));
+  xmlBufferFree (buffer);
+
+  return ret;
+}
+
+static void
+add_op (ApplyData *data,
+        LiveKind   kind,
+        xmlNode   *node,
+        guint64    value)
+{
+  LiveOp *op = g_new0 (LiveOp, 1);
+
+  op->kind = kind;
+  op->xml = node != NULL ? node_xml (node) : NULL;
+  op->value = value;
+  g_ptr_array_add (data->live, op);
+}
+
+/* A changed device: updated live when only its medium (a CD-ROM or
+ * floppy) or its link state (a NIC) changed. */
+static gboolean
+is_live_update (xmlNode *before,
+                xmlNode *after)
+{
+  static const CanonSkip medium = { "source", "type" };
+  static const CanonSkip link = { "link", NULL };
+
+  switch (_vd_device_node_get_kind (before))
+    {
+    case VD_DEVICE_KIND_CDROM:
+    case VD_DEVICE_KIND_FLOPPY:
+      return same_node (before, after, &medium);
+    case VD_DEVICE_KIND_INTERFACE:
+      return same_node (before, after, &link);
+    case VD_DEVICE_KIND_DISK:
+    case VD_DEVICE_KIND_GRAPHICS:
+    case VD_DEVICE_KIND_VIDEO:
+    case VD_DEVICE_KIND_SOUND:
+    case VD_DEVICE_KIND_INPUT:
+    case VD_DEVICE_KIND_SERIAL:
+    case VD_DEVICE_KIND_PARALLEL:
+    case VD_DEVICE_KIND_CONSOLE:
+    case VD_DEVICE_KIND_CHANNEL:
+    case VD_DEVICE_KIND_HOSTDEV:
+    case VD_DEVICE_KIND_REDIRDEV:
+    case VD_DEVICE_KIND_CONTROLLER:
+    case VD_DEVICE_KIND_RNG:
+    case VD_DEVICE_KIND_WATCHDOG:
+    case VD_DEVICE_KIND_TPM:
+    case VD_DEVICE_KIND_SMARTCARD:
+    case VD_DEVICE_KIND_FILESYSTEM:
+    case VD_DEVICE_KIND_MEMBALLOON:
+    case VD_DEVICE_KIND_PANIC:
+    case VD_DEVICE_KIND_SHMEM:
+    case VD_DEVICE_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+plan_devices (ApplyData *data,
+              xmlDoc    *before,
+              xmlDoc    *after)
+{
+  g_autoptr(GPtrArray) updates = g_ptr_array_new ();
+  g_autoptr(GPtrArray) detaches = g_ptr_array_new ();
+  g_autoptr(GPtrArray) attaches = g_ptr_array_new ();
+  xmlNode *devices = _vd_xml_find_path (before, "devices");
+
+  for (xmlNode *node = devices != NULL ? devices->children : NULL; node != NULL;
+       node = node->next)
+    {
+      xmlNode *edited;
+
+      if (node->type != XML_ELEMENT_NODE || _vd_device_node_get_id (node) == NULL)
+        continue;
+      edited = _vd_device_find_by_id (after, _vd_device_node_get_id (node));
+      if (edited == NULL)
+        {
+          if (_vd_device_kind_is_hotpluggable (node))
+            g_ptr_array_add (detaches, node);
+          else
+            data->beyond_live = TRUE;
+        }
+      else if (!same_node (node, edited, NULL))
+        {
+          if (is_live_update (node, edited))
+            g_ptr_array_add (updates, edited);
+          else
+            data->beyond_live = TRUE;
+        }
+    }
+
+  /* <emulator> is no device */
+  {
+    xmlNode *emulator_before = _vd_xml_find_child (devices, "emulator");
+    xmlNode *emulator_after = _vd_xml_find_child (_vd_xml_find_path (after, "devices"),
+                                                  "emulator");
+
+    if ((emulator_before == NULL) != (emulator_after == NULL) ||
+        (emulator_before != NULL && !same_node (emulator_before, emulator_after, NULL)))
+      data->beyond_live = TRUE;
+  }
+
+  devices = _vd_xml_find_path (after, "devices");
+  for (xmlNode *node = devices != NULL ? devices->children : NULL; node != NULL;
+       node = node->next)
+    {
+      const char *id = _vd_device_node_get_id (node);
+
+      if (node->type != XML_ELEMENT_NODE || id == NULL ||
+          _vd_device_find_by_id (before, id) != NULL)
+        continue;
+      if (_vd_device_kind_is_hotpluggable (node))
+        g_ptr_array_add (attaches, node);
+      else
+        data->beyond_live = TRUE;
+    }
+
+  for (guint i = 0; i < updates->len; i++)
+    add_op (data, LIVE_UPDATE, updates->pdata[i], 0);
+  for (guint i = 0; i < detaches->len; i++)
+    add_op (data, LIVE_DETACH, detaches->pdata[i], 0);
+  for (guint i = 0; i < attaches->len; i++)
+    add_op (data, LIVE_ATTACH, attaches->pdata[i], 0);
+}
+
+/* Fills data->live and data->beyond_live from what the editor changed. */
+static void
+plan_live (VdDomainEditor *self,
+           ApplyData      *data)
+{
+  g_autoptr(VdDomainEditor) before = NULL;
+  g_autofree char *rest_before = NULL;
+  g_autofree char *rest_after = NULL;
+
+  before = vd_domain_editor_new_from_xml (self->original, NULL);
+  if (before == NULL)
+    {
+      data->beyond_live = TRUE;
+      return;
+    }
+
+  plan_devices (data, before->doc, self->doc);
+
+  if (vd_domain_editor_get_max_memory (before) == vd_domain_editor_get_max_memory (self) &&
+      vd_domain_editor_get_memory (before) != vd_domain_editor_get_memory (self))
+    {
+      LiveOp *op = g_new0 (LiveOp, 1);
+
+      op->kind = LIVE_MEMORY;
+      op->value = vd_domain_editor_get_memory (self);
+      g_ptr_array_add (data->live, op);
+    }
+  if (vd_domain_editor_get_max_vcpus (before) == vd_domain_editor_get_max_vcpus (self) &&
+      vd_domain_editor_get_vcpus (before) != vd_domain_editor_get_vcpus (self))
+    {
+      LiveOp *op = g_new0 (LiveOp, 1);
+
+      op->kind = LIVE_VCPUS;
+      op->value = vd_domain_editor_get_vcpus (self);
+      g_ptr_array_add (data->live, op);
+    }
+
+  rest_before = canonical_rest (before->doc);
+  rest_after = canonical_rest (self->doc);
+  if (strcmp (rest_before, rest_after) != 0)
+    data->beyond_live = TRUE;
+}
 
 /**
  * vd_domain_editor_apply_async:
@@ -279,7 +720,11 @@ vd_domain_editor_apply_async (VdDomainEditor      *self,
   data->name = g_strdup (vd_domain_get_name (domain));
   data->uuid = g_steal_pointer (&uuid);
   data->xml = vd_domain_editor_get_xml (self);
+  data->original = g_strdup (vd_domain_editor_get_original_xml (self));
+  data->live = g_ptr_array_new_with_free_func (live_op_free);
+  plan_live (self, data);
   data->editor = g_object_ref (self);
+  self->needs_restart = FALSE;
   handle = vd_domain_get_handle (domain);
   if (handle != NULL)
     {
@@ -289,6 +734,45 @@ vd_domain_editor_apply_async (VdDomainEditor      *self,
 
   vd_libvirt_task_run (domain, &apply_ops, VD_LIBVIRT_TASK_DEFAULT, data,
                        vd_domain_editor_apply_async, cancellable, callback, user_data);
+}
+
+/**
+ * vd_domain_editor_apply_finish_full:
+ * @needs_restart: (out) (optional): whether some change waits for the
+ *   guest's next boot (a running guest got only part of it live)
+ *
+ * Like vd_domain_editor_apply_finish(), and says what the running guest
+ * did not take.
+ */
+gboolean
+vd_domain_editor_apply_finish_full (VdDomainEditor  *self,
+                                    GAsyncResult    *result,
+                                    gboolean        *needs_restart,
+                                    GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  ok = vd_domain_editor_apply_finish (self, result, error);
+  if (needs_restart != NULL)
+    *needs_restart = ok && self->needs_restart;
+
+  return ok;
+}
+
+/**
+ * vd_domain_editor_get_needs_restart:
+ *
+ * Returns: after an apply finished: whether some change waits for the
+ *   guest's next boot; %FALSE before any apply and after a failed one
+ */
+gboolean
+vd_domain_editor_get_needs_restart (VdDomainEditor *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  return self->needs_restart;
 }
 
 gboolean

@@ -53,7 +53,7 @@ remove_children (xmlNode            *node,
       next = child->next;
       if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
           g_strv_contains (names, (const char *)child->name))
-        _vd_xml_remove_node (child);
+        _vd_xml_remove_child (child);
     }
 }
 
@@ -190,7 +190,7 @@ vd_domain_editor_set_graphics_listen (VdDomainEditor  *self,
       if (listen != NULL && g_strcmp0 (type, "none") == 0)
         return TRUE;
       if (listen != NULL)
-        _vd_xml_remove_node (listen);
+        _vd_xml_remove_child (listen);
       listen = xmlNewDocNode (node->doc, NULL, (const xmlChar *)"listen", NULL);
       xmlSetProp (listen, (const xmlChar *)"type", (const xmlChar *)"none");
       _vd_xml_insert_child (node, listen, graphics_order);
@@ -199,7 +199,7 @@ vd_domain_editor_set_graphics_listen (VdDomainEditor  *self,
 
   if (listen != NULL && g_strcmp0 (type, "address") != 0)
     {
-      _vd_xml_remove_node (listen);
+      _vd_xml_remove_child (listen);
       listen = NULL;
     }
   if (listen == NULL)
@@ -771,7 +771,7 @@ vd_domain_editor_set_input (VdDomainEditor  *self,
 
       _vd_xml_set_prop (node, "bus", bus);
       if (address != NULL)
-        _vd_xml_remove_node (address);
+        _vd_xml_remove_child (address);
     }
 
   return TRUE;
@@ -852,7 +852,7 @@ vd_domain_editor_set_watchdog (VdDomainEditor  *self,
 
       _vd_xml_set_prop (node, "model", model);
       if (address != NULL)
-        _vd_xml_remove_node (address);
+        _vd_xml_remove_child (address);
     }
   if (old_action != NULL || strcmp (action, "reset") != 0)
     _vd_xml_set_prop (node, "action", action);
@@ -1000,7 +1000,7 @@ vd_domain_editor_set_rng_backend (VdDomainEditor  *self,
   old_model = _vd_xml_get_prop (backend, "model");
   if (backend != NULL && g_strcmp0 (old_model, model) != 0)
     {
-      _vd_xml_remove_node (backend);
+      _vd_xml_remove_child (backend);
       backend = NULL;
     }
   if (backend == NULL)

@@ -553,6 +553,23 @@ is_empty_element (xmlNode *node)
   return TRUE;
 }
 
+/* Removes a child of a device; a parent left with nothing but blanks
+ * becomes an empty element, as libvirt writes it (<memballoon model='none'/>) */
+void
+_vd_xml_remove_child (xmlNode *node)
+{
+  xmlNode *parent = node->parent;
+
+  _vd_xml_remove_node (node);
+  if (parent != NULL && parent->type == XML_ELEMENT_NODE && parent->children != NULL)
+    {
+      for (xmlNode *child = parent->children; child != NULL; child = child->next)
+        if (child->type != XML_TEXT_NODE || !xmlIsBlankNode (child))
+          return;
+      xmlNodeSetContent (parent, NULL);
+    }
+}
+
 /* @value NULL or "" removes the attribute (and the child when that leaves
  * it empty): the hypervisor's default. */
 gboolean
@@ -586,7 +603,7 @@ _vd_attr_field_set (VdDomainEditor     *self,
         return TRUE;
       _vd_xml_set_prop (target, field->attr, NULL);
       if (target != node && is_empty_element (target))
-        _vd_xml_remove_node (target);
+        _vd_xml_remove_child (target);
       return TRUE;
     }
   if (target == NULL)
@@ -608,7 +625,7 @@ set_flag_child (xmlNode            *node,
   if (on && flag == NULL)
     _vd_xml_ensure_child (node, name, order);
   else if (!on && flag != NULL)
-    _vd_xml_remove_node (flag);
+    _vd_xml_remove_child (flag);
 
   return TRUE;
 }
@@ -687,6 +704,21 @@ vd_domain_editor_add_device_xml (VdDomainEditor  *self,
                    _("“%s” is not a device virt-desk can add"), (const char *)root->name);
       xmlFreeDoc (fragment);
       return NULL;
+    }
+
+  /* libvirt takes one watchdog and one balloon */
+  if (kind == VD_DEVICE_KIND_WATCHDOG || kind == VD_DEVICE_KIND_MEMBALLOON)
+    {
+      devices = _vd_xml_find_path (self->doc, "devices");
+      if (_vd_xml_find_child (devices, (const char *)root->name) != NULL)
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                               kind == VD_DEVICE_KIND_WATCHDOG
+                               ? _("The guest has a watchdog already")
+                               : _("The guest has a memory balloon already"));
+          xmlFreeDoc (fragment);
+          return NULL;
+        }
     }
 
   devices = _vd_xml_ensure_devices (self->doc);
@@ -959,7 +991,7 @@ vd_domain_editor_set_disk_source (VdDomainEditor      *self,
   if (source->type == VD_DISK_SOURCE_NONE)
     {
       if (src != NULL)
-        _vd_xml_remove_node (src);
+        _vd_xml_remove_child (src);
       if (g_strcmp0 (old_type, "file") != 0 && g_strcmp0 (old_type, "block") != 0)
         _vd_xml_set_prop (node, "type", "file");
       return TRUE;
@@ -968,7 +1000,7 @@ vd_domain_editor_set_disk_source (VdDomainEditor      *self,
   type = type_names[source->type];
   if (src != NULL && g_strcmp0 (old_type, type) != 0)
     {
-      _vd_xml_remove_node (src);
+      _vd_xml_remove_child (src);
       src = NULL;
     }
   _vd_xml_set_prop (node, "type", type);
@@ -1043,13 +1075,55 @@ vd_domain_editor_get_disk_bus (VdDomainEditor *self,
   return _vd_attr_field_get (self, id, &field);
 }
 
+/* A disk's target names its bus (vda, sda, hda, fda): a disk on a new bus
+ * gets the first free name of that bus, or libvirt would give it an
+ * address another disk has. */
+static void
+rename_target (xmlNode    *node,
+               xmlNode    *target,
+               const char *bus)
+{
+  const char *prefix = strcmp (bus, "virtio") == 0 ? "vd"
+                     : strcmp (bus, "ide") == 0 ? "hd"
+                     : strcmp (bus, "fdc") == 0 ? "fd"
+                     : strcmp (bus, "xen") == 0 ? "xvd"
+                     : strcmp (bus, "sd") == 0 ? NULL : "sd";
+  g_autofree char *old = _vd_xml_get_prop (target, "dev");
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *other = node->parent->children; other != NULL; other = other->next)
+    if (other != node && _vd_xml_is_element (other, "disk"))
+      {
+        char *dev = _vd_xml_get_prop (_vd_xml_find_child (other, "target"), "dev");
+
+        if (dev != NULL)
+          g_hash_table_add (used, dev);
+      }
+  /* a name that already belongs to the bus and no other disk has stays */
+  if (prefix == NULL ||
+      (old != NULL && g_str_has_prefix (old, prefix) && !g_hash_table_contains (used, old)))
+    return;
+  for (char letter = 'a'; letter <= 'z'; letter++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%c", prefix, letter);
+
+      if (!g_hash_table_contains (used, name))
+        {
+          _vd_xml_set_prop (target, "dev", name);
+          return;
+        }
+    }
+}
+
 /**
  * vd_domain_editor_set_disk_bus:
  * @bus: virtio, sata, scsi, ide, usb, sd or xen for a disk; sata, scsi, ide
  *   or usb for a CD-ROM; fdc for a floppy
  *
  * A new bus also drops the disk's &lt;address&gt;, which belongs to the old
- * bus: libvirt gives it one on the new bus.
+ * bus (libvirt gives it one on the new bus), and renames its target after
+ * the bus when the name does not fit it (vda on SATA becomes the first free
+ * sdX).
  */
 gboolean
 vd_domain_editor_set_disk_bus (VdDomainEditor  *self,
@@ -1089,7 +1163,8 @@ vd_domain_editor_set_disk_bus (VdDomainEditor  *self,
   _vd_xml_set_prop (target, "bus", bus);
   address = _vd_xml_find_child (node, "address");
   if (address != NULL)
-    _vd_xml_remove_node (address);
+    _vd_xml_remove_child (address);
+  rename_target (node, target, bus);
 
   return TRUE;
 }
@@ -1373,7 +1448,7 @@ vd_domain_editor_set_disk_serial (VdDomainEditor  *self,
   if (serial == NULL || *serial == '\0')
     {
       if (element != NULL)
-        _vd_xml_remove_node (element);
+        _vd_xml_remove_child (element);
       return TRUE;
     }
   for (const char *p = serial; *p != '\0'; p++)
@@ -1504,7 +1579,7 @@ vd_domain_editor_set_nic_source (VdDomainEditor  *self,
   src = _vd_xml_find_child (node, "source");
   if (src != NULL && g_strcmp0 (old_type, type) != 0)
     {
-      _vd_xml_remove_node (src);
+      _vd_xml_remove_child (src);
       src = NULL;
     }
   _vd_xml_set_prop (node, "type", type);
@@ -1551,7 +1626,22 @@ vd_domain_editor_set_nic_model (VdDomainEditor  *self,
                                 const char      *model,
                                 GError         **error)
 {
+  xmlNode *node;
+  g_autofree char *type = NULL;
+
   g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  node = _vd_device_lookup (self, id, KINDS_NIC, error);
+  if (node == NULL)
+    return FALSE;
+  type = _vd_xml_get_prop (node, "type");
+  if (g_strcmp0 (type, "vhostuser") == 0 && model != NULL && *model != '\0' &&
+      !g_str_has_prefix (model, "virtio"))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("A vhost-user NIC needs a virtio model"));
+      return FALSE;
+    }
 
   return _vd_attr_field_set (self, id, &nic_model_field, model, error);
 }
@@ -1792,7 +1882,7 @@ vd_domain_editor_set_nic_vlan (VdDomainEditor  *self,
   if (tag == -1)
     {
       if (vlan != NULL)
-        _vd_xml_remove_node (vlan);
+        _vd_xml_remove_child (vlan);
       return TRUE;
     }
   if (vlan == NULL)
@@ -1910,9 +2000,9 @@ vd_domain_editor_set_nic_bandwidth (VdDomainEditor  *self,
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         _vd_xml_set_prop (limit, names[i], NULL);
       if (is_empty_element (limit))
-        _vd_xml_remove_node (limit);
+        _vd_xml_remove_child (limit);
       if (is_empty_element (bandwidth))
-        _vd_xml_remove_node (bandwidth);
+        _vd_xml_remove_child (bandwidth);
       return TRUE;
     }
 

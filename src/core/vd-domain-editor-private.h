@@ -101,5 +101,6 @@ xmlNode  *_vd_xml_ensure_child (xmlNode            *parent,
                                 const char * const *order);
 void      _vd_xml_remove_node  (xmlNode            *node);
 xmlNode  *_vd_xml_ensure_devices (xmlDoc           *doc);
+void      _vd_xml_remove_child (xmlNode            *node);
 
 G_END_DECLS

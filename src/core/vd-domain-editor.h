@@ -96,5 +96,10 @@ void            vd_domain_editor_apply_async        (VdDomainEditor      *self,
 gboolean        vd_domain_editor_apply_finish       (VdDomainEditor      *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+gboolean        vd_domain_editor_apply_finish_full  (VdDomainEditor      *self,
+                                                     GAsyncResult        *result,
+                                                     gboolean            *needs_restart,
+                                                     GError             **error);
+gboolean        vd_domain_editor_get_needs_restart  (VdDomainEditor      *self);
 
 G_END_DECLS
