@@ -12,7 +12,10 @@
 
 #include <libvirt-gobject/libvirt-gobject.h>
 
+#include <glib/gstdio.h>
+
 #include "../vd-test-util.h"
+#include "vd-domain-editor-devices.h"
 #include "vd-e2e-util.h"
 
 /*
@@ -289,6 +292,170 @@ test_stats (void)
   vd_connection_disconnect (connection);
 }
 
+/* The domain editor on a running QEMU guest: a CD-ROM's medium and a NIC's
+ * link state change live and in the configuration (virDomainUpdateDevice);
+ * a change QEMU cannot take live is only defined and waits for a restart. */
+static char *
+live_xml (VdDomain *domain,
+          gboolean  inactive)
+{
+  char *raw = virDomainGetXMLDesc (vd_domain_get_handle (domain),
+                                   inactive ? VIR_DOMAIN_XML_INACTIVE : 0);
+  char *xml;
+
+  g_assert_nonnull (raw);
+  xml = g_strdup (raw);
+  free (raw);
+
+  return xml;
+}
+
+static VdDomainEditor *
+fetch_editor (VdDomain *domain)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VdDomainEditor *editor;
+
+  vd_domain_fetch_editor_async (domain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  editor = vd_domain_fetch_editor_finish (domain, result, &error);
+  g_assert_no_error (error);
+
+  return editor;
+}
+
+static gboolean
+apply_editor (VdDomainEditor  *editor,
+              VdDomain        *domain,
+              GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean needs_restart = TRUE;
+
+  vd_domain_editor_apply_async (editor, domain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  if (!vd_domain_editor_apply_finish_full (editor, result, &needs_restart, error))
+    g_error ("apply failed: %s", (*error)->message);
+
+  return needs_restart;
+}
+
+static void
+test_live_devices (void)
+{
+  const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
+  g_autoptr(VdConnection) connection = vd_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("vd-e2e-live-%d", (int)getpid ());
+  g_autofree char *dir = g_strdup_printf ("/tmp/vd-e2e-media-%d", (int)getpid ());
+  g_autofree char *first = g_build_filename (dir, "first.iso", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.iso", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *zeros = g_malloc0 (64 * 1024);
+  VdDomain *domain;
+  virDomainPtr dom;
+
+  /* media QEMU (libvirt-qemu) can read */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (first, zeros, 64 * 1024, NULL));
+  g_assert_true (g_file_set_contents (second, zeros, 64 * 1024, NULL));
+  g_assert_cmpint (g_chmod (first, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (second, 0644), ==, 0);
+
+  xml = g_strdup_printf (
+    "<domain type='qemu'>"
+    "  <name>%s</name>"
+    "  <memory unit='MiB'>64</memory>"
+    "  <vcpu>1</vcpu>"
+    "  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>"
+    "  <features><acpi/></features>"
+    "  <devices>"
+    "    <disk type='file' device='cdrom'><source file='%s'/>"
+    "      <target dev='hdc' bus='ide'/><readonly/></disk>"
+    "    <interface type='user'><mac address='52:54:00:e2:e0:01'/>"
+    "      <model type='e1000'/></interface>"
+    "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
+    "  </devices>"
+    "</domain>", name, first);
+
+  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  if (!vd_connection_open_finish (connection, result, &error))
+    g_error ("could not open %s: %s", uri, error->message);
+  dom = virDomainDefineXML (vd_connection_get_handle (connection), xml);
+  if (dom == NULL)
+    g_error ("virDomainDefineXML failed: %s", virGetLastErrorMessage ());
+  virDomainFree (dom);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, WAIT_SECONDS);
+  domain = vd_connection_find_domain_by_name (connection, name);
+  RUN_OK (domain, start);
+
+  /* new medium and the cable out: both live, nothing waits */
+  {
+    g_autoptr(VdDomainEditor) editor = fetch_editor (domain);
+    VdDiskSource iso = { VD_DISK_SOURCE_FILE, .path = second };
+    g_autofree char *running = NULL;
+    g_autofree char *config = NULL;
+
+    g_assert_true (vd_domain_editor_set_disk_source (editor, "cdrom/0", &iso, &error));
+    g_assert_true (vd_domain_editor_set_nic_link_up (editor, "interface/0", FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_false (apply_editor (editor, domain, &error));
+    running = live_xml (domain, FALSE);
+    config = live_xml (domain, TRUE);
+    g_assert_nonnull (strstr (running, second));
+    g_assert_null (strstr (running, first));
+    g_assert_nonnull (strstr (running, "<link state='down'/>"));
+    g_assert_nonnull (strstr (config, second));
+    g_assert_nonnull (strstr (config, "<link state='down'/>"));
+  }
+
+  /* eject, cable back in */
+  {
+    g_autoptr(VdDomainEditor) editor = fetch_editor (domain);
+    VdDiskSource none = { VD_DISK_SOURCE_NONE };
+    g_autofree char *running = NULL;
+
+    g_assert_true (vd_domain_editor_set_disk_source (editor, "cdrom/0", &none, &error));
+    g_assert_true (vd_domain_editor_set_nic_link_up (editor, "interface/0", TRUE, &error));
+    g_assert_false (apply_editor (editor, domain, &error));
+    running = live_xml (domain, FALSE);
+    g_assert_null (strstr (running, second));
+    g_assert_null (strstr (running, "<link state='down'/>"));
+  }
+
+  /* a new NIC model is for the next boot: defined, not live */
+  {
+    g_autoptr(VdDomainEditor) editor = fetch_editor (domain);
+    g_autofree char *running = NULL;
+    g_autofree char *config = NULL;
+
+    g_assert_true (vd_domain_editor_set_nic_model (editor, "interface/0", "rtl8139", &error));
+    g_assert_true (apply_editor (editor, domain, &error));
+    running = live_xml (domain, FALSE);
+    config = live_xml (domain, TRUE);
+    g_assert_nonnull (strstr (running, "<model type='e1000'/>"));
+    g_assert_nonnull (strstr (config, "<model type='rtl8139'/>"));
+  }
+
+  RUN_OK (domain, force_off);
+  {
+    g_autoptr(GAsyncResult) deleted = NULL;
+
+    vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
+                            vd_test_async_result_cb, &deleted);
+    VD_TEST_WAIT_RESULT (deleted);
+    g_assert_true (vd_domain_delete_finish (domain, deleted, NULL));
+  }
+  vd_connection_disconnect (connection);
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/vd/e2e/qemu/lifecycle", test_lifecycle);
   g_test_add_func ("/vd/e2e/qemu/missing-socket", test_missing_socket);
   g_test_add_func ("/vd/e2e/qemu/stats", test_stats);
+  g_test_add_func ("/vd/e2e/qemu/live-devices", test_live_devices);
 
   return g_test_run ();
 }
