@@ -23,8 +23,10 @@
  * The guest window's editable Details pages. The window fetches one
  * VdDomainEditor (in a worker) and hands it to every page; the editor stays
  * unedited: a page judges its fields on a scratch copy, and only Apply
- * commits the page into the editor and defines it
- * (vd_domain_editor_apply_async: a worker, the guest busy meanwhile).
+ * commits the page into the editor and applies it
+ * (vd_domain_editor_apply_async: a worker, the guest busy meanwhile; live
+ * where libvirt can change a running guest, then defined), and the page
+ * says whether the change waits for the guest's next start.
  *
  * Below the pages, a "Details | XML" switcher: the XML tab shows the whole
  * guest as Apply would define it; edited, Apply checks that it is
@@ -328,10 +330,11 @@ apply_done_cb (GObject      *object,
   g_autoptr(VdVmWindow) self = call->self;
   g_autoptr(VdDomainEditor) editor = call->editor;
   g_autoptr(GError) error = NULL;
+  gboolean needs_restart = FALSE;
   gboolean ok;
 
   g_free (call);
-  ok = vd_domain_editor_apply_finish (editor, result, &error);
+  ok = vd_domain_editor_apply_finish_full (editor, result, &needs_restart, &error);
   if (g_cancellable_is_cancelled (self->cancellable) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -352,10 +355,15 @@ apply_done_cb (GObject      *object,
 
   /* The editor restarted from what libvirt made of the new XML. */
   set_editor (self, editor);
-  if (vd_domain_get_active (self->domain))
+  /* The core applies to a running guest what libvirt can change live and
+   * says whether anything waits for the next boot. */
+  if (needs_restart)
     show_page_message (self, GTK_MESSAGE_INFO,
                        _("The changes are saved: they take effect the next time the guest "
                          "starts."));
+  else if (vd_domain_get_active (self->domain))
+    show_page_message (self, GTK_MESSAGE_INFO,
+                       _("The changes are saved and in effect now."));
   else
     gtk_info_bar_set_revealed (self->page_info_bar, FALSE);
 

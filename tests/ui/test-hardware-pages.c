@@ -611,7 +611,8 @@ test_leave (void)
   fixture_close (&fixture);
 }
 
-/* A running guest: the change waits for the next start, and the page says so */
+/* A running guest: a change libvirt cannot make live waits for the next
+ * start, and the page says so; one it can is in effect at once */
 static void
 test_running (void)
 {
@@ -633,6 +634,20 @@ test_running (void)
     g_autofree char *xml = inactive_xml (fixture.domain);
 
     g_assert_nonnull (strstr (xml, "<memory unit='KiB'>524288</memory>"));
+  }
+
+  /* Less current memory can be given live (the balloon): nothing waits. */
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "memory_entry")), "128");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (page_child (page, "memory_unit")), "MiB");
+  apply (&fixture);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (window_child (&fixture,
+                                                                        "page_info_bar"))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (window_child (&fixture, "page_info_label"))),
+                   ==, "The changes are saved and in effect now.");
+  {
+    g_autofree char *xml = inactive_xml (fixture.domain);
+
+    g_assert_nonnull (strstr (xml, "<currentMemory unit='KiB'>131072</currentMemory>"));
   }
 
   fixture_close (&fixture);
