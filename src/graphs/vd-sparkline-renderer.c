@@ -27,7 +27,16 @@
  * colour of its own (see secondary_color()); its text, if any, goes on a
  * second line in that colour, so the text doubles as the legend. Without
  * a fixed maximum both series share one scale.
+ *
+ * It is drawn for every visible row at every stats tick, so it is cheap
+ * where it can be: a cell data function hands it the series and current
+ * values with vd_sparkline_renderer_set_series() (no property
+ * notifications), the texts are formatted only for the cells drawn, their
+ * layouts are kept (values repeat: "0 B/s" in most rows), and the theme
+ * colours are looked up once per style change, not once per cell.
  */
+
+#define LAYOUT_CACHE_MAX 512
 
 #define GRAPH_WIDTH 80
 #define TEXT_GAP    6
@@ -41,6 +50,24 @@ struct _VdSparklineRenderer
   char            *text;
   char            *secondary_text;
   double           maximum;
+
+  /* Texts formatted when drawn (set_series), instead of the above. */
+  VdSparklineFormatFunc format;
+  gpointer         format_data;
+  gpointer         secondary_format_data;
+  double           value;
+  double           secondary_value;
+
+  /* Layouts by text, for the widget's Pango context as of context_serial;
+   * one table for each text size. */
+  GHashTable      *layouts[2];
+  PangoContext    *context;
+  guint            context_serial;
+
+  /* Colours of the style context (weak) as of its last "changed". */
+  GtkStyleContext *style;
+  gboolean         colors_valid[2];   /* [selected] */
+  GdkRGBA          colors[2][3];      /* [selected][text, line, secondary] */
 };
 
 enum {
@@ -148,9 +175,9 @@ secondary_color (GtkWidget            *widget,
 }
 
 static PangoLayout *
-make_layout (GtkWidget  *widget,
-             const char *text,
-             gboolean    small)
+create_layout (GtkWidget  *widget,
+               const char *text,
+               gboolean    small)
 {
   PangoLayout *layout;
 
@@ -171,6 +198,57 @@ make_layout (GtkWidget  *widget,
   return layout;
 }
 
+/* A layout of @text from the cache (a new reference), made on first use;
+ * the cache is emptied when the widget's fonts change. */
+static PangoLayout *
+make_layout (VdSparklineRenderer *self,
+             GtkWidget           *widget,
+             const char          *text,
+             gboolean             small)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  GHashTable *cache;
+  PangoLayout *layout;
+
+  if (text == NULL || text[0] == '\0')
+    return NULL;
+
+  if (context != self->context || pango_context_get_serial (context) != self->context_serial)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+        g_hash_table_remove_all (self->layouts[i]);
+      self->context = context;
+      self->context_serial = pango_context_get_serial (context);
+    }
+
+  cache = self->layouts[small ? 1 : 0];
+  layout = g_hash_table_lookup (cache, text);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (cache) >= LAYOUT_CACHE_MAX)
+        g_hash_table_remove_all (cache);
+      layout = create_layout (widget, text, small);
+      g_hash_table_insert (cache, g_strdup (text), layout);
+    }
+
+  return g_object_ref (layout);
+}
+
+static char *
+format_text (VdSparklineRenderer *self,
+             gboolean             secondary)
+{
+  double value = secondary ? self->secondary_value : self->value;
+
+  if (self->format == NULL)
+    return g_strdup (secondary ? self->secondary_text : self->text);
+  if (secondary && self->secondary_format_data == NULL)
+    return NULL;
+  return value >= 0
+         ? self->format (value, secondary ? self->secondary_format_data : self->format_data)
+         : NULL;
+}
+
 /* Text right of the graph: one line, or two (the second series' value
  * below) in a smaller size. Returns the layouts' size. */
 static void
@@ -181,12 +259,14 @@ make_layouts (VdSparklineRenderer  *self,
               int                  *width,
               int                  *height)
 {
-  gboolean two = self->secondary_text != NULL && self->secondary_text[0] != '\0';
+  g_autofree char *text = format_text (self, FALSE);
+  g_autofree char *secondary_text = format_text (self, TRUE);
+  gboolean two = secondary_text != NULL && secondary_text[0] != '\0';
   int w;
   int h;
 
-  *primary = make_layout (widget, self->text, two);
-  *secondary = make_layout (widget, self->secondary_text, two);
+  *primary = make_layout (self, widget, text, two);
+  *secondary = make_layout (self, widget, secondary_text, two);
   *width = 0;
   *height = 0;
 
@@ -303,6 +383,54 @@ draw_graph (VdStatsRing          *ring,
 }
 
 static void
+style_changed_cb (GtkStyleContext     *style,
+                  VdSparklineRenderer *self)
+{
+  self->colors_valid[0] = self->colors_valid[1] = FALSE;
+}
+
+static void
+forget_style (VdSparklineRenderer *self)
+{
+  if (self->style == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->style, style_changed_cb, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->style), (gpointer *)&self->style);
+  self->style = NULL;
+}
+
+/* The text, line and second line colours (see the functions above) for
+ * a row in @flags' state, looked up again only after a style change. */
+static const GdkRGBA *
+get_colors (VdSparklineRenderer  *self,
+            GtkWidget            *widget,
+            GtkCellRendererState  flags)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  guint selected = (flags & GTK_CELL_RENDERER_SELECTED) != 0;
+
+  if (style != self->style)
+    {
+      forget_style (self);
+      self->style = style;
+      g_object_add_weak_pointer (G_OBJECT (style), (gpointer *)&self->style);
+      g_signal_connect (style, "changed", G_CALLBACK (style_changed_cb), self);
+      self->colors_valid[0] = self->colors_valid[1] = FALSE;
+    }
+
+  if (!self->colors_valid[selected])
+    {
+      text_color (widget, flags, &self->colors[selected][0]);
+      line_color (widget, flags, &self->colors[selected][1]);
+      secondary_color (widget, flags, &self->colors[selected][2]);
+      self->colors_valid[selected] = TRUE;
+    }
+
+  return self->colors[selected];
+}
+
+static void
 vd_sparkline_renderer_render (GtkCellRenderer      *cell,
                               cairo_t              *cr,
                               GtkWidget            *widget,
@@ -314,6 +442,7 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
   g_autoptr(PangoLayout) primary = NULL;
   g_autoptr(PangoLayout) secondary = NULL;
   GdkRectangle graph;
+  const GdkRGBA *colors;
   GdkRGBA color;
   GdkRGBA second;
   double maximum;
@@ -329,8 +458,9 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
   graph.height = cell_area->height - 2 * ypad;
 
   make_layouts (self, widget, &primary, &secondary, &text_width, &text_height);
-  line_color (widget, flags, &color);
-  secondary_color (widget, flags, &second);
+  colors = get_colors (self, widget, flags);
+  color = colors[1];
+  second = colors[2];
 
   if (primary != NULL || secondary != NULL)
     {
@@ -351,7 +481,7 @@ vd_sparkline_renderer_render (GtkCellRenderer      *cell,
           GdkRGBA second_text = second;
 
           if (flags & GTK_CELL_RENDERER_SELECTED)
-            text_color (widget, flags, &second_text);
+            second_text = colors[0];
           cairo_save (cr);
           if (primary != NULL)
             {
@@ -421,7 +551,7 @@ vd_sparkline_renderer_get_preferred_height (GtkCellRenderer *cell,
     {
       /* Room for both values from the start, before any is known: tree
        * views measure a row once, not on every tick. */
-      g_autoptr(PangoLayout) line = make_layout (widget, "0", TRUE);
+      g_autoptr(PangoLayout) line = make_layout (self, widget, "0", TRUE);
 
       pango_layout_get_pixel_size (line, NULL, &text_height);
       text_height *= 2;
@@ -444,6 +574,9 @@ vd_sparkline_renderer_finalize (GObject *object)
 {
   VdSparklineRenderer *self = (VdSparklineRenderer *)object;
 
+  forget_style (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+    g_clear_pointer (&self->layouts[i], g_hash_table_unref);
   g_clear_pointer (&self->ring, vd_stats_ring_unref);
   g_clear_pointer (&self->secondary_ring, vd_stats_ring_unref);
   g_clear_pointer (&self->text, g_free);
@@ -469,10 +602,10 @@ vd_sparkline_renderer_get_property (GObject    *object,
       g_value_set_boxed (value, self->secondary_ring);
       break;
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_take_string (value, format_text (self, FALSE));
       break;
     case PROP_SECONDARY_TEXT:
-      g_value_set_string (value, self->secondary_text);
+      g_value_take_string (value, format_text (self, TRUE));
       break;
     case PROP_MAXIMUM:
       g_value_set_double (value, self->maximum);
@@ -503,10 +636,12 @@ vd_sparkline_renderer_set_property (GObject      *object,
     case PROP_TEXT:
       g_free (self->text);
       self->text = g_value_dup_string (value);
+      self->format = NULL;
       break;
     case PROP_SECONDARY_TEXT:
       g_free (self->secondary_text);
       self->secondary_text = g_value_dup_string (value);
+      self->format = NULL;
       break;
     case PROP_MAXIMUM:
       self->maximum = g_value_get_double (value);
@@ -556,6 +691,8 @@ static void
 vd_sparkline_renderer_init (VdSparklineRenderer *self)
 {
   self->maximum = 100;
+  for (guint i = 0; i < G_N_ELEMENTS (self->layouts); i++)
+    self->layouts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gtk_cell_renderer_set_padding (GTK_CELL_RENDERER (self), 2, 2);
 }
 
@@ -563,4 +700,56 @@ GtkCellRenderer *
 vd_sparkline_renderer_new (void)
 {
   return g_object_new (VD_TYPE_SPARKLINE_RENDERER, NULL);
+}
+
+static void
+set_ring (VdStatsRing **slot,
+          VdStatsRing  *ring)
+{
+  if (*slot == ring)
+    return;
+
+  g_clear_pointer (slot, vd_stats_ring_unref);
+  if (ring != NULL)
+    *slot = vd_stats_ring_ref (ring);
+}
+
+/**
+ * vd_sparkline_renderer_set_series:
+ * @ring: (nullable): the series drawn, filled
+ * @secondary_ring: (nullable): a second series, drawn as a line
+ * @maximum: the top of the scale; 0 to scale to the samples
+ * @format: formats the values shown right of the graph
+ * @format_data: @format's data for @value
+ * @value: the first series' current value, negative when unknown
+ * @secondary_format_data: @format's data for @secondary_value; NULL for no
+ *   second value
+ * @secondary_value: the second series' current value
+ *
+ * What a cell data function gives the renderer for one row, without
+ * property notifications; the texts are formatted only if the cell is
+ * drawn. The "text" properties then read the formatted values.
+ */
+void
+vd_sparkline_renderer_set_series (VdSparklineRenderer  *self,
+                                  VdStatsRing          *ring,
+                                  VdStatsRing          *secondary_ring,
+                                  double                maximum,
+                                  VdSparklineFormatFunc format,
+                                  gpointer              format_data,
+                                  double                value,
+                                  gpointer              secondary_format_data,
+                                  double                secondary_value)
+{
+  g_return_if_fail (VD_IS_SPARKLINE_RENDERER (self));
+  g_return_if_fail (format != NULL);
+
+  set_ring (&self->ring, ring);
+  set_ring (&self->secondary_ring, secondary_ring);
+  self->maximum = maximum;
+  self->format = format;
+  self->format_data = format_data;
+  self->value = value;
+  self->secondary_format_data = secondary_format_data;
+  self->secondary_value = secondary_value;
 }

@@ -17,6 +17,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VdSparklineRenderer, vd_sparkline_renderer, VD, SPARKLINE_RENDERER, GtkCellRenderer)
 
-GtkCellRenderer *vd_sparkline_renderer_new (void);
+/* Formats a series' current value for the cell, or returns NULL. */
+typedef char *(*VdSparklineFormatFunc) (double   value,
+                                        gpointer user_data);
+
+GtkCellRenderer *vd_sparkline_renderer_new        (void);
+void             vd_sparkline_renderer_set_series (VdSparklineRenderer  *self,
+                                                   VdStatsRing          *ring,
+                                                   VdStatsRing          *secondary_ring,
+                                                   double                maximum,
+                                                   VdSparklineFormatFunc format,
+                                                   gpointer              format_data,
+                                                   double                value,
+                                                   gpointer              secondary_format_data,
+                                                   double                secondary_value);
 
 G_END_DECLS

@@ -101,22 +101,34 @@ format_metric (VdStatsMetric metric,
     }
 }
 
+/* Format functions of the renderers: the data is the metric plus one. */
+static char *
+format_domain_value (double   value,
+                     gpointer data)
+{
+  return format_metric (GPOINTER_TO_INT (data) - 1, value);
+}
+
+static char *
+format_host_value (double   value,
+                   gpointer data)
+{
+  return vd_stats_format_value (vd_host_stats_metric_get_unit (GPOINTER_TO_INT (data) - 1), value);
+}
+
 static void
 show_domain (GtkCellRenderer   *cell,
              const GraphColumn *spec,
              VdDomain          *domain)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *secondary_text = NULL;
   VdStatsRing *secondary = NULL;
+  double secondary_value = -1;
   double maximum;
 
-  text = format_metric (spec->metric, vd_domain_get_current (domain, spec->metric));
   if (spec->secondary_metric != NO_METRIC)
     {
       secondary = vd_domain_get_history (domain, spec->secondary_metric);
-      secondary_text = format_metric (spec->secondary_metric,
-                                      vd_domain_get_current (domain, spec->secondary_metric));
+      secondary_value = vd_domain_get_current (domain, spec->secondary_metric);
     }
 
   switch (vd_stats_metric_get_unit (spec->metric))
@@ -135,14 +147,15 @@ show_domain (GtkCellRenderer   *cell,
       break;
     }
 
-  g_object_set (cell,
-                "visible", TRUE,
-                "ring", vd_domain_get_history (domain, spec->metric),
-                "secondary-ring", secondary,
-                "text", text,
-                "secondary-text", secondary_text,
-                "maximum", maximum,
-                NULL);
+  gtk_cell_renderer_set_visible (cell, TRUE);
+  vd_sparkline_renderer_set_series (VD_SPARKLINE_RENDERER (cell),
+                                    vd_domain_get_history (domain, spec->metric), secondary,
+                                    maximum, format_domain_value,
+                                    GINT_TO_POINTER (spec->metric + 1),
+                                    vd_domain_get_current (domain, spec->metric),
+                                    secondary != NULL ? GINT_TO_POINTER (spec->secondary_metric + 1)
+                                                      : NULL,
+                                    secondary_value);
 }
 
 static void
@@ -151,24 +164,20 @@ show_host (GtkCellRenderer   *cell,
            VdConnection      *connection)
 {
   VdStatsUnit unit = vd_host_stats_metric_get_unit (spec->host_metric);
-  g_autofree char *text = NULL;
   double maximum;
 
-  text = vd_stats_format_value (unit, vd_connection_get_host_current (connection,
-                                                                      spec->host_metric));
   /* Memory against the host's total (0, unknown yet: scale to the samples). */
   maximum = unit == VD_STATS_UNIT_BYTES
             ? (double)vd_connection_get_host_memory_total (connection)
             : 100;
 
-  g_object_set (cell,
-                "visible", TRUE,
-                "ring", vd_connection_get_host_history (connection, spec->host_metric),
-                "secondary-ring", NULL,
-                "text", text,
-                "secondary-text", NULL,
-                "maximum", maximum,
-                NULL);
+  gtk_cell_renderer_set_visible (cell, TRUE);
+  vd_sparkline_renderer_set_series (VD_SPARKLINE_RENDERER (cell),
+                                    vd_connection_get_host_history (connection, spec->host_metric),
+                                    NULL, maximum, format_host_value,
+                                    GINT_TO_POINTER (spec->host_metric + 1),
+                                    vd_connection_get_host_current (connection, spec->host_metric),
+                                    NULL, -1);
 }
 
 static void
@@ -190,11 +199,12 @@ graph_data_func (GtkTreeViewColumn *column,
            vd_connection_get_state (object) == VD_CONNECTION_STATE_CONNECTED)
     show_host (cell, spec, object);
   else
-    g_object_set (cell,
-                  "visible", FALSE,
-                  "ring", NULL,
-                  "secondary-ring", NULL,
-                  NULL);
+    {
+      gtk_cell_renderer_set_visible (cell, FALSE);
+      vd_sparkline_renderer_set_series (VD_SPARKLINE_RENDERER (cell), NULL, NULL, 0,
+                                        format_domain_value, GINT_TO_POINTER (spec->metric + 1),
+                                        -1, NULL, -1);
+    }
 }
 
 /* Called from init, after the template: cell data functions and the
@@ -360,7 +370,11 @@ _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
       right = MAX (right, x + gtk_tree_view_column_get_width (column));
     }
 
-  if (left < right)
-    gtk_widget_queue_draw_area (widget, left, 0, right - left,
+  /* From one pixel in: the tree view draws every column that touches the
+   * area, the one ending where the first graph column begins too (the
+   * state texts: a third of a tick's drawing). That pixel is the cell's
+   * padding, which a tick does not change. */
+  if (left + 1 < right)
+    gtk_widget_queue_draw_area (widget, left + 1, 0, right - left - 1,
                                 gtk_widget_get_allocated_height (widget));
 }
