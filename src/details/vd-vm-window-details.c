@@ -688,8 +688,14 @@ _vd_vm_window_details_init (VdVmWindow *self)
 gboolean
 _vd_vm_window_details_ask_close (VdVmWindow *self)
 {
-  if (self->domain == NULL || self->applying)
-    return self->applying;
+  if (self->domain == NULL)
+    return FALSE;
+  if (self->applying)
+    {
+      /* Closes when libvirt has taken the changes (stays if it refuses). */
+      self->leave_kind = LEAVE_CLOSE;
+      return TRUE;
+    }
   if (!has_edits (self))
     return FALSE;
 
