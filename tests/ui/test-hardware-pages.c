@@ -619,6 +619,19 @@ test_leave (void)
   gtk_dialog_response (find_question (), 1 /* Discard */);
   VD_TEST_WAIT_UNTIL (fixture.window == NULL, 30);
   g_assert_cmpstr (vd_domain_get_title (fixture.domain), ==, "Applied on the way out");
+  vd_connection_disconnect (fixture.connection);
+  g_clear_object (&fixture.connection);
+
+  /* Closing while Apply runs: the window goes once libvirt has the change. */
+  fixture_open (&fixture, "editme");
+  title = GTK_ENTRY (page_child (window_child (&fixture, "overview_page"), "title_entry"));
+  gtk_entry_set_text (title, "Closed while applying");
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "apply_button")));
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  VD_TEST_WAIT_UNTIL (fixture.window == NULL, 30);
+  g_assert_null (find_question ());
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_domain_get_title (fixture.domain),
+                                 "Closed while applying") == 0, 30);
 
   fixture_close (&fixture);
 }
