@@ -497,8 +497,8 @@ test_xml (void)
   apply (&fixture);
   g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (window_child (&fixture,
                                                                         "page_info_bar"))));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window_child (&fixture,
-                                                                                "page_info_label"))),
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (window_child (
+                                     &fixture, "page_info_label"))),
                                    "Failed to change the configuration of “editme”"));
   after = inactive_xml (fixture.domain);
   g_assert_cmpstr (after, ==, before);
