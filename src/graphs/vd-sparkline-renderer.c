@@ -50,6 +50,7 @@ struct _VdSparklineRenderer
   char            *text;
   char            *secondary_text;
   double           maximum;
+  double           scale_floor;
 
   /* Texts formatted when drawn (set_series), instead of the above. */
   VdSparklineFormatFunc format;
@@ -77,6 +78,7 @@ enum {
   PROP_TEXT,
   PROP_SECONDARY_TEXT,
   PROP_MAXIMUM,
+  PROP_SCALE_FLOOR,
   N_PROPS
 };
 
@@ -295,6 +297,9 @@ scale_maximum (VdSparklineRenderer *self)
   maximum = self->ring != NULL ? vd_stats_ring_get_max (self->ring) : 0;
   if (self->secondary_ring != NULL)
     maximum = MAX (maximum, vd_stats_ring_get_max (self->secondary_ring));
+
+  /* A few bytes a second on an idle disk are not drawn as a full graph. */
+  maximum = MAX (maximum, self->scale_floor);
 
   /* All zero (an idle disk): a flat line along the bottom, not nothing. */
   return maximum > 0 ? maximum : 1;
@@ -610,6 +615,9 @@ vd_sparkline_renderer_get_property (GObject    *object,
     case PROP_MAXIMUM:
       g_value_set_double (value, self->maximum);
       break;
+    case PROP_SCALE_FLOOR:
+      g_value_set_double (value, self->scale_floor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -645,6 +653,9 @@ vd_sparkline_renderer_set_property (GObject      *object,
       break;
     case PROP_MAXIMUM:
       self->maximum = g_value_get_double (value);
+      break;
+    case PROP_SCALE_FLOOR:
+      self->scale_floor = g_value_get_double (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -682,6 +693,11 @@ vd_sparkline_renderer_class_init (VdSparklineRendererClass *klass)
   /* 0: scale to the largest sample held (of both series). */
   properties[PROP_MAXIMUM] =
     g_param_spec_double ("maximum", NULL, NULL, 0, G_MAXDOUBLE, 100,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /* With maximum 0: the scale never goes below this. */
+  properties[PROP_SCALE_FLOOR] =
+    g_param_spec_double ("scale-floor", NULL, NULL, 0, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -220,6 +220,11 @@ _vd_manager_window_columns_init (VdManagerWindow *self)
 
       gtk_tree_view_column_set_cell_data_func (column, RENDERER_AT (self, spec),
                                                graph_data_func, (gpointer)spec, NULL);
+      /* Rates scale to their samples, but never below 1 kB/s (as the
+       * guest window's graphs): an idle guest's few bytes a second stay
+       * along the bottom instead of filling the cell. */
+      if (vd_stats_metric_get_unit (spec->metric) == VD_STATS_UNIT_BYTE_RATE)
+        g_object_set (RENDERER_AT (self, spec), "scale-floor", 1000.0, NULL);
       gtk_widget_set_tooltip_text (button, _(spec->tooltip));
       atk_object_set_name (gtk_widget_get_accessible (button), _(spec->accessible_name));
     }

@@ -198,6 +198,15 @@ test_sparkline_levels (void)
   g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD), >, 128);
   canvas_clear (&canvas);
 
+  /* ...but not below the scale floor: against 200, 50 is a quarter up. */
+  g_object_set (cell, "scale-floor", 200.0, NULL);
+  render (&canvas, cell, ring, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, PAD), ==, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT / 2), ==, 0);
+  g_assert_cmpuint (alpha_at (&canvas, WIDTH / 2, HEIGHT - PAD - 2), >, 0);
+  canvas_clear (&canvas);
+  g_object_set (cell, "scale-floor", 0.0, NULL);
+
   gtk_widget_destroy (canvas.widget);
   g_object_unref (canvas.widget);
 }
