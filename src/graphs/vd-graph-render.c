@@ -457,6 +457,26 @@ vd_graph_render (cairo_t            *cr,
       axis_height = MAX (axis_height, h);
     }
 
+  /* As wide as the widest label of any unit, so that graphs stacked in a
+   * column (the guest window's four) start their plots at one edge. */
+  {
+    const struct { VdStatsUnit unit; double value; } widest[] = {
+      { VD_STATS_UNIT_PERCENT, 100 },
+      { VD_STATS_UNIT_BYTES, 1023.9 * 1024 * 1024 },
+      { VD_STATS_UNIT_BYTE_RATE, 999.9e6 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (widest); i++)
+      {
+        g_autofree char *text = vd_stats_format_value (widest[i].unit, widest[i].value);
+        g_autoptr(PangoLayout) reference = make_layout (pango, style, text, FALSE);
+        int w;
+
+        pango_layout_get_pixel_size (reference, &w, NULL);
+        axis_width = MAX (axis_width, w);
+      }
+  }
+
   span_text = vd_graph_format_span (capacity * MAX (data->interval, 1));
   span = make_layout (pango, style, span_text, FALSE);
   /* translators: the right end of a graph's time axis: the newest sample */

@@ -636,6 +636,33 @@ test_host_graphs (void)
   vd_connection_disconnect (connection);
 }
 
+/* Graphs of different units stacked in a column start their plots at the
+ * same left edge, whatever their labels ("100 %" or "512 MiB"). */
+static void
+test_graph_aligned (void)
+{
+  const double values[] = { 10, 20, 30 };
+  g_autoptr(VdStatsRing) ring = ring_of (10, values, G_N_ELEMENTS (values));
+  const VdStatsUnit units[] = { VD_STATS_UNIT_PERCENT, VD_STATS_UNIT_BYTES, VD_STATS_UNIT_BYTE_RATE };
+  const double maxima[] = { 100, 512.0 * 1024 * 1024, 0 };
+  VdGraphStyle style;
+  int left = -1;
+
+  light_style (&style);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      VdGraphData data = { "Graph", units[i], maxima[i], 1, { { ring, "Series" }, { NULL, NULL } } };
+      VdGraphLayout layout;
+      cairo_surface_t *surface = render (&style, &data, &layout);
+
+      g_test_message ("unit %u: plot from x = %d", units[i], layout.plot.x);
+      if (left < 0)
+        left = layout.plot.x;
+      g_assert_cmpint (layout.plot.x, ==, left);
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/vd/graph/gaps", test_graph_gaps);
   g_test_add_func ("/vd/graph/grid-and-labels", test_graph_grid_and_labels);
   g_test_add_func ("/vd/graph/autoscale", test_graph_autoscale);
+  g_test_add_func ("/vd/graph/aligned", test_graph_aligned);
   g_test_add_func ("/vd/graph/time-axis", test_graph_time_axis);
   g_test_add_func ("/vd/graph/widget", test_graph_widget);
   g_test_add_func ("/vd/graph/theme-light", test_graph_theme_light);
