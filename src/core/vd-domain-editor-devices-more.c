@@ -46,15 +46,15 @@ static void
 remove_children (xmlNode            *node,
                  const char * const *names)
 {
-  xmlNode *next;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
 
-  for (xmlNode *child = node->children; child != NULL; child = next)
-    {
-      next = child->next;
-      if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
-          g_strv_contains (names, (const char *)child->name))
-        _vd_xml_remove_child (child);
-    }
+  /* collected first: a removal also frees the blanks around the child */
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
+        g_strv_contains (names, (const char *)child->name))
+      g_ptr_array_add (doomed, child);
+  for (guint i = 0; i < doomed->len; i++)
+    _vd_xml_remove_child (doomed->pdata[i]);
 }
 
 static void
@@ -98,15 +98,15 @@ vd_domain_editor_set_graphics_type (VdDomainEditor  *self,
   node = _vd_device_lookup (self, id, KINDS_GRAPHICS, error);
   if (node == NULL)
     return FALSE;
+  old = _vd_xml_get_prop (node, "type");
+  if (type != NULL && g_strcmp0 (old, type) == 0)
+    return TRUE;
   if (g_strcmp0 (type, "vnc") != 0 && g_strcmp0 (type, "spice") != 0)
     {
       g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a kind of display (VNC or SPICE)"), type != NULL ? type : "");
       return FALSE;
     }
-  old = _vd_xml_get_prop (node, "type");
-  if (g_strcmp0 (old, type) == 0)
-    return TRUE;
   if (strcmp (type, "vnc") == 0)
     {
       remove_children (node, spice_children);
@@ -182,9 +182,19 @@ vd_domain_editor_set_graphics_listen (VdDomainEditor  *self,
       return FALSE;
     }
 
+  if (address != NULL && vd_domain_editor_get_graphics_gl (self, id))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("A SPICE display with OpenGL takes local clients only: "
+                             "turn OpenGL off to listen on an address"));
+      return FALSE;
+    }
+
   listen = _vd_xml_find_child (node, "listen");
   type = _vd_xml_get_prop (listen, "type");
   _vd_xml_set_prop (node, "listen", address);
+  /* a UNIX socket was the old way to listen: it goes with its <listen> */
+  _vd_xml_set_prop (node, "socket", NULL);
   if (address == NULL)
     {
       if (listen != NULL && g_strcmp0 (type, "none") == 0)
@@ -241,7 +251,8 @@ vd_domain_editor_get_graphics_port (VdDomainEditor *self,
 
 /**
  * vd_domain_editor_set_graphics_port:
- * @port: 5900 to 65535, or -1 to let libvirt pick a free port
+ * @port: 5900 to 65535, or -1 to let libvirt pick a free port (for SPICE,
+ *   the TLS port as well: a fixed tlsPort goes)
  */
 gboolean
 vd_domain_editor_set_graphics_port (VdDomainEditor  *self,
@@ -265,11 +276,42 @@ vd_domain_editor_set_graphics_port (VdDomainEditor  *self,
     }
 
   old_port = _vd_xml_get_prop (node, "port");
+  if (port != -1)
+    {
+      g_autofree char *listen_type = _vd_xml_get_prop (_vd_xml_find_child (node, "listen"),
+                                                       "type");
+
+      if (g_strcmp0 (listen_type, "none") == 0 || g_strcmp0 (listen_type, "socket") == 0)
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("A display that listens on no address has no port"));
+          return FALSE;
+        }
+    }
+  if (port != -1)
+    {
+      g_autofree char *tls = _vd_xml_get_prop (node, "tlsPort");
+      g_autofree char *text = g_strdup_printf ("%d", port);
+
+      if (g_strcmp0 (tls, text) == 0)
+        {
+          g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                       _("Port %d is the display’s TLS port already"), port);
+          return FALSE;
+        }
+    }
   if (port == -1)
     {
+      g_autofree char *old_autoport = _vd_xml_get_prop (node, "autoport");
+
+      /* a display with neither (a socket, or SPICE's defaults) stays so */
+      if (old_port == NULL && old_autoport == NULL)
+        return TRUE;
       if (old_port != NULL)
         _vd_xml_set_prop (node, "port", "-1");
       _vd_xml_set_prop (node, "autoport", "yes");
+      /* libvirt picks SPICE's TLS port too then */
+      _vd_xml_set_prop (node, "tlsPort", NULL);
     }
   else
     {
@@ -738,10 +780,13 @@ vd_domain_editor_set_input (VdDomainEditor  *self,
   if (node == NULL)
     return FALSE;
   old_type = _vd_xml_get_prop (node, "type");
+  old_bus = _vd_xml_get_prop (node, "bus");
+  if (type != NULL && g_strcmp0 (old_type, type) == 0 && g_strcmp0 (old_bus, bus) == 0)
+    return TRUE;
   if (old_type != NULL && !g_strv_contains (types, old_type))
     {
       g_set_error (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
-                   _("A %s input device cannot be changed here"), old_type);
+                   _("This input device (%s) cannot be changed here"), old_type);
       return FALSE;
     }
   if (type == NULL || !g_strv_contains (types, type))
@@ -763,7 +808,6 @@ vd_domain_editor_set_input (VdDomainEditor  *self,
       return FALSE;
     }
 
-  old_bus = _vd_xml_get_prop (node, "bus");
   _vd_xml_set_prop (node, "type", type);
   if (g_strcmp0 (old_bus, bus) != 0)
     {

@@ -662,6 +662,40 @@ indent_tree (xmlDoc  *doc,
   }
 }
 
+static gboolean
+uses_usb (xmlNode *device)
+{
+  g_autofree char *bus = _vd_xml_get_prop (device, "bus");
+  g_autofree char *type = _vd_xml_get_prop (device, "type");
+  g_autofree char *model = _vd_xml_get_prop (device, "model");
+  g_autofree char *target_bus = child_prop (device, "target", "bus");
+  const char *name = (const char *)device->name;
+
+  return g_strcmp0 (bus, "usb") == 0 || g_strcmp0 (target_bus, "usb") == 0 ||
+         (strcmp (name, "hostdev") == 0 && g_strcmp0 (type, "usb") == 0) ||
+         (strcmp (name, "sound") == 0 && g_strcmp0 (model, "usb") == 0) ||
+         strcmp (name, "smartcard") == 0 || strcmp (name, "redirdev") == 0;
+}
+
+static gboolean
+usb_disabled (xmlDoc *doc)
+{
+  xmlNode *devices = _vd_xml_find_path (doc, "devices");
+
+  for (xmlNode *node = devices != NULL ? devices->children : NULL; node != NULL;
+       node = node->next)
+    if (_vd_xml_is_element (node, "controller"))
+      {
+        g_autofree char *type = _vd_xml_get_prop (node, "type");
+        g_autofree char *model = _vd_xml_get_prop (node, "model");
+
+        if (g_strcmp0 (type, "usb") == 0 && g_strcmp0 (model, "none") == 0)
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
 /**
  * vd_domain_editor_add_device_xml:
  * @xml: one device element, e.g. "&lt;rng model='virtio'&gt;...&lt;/rng&gt;"
@@ -702,6 +736,14 @@ vd_domain_editor_add_device_xml (VdDomainEditor  *self,
     {
       g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
                    _("“%s” is not a device virt-desk can add"), (const char *)root->name);
+      xmlFreeDoc (fragment);
+      return NULL;
+    }
+
+  if (uses_usb (root) && usb_disabled (self->doc))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                           _("This guest has no USB (its USB controller is “none”)"));
       xmlFreeDoc (fragment);
       return NULL;
     }
@@ -985,6 +1027,17 @@ vd_domain_editor_set_disk_source (VdDomainEditor      *self,
   node = _vd_device_lookup (self, id, VD_KINDS_DISK, error);
   if (node == NULL || !check_disk_source (_vd_device_node_get_kind (node), source, error))
     return FALSE;
+  {
+    g_autofree char *device = _vd_xml_get_prop (node, "device");
+
+    if (g_strcmp0 (device, "lun") == 0 && source->type != VD_DISK_SOURCE_BLOCK &&
+        !(source->type == VD_DISK_SOURCE_NETWORK && strcmp (source->protocol, "iscsi") == 0))
+      {
+        g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                             _("A LUN is a host block device or an iSCSI LUN"));
+        return FALSE;
+      }
+  }
 
   old_type = _vd_xml_get_prop (node, "type");
   src = _vd_xml_find_child (node, "source");
@@ -1160,6 +1213,25 @@ vd_domain_editor_set_disk_bus (VdDomainEditor  *self,
   old = _vd_xml_get_prop (target, "bus");
   if (g_strcmp0 (old, bus) == 0)
     return TRUE;
+  if (strcmp (bus, "virtio") != 0)
+    {
+      static const char * const virtio_only[] = { "ioeventfd", "event_idx", "iothread", "queues",
+                                                  NULL };
+      xmlNode *driver = _vd_xml_find_child (node, "driver");
+
+      for (guint i = 0; virtio_only[i] != NULL; i++)
+        {
+          g_autofree char *value = _vd_xml_get_prop (driver, virtio_only[i]);
+
+          if (value != NULL)
+            {
+              g_set_error (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                           _("The disk’s driver sets %s, which only a virtio disk has"),
+                           virtio_only[i]);
+              return FALSE;
+            }
+        }
+    }
   _vd_xml_set_prop (target, "bus", bus);
   address = _vd_xml_find_child (node, "address");
   if (address != NULL)
@@ -1212,7 +1284,22 @@ vd_domain_editor_set_disk_format (VdDomainEditor  *self,
                                   const char      *format,
                                   GError         **error)
 {
+  xmlNode *node;
+  g_autofree char *device = NULL;
+
   g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  node = _vd_device_lookup (self, id, VD_KINDS_DISK, error);
+  if (node == NULL)
+    return FALSE;
+  device = _vd_xml_get_prop (node, "device");
+  if (g_strcmp0 (device, "lun") == 0 && format != NULL && *format != '\0' &&
+      strcmp (format, "raw") != 0 && g_strv_contains (disk_formats, format))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("A LUN is always raw"));
+      return FALSE;
+    }
 
   return _vd_attr_field_set (self, id, &disk_format_field, format, error);
 }
@@ -1575,6 +1662,29 @@ vd_domain_editor_set_nic_source (VdDomainEditor  *self,
       return FALSE;
     }
 
+  if (strcmp (type, "network") != 0)
+    {
+      g_autofree char *floor = child_prop (_vd_xml_find_child (node, "bandwidth"), "inbound",
+                                           "floor");
+
+      if (floor != NULL)
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                               _("An inbound floor works on a virtual network only: "
+                                 "remove it first"));
+          return FALSE;
+        }
+    }
+
+  if ((strcmp (type, "direct") == 0 || strcmp (type, "user") == 0) &&
+      _vd_xml_find_child (node, "filterref") != NULL)
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                           _("libvirt filters the traffic of a NIC on a network, a bridge or a "
+                             "tap device only: remove the filter first"));
+      return FALSE;
+    }
+
   old_type = _vd_xml_get_prop (node, "type");
   src = _vd_xml_find_child (node, "source");
   if (src != NULL && g_strcmp0 (old_type, type) != 0)
@@ -1640,6 +1750,13 @@ vd_domain_editor_set_nic_model (VdDomainEditor  *self,
     {
       g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
                            _("A vhost-user NIC needs a virtio model"));
+      return FALSE;
+    }
+  if (model != NULL && *model != '\0' && !g_str_has_prefix (model, "virtio") &&
+      _vd_xml_find_child (node, "driver") != NULL)
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                           _("This NIC’s driver settings (vhost, queues) are for virtio only"));
       return FALSE;
     }
 
@@ -1872,6 +1989,8 @@ vd_domain_editor_set_nic_vlan (VdDomainEditor  *self,
   for (xmlNode *child = vlan != NULL ? vlan->children : NULL; child != NULL; child = child->next)
     if (_vd_xml_is_element (child, "tag"))
       tags++;
+  if (tags > 1 && tag == vd_domain_editor_get_nic_vlan (self, id))
+    return TRUE;
   if (tags > 1)
     {
       g_set_error_literal (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED,

@@ -118,7 +118,9 @@ test_list (void)
             g_assert_cmpstr (element, ==, vd_device_kind_to_string (kind));
           else
             g_assert_true (g_strv_contains ((const char * const []){ "hub", "lease", "vsock",
-                                                                     "iommu", NULL }, element));
+                                                                     "redirfilter", "iommu",
+                                                                     "crypto", "audio", NULL },
+                                            element));
           kinds_seen[kind]++;
 
           /* the copy is the same */
@@ -413,9 +415,28 @@ static gboolean is_file_disk (VdDomainEditor *e, const char *id)
 {
   return has_source_type (e, id, VD_DISK_SOURCE_FILE);
 }
+static gboolean is_lun (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "device=\"lun\"") != NULL;
+}
 static gboolean not_other_source (VdDomainEditor *e, const char *id)
 {
-  return !has_source_type (e, id, VD_DISK_SOURCE_OTHER);
+  return !has_source_type (e, id, VD_DISK_SOURCE_OTHER) && !is_lun (e, id);
+}
+static gboolean not_lun (VdDomainEditor *e, const char *id)
+{
+  return !is_lun (e, id);
+}
+static gboolean bad_lun_format (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_disk_format (e, id, "qcow2", error);
+}
+static gboolean bad_lun_file (VdDomainEditor *e, const char *id, GError **error)
+{
+  VdDiskSource source = { VD_DISK_SOURCE_FILE, .path = (char *)"/srv/x.img" };
+
+  return vd_domain_editor_set_disk_source (e, id, &source, error);
 }
 static gboolean has_medium (VdDomainEditor *e, const char *id)
 {
@@ -525,10 +546,20 @@ edit_insert (VdDomainEditor *e, const char *id, GError **error)
   return vd_domain_editor_set_disk_source (e, id, &source, error);
 }
 
+static gboolean virtio_options (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "ioeventfd=") != NULL || strstr (xml, "event_idx=") != NULL ||
+         strstr (xml, "iothread=") != NULL || strstr (xml, "queues=") != NULL;
+}
 static gboolean bus_virtio (VdDomainEditor *e, const char *id)
 {
   g_autofree char *bus = vd_domain_editor_get_disk_bus (e, id);
-  return g_strcmp0 (bus, "virtio") == 0;
+  return g_strcmp0 (bus, "virtio") == 0 && !virtio_options (e, id);
+}
+static gboolean bad_virtio_only (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_disk_bus (e, id, "sata", error);
 }
 static char *edited_value;
 static gboolean
@@ -692,6 +723,32 @@ static gboolean network_nic (VdDomainEditor *e, const char *id)
 {
   return nic_of_type (e, id, "network");
 }
+static gboolean has_floor (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "floor=") != NULL;
+}
+static gboolean network_nic_no_floor (VdDomainEditor *e, const char *id)
+{
+  return network_nic (e, id) && !has_floor (e, id);
+}
+static gboolean has_filter (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "<filterref") != NULL;
+}
+static gboolean network_nic_plain (VdDomainEditor *e, const char *id)
+{
+  return network_nic_no_floor (e, id) && !has_filter (e, id);
+}
+static gboolean bad_filter_direct (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_nic_source (e, id, "direct", "eth0", NULL, error);
+}
+static gboolean bad_floor_bridge (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_nic_source (e, id, "bridge", "br0", NULL, error);
+}
 static gboolean
 edit_nic_bridge (VdDomainEditor *e, const char *id, GError **error)
 {
@@ -743,9 +800,14 @@ check_nic_network (VdDomainEditor *r, const char *id)
   g_assert_cmpstr (type, ==, "network");
   g_assert_cmpstr (source, ==, "default");
 }
+static gboolean nic_driver (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "<driver") != NULL;
+}
 static gboolean not_vhostuser (VdDomainEditor *e, const char *id)
 {
-  return !nic_of_type (e, id, "vhostuser");
+  return !nic_of_type (e, id, "vhostuser") && !nic_driver (e, id);
 }
 static gboolean vhostuser (VdDomainEditor *e, const char *id)
 {
@@ -841,7 +903,11 @@ edit_nic_no_bandwidth (VdDomainEditor *e, const char *id, GError **error)
 static void
 check_nic_no_bandwidth (VdDomainEditor *r, const char *id)
 {
-  g_assert_false (vd_domain_editor_get_nic_bandwidth (r, id, TRUE, NULL, NULL, NULL));
+  guint64 a = 1, p = 1, b = 1;
+
+  /* a floor (virtual networks) stays: it is not the limit */
+  vd_domain_editor_get_nic_bandwidth (r, id, TRUE, &a, &p, &b);
+  g_assert_cmpuint (a + p + b, ==, 0);
   g_assert_false (vd_domain_editor_get_nic_bandwidth (r, id, FALSE, NULL, NULL, NULL));
 }
 
@@ -876,6 +942,30 @@ check_graphics_type (VdDomainEditor *r, const char *id)
   g_autofree char *type = vd_domain_editor_get_graphics_type (r, id);
   g_assert_cmpstr (type, ==, edited_value);
 }
+static gboolean listen_not_all (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *listen = vd_domain_editor_get_graphics_listen (e, id);
+  return vnc_or_spice (e, id) && g_strcmp0 (listen, "0.0.0.0") != 0 &&
+         !vd_domain_editor_get_graphics_gl (e, id);
+}
+static gboolean listen_not_none (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return vnc_or_spice (e, id) && strstr (xml, "<listen type=\"none\"") == NULL;
+}
+static gboolean port_not_5942 (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+
+  return vnc_or_spice (e, id) && vd_domain_editor_get_graphics_port (e, id) != 5942 &&
+         strstr (xml, "<listen type=\"none\"") == NULL &&
+         strstr (xml, "<listen type=\"socket\"") == NULL;
+}
+static gboolean keymap_not_de_ch (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *keymap = vd_domain_editor_get_graphics_keymap (e, id);
+  return vnc_or_spice (e, id) && g_strcmp0 (keymap, "de-ch") != 0;
+}
 static gboolean
 edit_listen (VdDomainEditor *e, const char *id, GError **error)
 {
@@ -901,12 +991,12 @@ check_listen_none (VdDomainEditor *r, const char *id)
 static gboolean
 edit_port (VdDomainEditor *e, const char *id, GError **error)
 {
-  return vd_domain_editor_set_graphics_port (e, id, 5931, error);
+  return vd_domain_editor_set_graphics_port (e, id, 5942, error);
 }
 static void
 check_port (VdDomainEditor *r, const char *id)
 {
-  g_assert_cmpint (vd_domain_editor_get_graphics_port (r, id), ==, 5931);
+  g_assert_cmpint (vd_domain_editor_get_graphics_port (r, id), ==, 5942);
 }
 static gboolean fixed_port (VdDomainEditor *e, const char *id)
 {
@@ -1084,6 +1174,13 @@ static gboolean rng_random (VdDomainEditor *e, const char *id)
   vd_domain_editor_get_rng_backend (e, id, &model, NULL);
   return g_strcmp0 (model, "random") == 0;
 }
+static gboolean rng_not_hwrng (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *source = NULL;
+
+  vd_domain_editor_get_rng_backend (e, id, NULL, &source);
+  return rng_random (e, id) && g_strcmp0 (source, "/dev/hwrng") != 0;
+}
 static gboolean
 edit_rng_source (VdDomainEditor *e, const char *id, GError **error)
 {
@@ -1119,15 +1216,16 @@ check_rng_builtin (VdDomainEditor *r, const char *id)
   { "graphics-type", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_graphics_type, \
     check_graphics_type, { "%s" } }, \
   /* libvirt writes a SPICE display's autoport after its listen type */ \
-  { "graphics-listen", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_listen, check_listen, \
-    { "%s/@listen", "%s/listen" }, { "/domain/devices/graphics" } }, \
-  { "graphics-listen-none", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_listen_none, \
-    check_listen_none, { "%s/@listen", "%s/listen" }, { "/domain/devices/graphics" } }, \
-  { "graphics-port", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_port, check_port, \
+  { "graphics-listen", VD_DEVICE_KIND_GRAPHICS, listen_not_all, edit_listen, check_listen, \
+    { "%s/@listen", "%s/listen", "%s/@socket" }, { "/domain/devices/graphics" } }, \
+  { "graphics-listen-none", VD_DEVICE_KIND_GRAPHICS, listen_not_none, edit_listen_none, \
+    check_listen_none, { "%s/@listen", "%s/listen", "%s/@socket" }, \
+    { "/domain/devices/graphics" } }, \
+  { "graphics-port", VD_DEVICE_KIND_GRAPHICS, port_not_5942, edit_port, check_port, \
     { "%s/@port", "%s/@autoport" } }, \
   { "graphics-autoport", VD_DEVICE_KIND_GRAPHICS, fixed_port, edit_autoport, check_autoport, \
-    { "%s/@port", "%s/@autoport" } }, \
-  { "graphics-keymap", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_keymap, check_keymap, \
+    { "%s/@port", "%s/@autoport", "%s/@tlsPort" } }, \
+  { "graphics-keymap", VD_DEVICE_KIND_GRAPHICS, keymap_not_de_ch, edit_keymap, check_keymap, \
     { "%s/@keymap" } }, \
   { "graphics-gl", VD_DEVICE_KIND_GRAPHICS, spice, edit_gl, check_gl, { "%s/gl" } }, \
   { "graphics-password", VD_DEVICE_KIND_GRAPHICS, vnc_or_spice, edit_password, \
@@ -1146,7 +1244,7 @@ check_rng_builtin (VdDomainEditor *r, const char *id)
     { "%s/@model", "%s/@action", "%s/address" } }, \
   { "memballoon", VD_DEVICE_KIND_MEMBALLOON, balloon_virtio, edit_balloon, check_balloon, \
     { "%s/@model", "%s/stats", "%s/address" } }, \
-  { "rng-source", VD_DEVICE_KIND_RNG, rng_random, edit_rng_source, check_rng_source, \
+  { "rng-source", VD_DEVICE_KIND_RNG, rng_not_hwrng, edit_rng_source, check_rng_source, \
     { "%s/backend" } }, \
   { "rng-builtin", VD_DEVICE_KIND_RNG, rng_random, edit_rng_builtin, check_rng_builtin, \
     { "%s/backend" } },
@@ -1158,6 +1256,32 @@ static gboolean bad_graphics_type (VdDomainEditor *e, const char *id, GError **e
 static gboolean bad_listen (VdDomainEditor *e, const char *id, GError **error)
 {
   return vd_domain_editor_set_graphics_listen (e, id, "localhost", error);
+}
+static gboolean gl_on (VdDomainEditor *e, const char *id)
+{
+  return vd_domain_editor_get_graphics_gl (e, id);
+}
+static gboolean bad_listen_gl (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen (e, id, "127.0.0.1", error);
+}
+static gboolean has_tls_port (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "tlsPort=\"5931\"") != NULL;
+}
+static gboolean bad_tls_port (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_port (e, id, 5931, error);
+}
+static gboolean listen_none (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *xml = vd_domain_editor_get_device_xml (e, id);
+  return strstr (xml, "<listen type=\"none\"") != NULL;
+}
+static gboolean bad_port_no_listen (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_port (e, id, 5990, error);
 }
 static gboolean bad_port_low (VdDomainEditor *e, const char *id, GError **error)
 {
@@ -1207,6 +1331,18 @@ static gboolean bad_accel (VdDomainEditor *e, const char *id, GError **error)
 {
   return vd_domain_editor_set_video_accel3d (e, id, TRUE, error);
 }
+static gboolean changeable_input (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *type = NULL;
+
+  vd_domain_editor_get_input (e, id, &type, NULL);
+  return g_strv_contains ((const char * const []){ "mouse", "tablet", "keyboard", NULL },
+                          type != NULL ? type : "");
+}
+static gboolean fixed_input (VdDomainEditor *e, const char *id)
+{
+  return !changeable_input (e, id);
+}
 static gboolean bad_input_type (VdDomainEditor *e, const char *id, GError **error)
 {
   return vd_domain_editor_set_input (e, id, "joystick", "usb", error);
@@ -1249,6 +1385,12 @@ static gboolean bad_rng_source (VdDomainEditor *e, const char *id, GError **erro
     VD_ERROR_INVALID_ARGUMENT, "“rdp” is not a kind of display" }, \
   { "listen", VD_DEVICE_KIND_GRAPHICS, any, bad_listen, VD_ERROR_INVALID_ARGUMENT, \
     "“localhost” is not an IP address" }, \
+  { "listen-gl", VD_DEVICE_KIND_GRAPHICS, gl_on, bad_listen_gl, VD_ERROR_INVALID_ARGUMENT, \
+    "takes local clients only" }, \
+  { "tls-port", VD_DEVICE_KIND_GRAPHICS, has_tls_port, bad_tls_port, VD_ERROR_INVALID_ARGUMENT, \
+    "Port 5931 is the display’s TLS port" }, \
+  { "port-no-listen", VD_DEVICE_KIND_GRAPHICS, listen_none, bad_port_no_listen, \
+    VD_ERROR_INVALID_ARGUMENT, "listens on no address has no port" }, \
   { "port-low", VD_DEVICE_KIND_GRAPHICS, any, bad_port_low, VD_ERROR_INVALID_ARGUMENT, \
     "between 5900 and 65535, not 5899" }, \
   { "port-high", VD_DEVICE_KIND_GRAPHICS, any, bad_port_high, VD_ERROR_INVALID_ARGUMENT, \
@@ -1271,11 +1413,13 @@ static gboolean bad_rng_source (VdDomainEditor *e, const char *id, GError **erro
     "1 to 16 heads, not 17" }, \
   { "accel3d", VD_DEVICE_KIND_VIDEO, not_virtio_video, bad_accel, VD_ERROR_NOT_SUPPORTED, \
     "Only a virtio video card" }, \
-  { "input-type", VD_DEVICE_KIND_INPUT, any, bad_input_type, VD_ERROR_INVALID_ARGUMENT, \
+  { "input-fixed", VD_DEVICE_KIND_INPUT, fixed_input, bad_input_bus, VD_ERROR_NOT_SUPPORTED, \
+    "cannot be changed here" }, \
+  { "input-type", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_type, VD_ERROR_INVALID_ARGUMENT, \
     "“joystick” is not a kind of input device" }, \
-  { "input-bus", VD_DEVICE_KIND_INPUT, any, bad_input_bus, VD_ERROR_INVALID_ARGUMENT, \
+  { "input-bus", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_bus, VD_ERROR_INVALID_ARGUMENT, \
     "“serial” is not a bus for an input device" }, \
-  { "tablet-ps2", VD_DEVICE_KIND_INPUT, any, bad_tablet_ps2, VD_ERROR_INVALID_ARGUMENT, \
+  { "tablet-ps2", VD_DEVICE_KIND_INPUT, changeable_input, bad_tablet_ps2, VD_ERROR_INVALID_ARGUMENT, \
     "PS/2" }, \
   { "watchdog-model", VD_DEVICE_KIND_WATCHDOG, any, bad_watchdog_model, \
     VD_ERROR_INVALID_ARGUMENT, "“cerberus” is not a watchdog model" }, \
@@ -1309,7 +1453,7 @@ static const DevEdit dev_edits[] = {
   { "disk-bus", VD_DEVICE_KIND_DISK, bus_virtio, edit_bus, check_bus,
     { "%s/target", "%s/address" },
     { "/domain/devices/disk", "/domain/devices/controller" } },
-  { "disk-format", VD_DEVICE_KIND_DISK, any, edit_format, check_format, { "%s/driver" } },
+  { "disk-format", VD_DEVICE_KIND_DISK, not_lun, edit_format, check_format, { "%s/driver" } },
   { "disk-cache", VD_DEVICE_KIND_DISK, any, edit_cache, check_cache, { "%s/driver" } },
   { "disk-io", VD_DEVICE_KIND_DISK, any, edit_io, check_io, { "%s/driver" } },
   { "disk-discard", VD_DEVICE_KIND_DISK, any, edit_discard, check_discard, { "%s/driver" } },
@@ -1321,9 +1465,9 @@ static const DevEdit dev_edits[] = {
     { "%s/target/@removable" } },
   { "disk-serial", VD_DEVICE_KIND_DISK, any, edit_serial, check_serial, { "%s/serial" } },
   { "cdrom-serial", VD_DEVICE_KIND_CDROM, any, edit_serial, check_serial, { "%s/serial" } },
-  { "nic-bridge", VD_DEVICE_KIND_INTERFACE, network_nic, edit_nic_bridge, check_nic_bridge,
+  { "nic-bridge", VD_DEVICE_KIND_INTERFACE, network_nic_no_floor, edit_nic_bridge, check_nic_bridge,
     { "%s/@type", "%s/source" } },
-  { "nic-direct", VD_DEVICE_KIND_INTERFACE, network_nic, edit_nic_direct, check_nic_direct,
+  { "nic-direct", VD_DEVICE_KIND_INTERFACE, network_nic_plain, edit_nic_direct, check_nic_direct,
     { "%s/@type", "%s/source" } },
   { "nic-network", VD_DEVICE_KIND_INTERFACE, bridge_nic, edit_nic_network, check_nic_network,
     { "%s/@type", "%s/source" } },
@@ -1367,10 +1511,18 @@ test_edits (void)
           char *strip[G_N_ELEMENTS (edit->strip) + 1] = { NULL };
           const char *id = NULL;
 
+          /* the first device of the kind on which the edit is a change
+           * (a value it already has is no edit) */
           for (guint d = 0; d < list->len && id == NULL; d++)
             if (vd_device_ref_get_kind (list->pdata[d]) == edit->kind &&
                 edit->applies (editor, vd_device_ref_get_id (list->pdata[d])))
-              id = vd_device_ref_get_id (list->pdata[d]);
+              {
+                g_autoptr(VdDomainEditor) scratch = vd_domain_editor_new_from_xml (text, NULL);
+
+                if (edit->edit (scratch, vd_device_ref_get_id (list->pdata[d]), NULL) &&
+                    vd_domain_editor_is_dirty (scratch))
+                  id = vd_device_ref_get_id (list->pdata[d]);
+              }
           if (id == NULL)
             continue;
 
@@ -1634,6 +1786,12 @@ static const BadDevEdit bad_dev_edits[] = {
     "“virtio” is not a bus for a CD-ROM" },
   { "floppy-bus", VD_DEVICE_KIND_FLOPPY, any, bad_floppy_bus, VD_ERROR_INVALID_ARGUMENT,
     "“sata” is not a bus for a floppy" },
+  { "virtio-only", VD_DEVICE_KIND_DISK, virtio_options, bad_virtio_only, VD_ERROR_NOT_SUPPORTED,
+    "which only a virtio disk has" },
+  { "lun-file", VD_DEVICE_KIND_DISK, is_lun, bad_lun_file, VD_ERROR_INVALID_ARGUMENT,
+    "A LUN is a host block device or an iSCSI LUN" },
+  { "lun-format", VD_DEVICE_KIND_DISK, is_lun, bad_lun_format, VD_ERROR_INVALID_ARGUMENT,
+    "A LUN is always raw" },
   { "format", VD_DEVICE_KIND_DISK, any, bad_format, VD_ERROR_INVALID_ARGUMENT,
     "“qcow3” is not a disk format" },
   { "cache", VD_DEVICE_KIND_DISK, any, bad_cache, VD_ERROR_INVALID_ARGUMENT,
@@ -1659,6 +1817,12 @@ static const BadDevEdit bad_dev_edits[] = {
     "“hairpin” is not a mode" },
   { "nic-model", VD_DEVICE_KIND_INTERFACE, any, bad_nic_model, VD_ERROR_INVALID_ARGUMENT,
     "is not a network card model" },
+  { "floor-bridge", VD_DEVICE_KIND_INTERFACE, has_floor, bad_floor_bridge,
+    VD_ERROR_NOT_SUPPORTED, "An inbound floor works on a virtual network only" },
+  { "filter-direct", VD_DEVICE_KIND_INTERFACE, has_filter, bad_filter_direct,
+    VD_ERROR_NOT_SUPPORTED, "remove the filter first" },
+  { "nic-driver-model", VD_DEVICE_KIND_INTERFACE, nic_driver, bad_vhostuser_model,
+    VD_ERROR_NOT_SUPPORTED, "are for virtio only" },
   { "vhostuser-model", VD_DEVICE_KIND_INTERFACE, vhostuser, bad_vhostuser_model,
     VD_ERROR_INVALID_ARGUMENT, "A vhost-user NIC needs a virtio model" },
   { "mac-format", VD_DEVICE_KIND_INTERFACE, any, bad_mac_format, VD_ERROR_INVALID_ARGUMENT,
@@ -1795,6 +1959,15 @@ test_add_remove (void)
               g_assert_null (vd_domain_editor_add_device_xml (editor, additions[k].xml, &error));
               g_assert_error (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED);
               g_assert_cmpstr (error->message, ==, "The guest has a watchdog already");
+              refused++;
+              continue;
+            }
+          if (strstr (additions[k].xml, "'usb'") != NULL &&
+              strstr (text, "<controller type='usb' index='0' model='none'/>") != NULL)
+            {
+              g_assert_null (vd_domain_editor_add_device_xml (editor, additions[k].xml, &error));
+              g_assert_error (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED);
+              g_assert_nonnull (strstr (error->message, "has no USB"));
               refused++;
               continue;
             }
@@ -2117,6 +2290,96 @@ test_apply_live (void)
   vd_connection_disconnect (connection);
 }
 
+/* The corpus through VdDomain: each guest defined, fetched, applied with
+ * no change (libvirt's text comes back the same), then with one change of
+ * a disk's cache or a NIC's model (only that node differs). */
+static void
+test_corpus_apply (void)
+{
+  g_autoptr(GPtrArray) files = corpus_files ();
+  g_autoptr(VdConnection) connection = vd_test_open ("test:///default");
+  guint changed = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      g_autofree char *text = read_file (file);
+      g_autofree char *defined = define_and_read (text, NULL);
+      g_autoptr(VdDomainEditor) editor = NULL;
+      g_autoptr(VdDomainEditor) again = NULL;
+      g_autoptr(VdDomainEditor) third = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *xpath = NULL;
+      g_autofree char *strip_text = NULL;
+      const char *strip[2] = { NULL };
+      const char *id = NULL;
+      gboolean restart = TRUE;
+      VdDomain *domain;
+
+      g_assert_cmpstr (defined, ==, text);
+      name = g_path_get_basename (file);
+      *strstr (name, ".xml") = '\0';
+      VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, 10);
+      domain = vd_connection_find_domain_by_name (connection, name);
+
+      editor = fetch (domain);
+      g_assert_cmpstr (vd_domain_editor_get_original_xml (editor), ==, text);
+      g_assert_true (apply (editor, domain, &restart, &error));
+      g_assert_no_error (error);
+      g_assert_false (restart);
+      again = fetch (domain);
+      g_assert_cmpstr (vd_domain_editor_get_original_xml (again), ==, text);
+
+      list = vd_domain_editor_list_devices (again);
+      for (guint d = 0; d < list->len && id == NULL; d++)
+        {
+          const char *candidate = vd_device_ref_get_id (list->pdata[d]);
+          VdDeviceKind kind = vd_device_ref_get_kind (list->pdata[d]);
+
+          if (kind == VD_DEVICE_KIND_DISK && !is_lun (again, candidate))
+            {
+              g_autofree char *cache = vd_domain_editor_get_disk_cache (again, candidate);
+
+              g_assert_true (vd_domain_editor_set_disk_cache (
+                again, candidate, g_strcmp0 (cache, "unsafe") == 0 ? "none" : "unsafe", &error));
+              id = candidate;
+              strip_text = g_strdup ("%s/driver");
+            }
+          else if (kind == VD_DEVICE_KIND_INTERFACE && not_vhostuser (again, candidate))
+            {
+              g_autofree char *model = vd_domain_editor_get_nic_model (again, candidate);
+
+              g_assert_true (vd_domain_editor_set_nic_model (
+                again, candidate, g_strcmp0 (model, "e1000") == 0 ? "rtl8139" : "e1000",
+                &error));
+              id = candidate;
+              strip_text = g_strdup ("%s/model");
+            }
+        }
+      g_assert_no_error (error);
+      if (id == NULL)
+        continue;
+      xpath = device_xpath (again, id);
+      {
+        g_auto(GStrv) parts = g_strsplit (strip_text, "%s", -1);
+
+        g_free (strip_text);
+        strip_text = g_strjoinv (xpath, parts);
+      }
+      strip[0] = strip_text;
+      g_assert_true (apply (again, domain, &restart, &error));
+      g_assert_no_error (error);
+      g_assert_false (restart);
+      third = fetch (domain);
+      assert_only_differs_in (file, text, vd_domain_editor_get_original_xml (third), strip);
+      changed++;
+    }
+  g_assert_cmpuint (changed, >, files->len / 2);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2138,6 +2401,7 @@ main (int   argc,
   g_test_add_func ("/domain-editor-devices/add-remove", test_add_remove);
   g_test_add_func ("/domain-editor-devices/add-refused", test_add_refused);
   g_test_add_func ("/domain-editor-devices/apply-live", test_apply_live);
+  g_test_add_func ("/domain-editor-devices/corpus-apply", test_corpus_apply);
 
   ret = g_test_run ();
   virConnectClose (test_conn);
