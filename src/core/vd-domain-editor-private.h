@@ -69,6 +69,12 @@ typedef struct
   const char         *bad;      /* N_() message for a value not in @values, with %s */
 } VdAttrField;
 
+char        *_vd_xml_child_prop        (xmlNode            *node,
+                                        const char         *child,
+                                        const char         *name);
+gboolean     _vd_xml_is_empty_element  (xmlNode            *node);
+gboolean     _vd_is_simple_name        (const char         *name);
+
 char        *_vd_attr_field_get (VdDomainEditor     *self,
                                  const char         *id,
                                  const VdAttrField  *field);
