@@ -185,6 +185,24 @@ vd_hardware_page_cpu_commit (VdHardwarePage  *page,
   return TRUE;
 }
 
+/* The host's CPU count arrives with the first statistics tick. */
+static void
+host_updated_cb (VdHardwarePageCpu *self)
+{
+  update_host_warning (self, spin_value (self->max_vcpus_spin));
+}
+
+static void
+domain_changed_cb (VdHardwarePageCpu *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+  VdConnection *connection = domain != NULL ? vd_domain_get_connection (domain) : NULL;
+
+  if (connection != NULL)
+    g_signal_connect_object (connection, "stats-updated", G_CALLBACK (host_updated_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 field_changed_cb (VdHardwarePageCpu *self)
 {
@@ -222,6 +240,7 @@ vd_hardware_page_cpu_init (VdHardwarePageCpu *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->topology_extra = 1;
   update_topology_sensitivity (self);
+  g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
 }
 
 GtkWidget *

@@ -162,6 +162,18 @@ vd_hardware_page_memory_commit (VdHardwarePage  *page,
   return TRUE;
 }
 
+/* The host's memory size arrives with the first statistics tick. */
+static void
+domain_changed_cb (VdHardwarePageMemory *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+  VdConnection *connection = domain != NULL ? vd_domain_get_connection (domain) : NULL;
+
+  if (connection != NULL)
+    g_signal_connect_object (connection, "stats-updated", G_CALLBACK (update_host_label), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 field_changed_cb (VdHardwarePageMemory *self)
 {
@@ -194,6 +206,7 @@ static void
 vd_hardware_page_memory_init (VdHardwarePageMemory *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
 }
 
 GtkWidget *

@@ -405,6 +405,9 @@ vd_hardware_page_set_field_message (GtkLabel   *label,
 {
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  gtk_label_set_text (label, message != NULL ? message : "");
+  /* Called at every change (and every statistics tick): only a new text
+   * relayouts. */
+  if (g_strcmp0 (gtk_label_get_text (label), message != NULL ? message : "") != 0)
+    gtk_label_set_text (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
 }

@@ -328,6 +328,11 @@ test_memory (void)
                                                                            "max_memory_unit"))),
                    ==, "GiB");
 
+  /* The host's memory, once the first statistics tick has it, unasked. */
+  VD_TEST_WAIT_UNTIL (message_shown (page, "host_label"), 30);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "host_label"))), ==,
+                   "The host has 8.0\u00a0GiB of memory.");
+
   gtk_entry_set_text (current, "12x");
   g_assert_true (message_shown (page, "memory_message"));
   g_assert_false (apply_sensitive (&fixture));
