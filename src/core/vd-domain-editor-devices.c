@@ -779,3 +779,27 @@ _vd_is_simple_name (const char *name)
 
   return TRUE;
 }
+
+/* Removes the children of @node named @names (not deeper) */
+void
+_vd_xml_remove_children (xmlNode            *node,
+                         const char * const *names)
+{
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+
+  /* collected first: a removal also frees the blanks around the child */
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && child->ns == NULL &&
+        g_strv_contains (names, (const char *)child->name))
+      g_ptr_array_add (doomed, child);
+  for (guint i = 0; i < doomed->len; i++)
+    _vd_xml_remove_child (doomed->pdata[i]);
+}
+
+void
+_vd_xml_remove_attrs (xmlNode            *node,
+                      const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    _vd_xml_set_prop (node, names[i], NULL);
+}

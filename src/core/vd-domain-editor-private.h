@@ -74,6 +74,10 @@ char        *_vd_xml_child_prop        (xmlNode            *node,
                                         const char         *name);
 gboolean     _vd_xml_is_empty_element  (xmlNode            *node);
 gboolean     _vd_is_simple_name        (const char         *name);
+void         _vd_xml_remove_children   (xmlNode            *node,
+                                        const char * const *names);
+void         _vd_xml_remove_attrs      (xmlNode            *node,
+                                        const char * const *names);
 
 char        *_vd_attr_field_get (VdDomainEditor     *self,
                                  const char         *id,
