@@ -690,6 +690,13 @@ plan_live (VdDomainEditor *self,
  * meanwhile; then re-reads it and restarts the editor from libvirt's new
  * XML. When libvirt refuses, the guest keeps its configuration, its
  * last-error holds the message, and the editor keeps its edits.
+ *
+ * A running guest first gets live what libvirt can change live (media,
+ * link state, balloon, vCPUs, hot-plugged devices; see the top of this
+ * file); a failed live step defines nothing and leaves the configuration
+ * as it was. vd_domain_editor_apply_finish_full() or
+ * vd_domain_editor_get_needs_restart() then say whether the rest waits for
+ * the next boot.
  */
 void
 vd_domain_editor_apply_async (VdDomainEditor      *self,

@@ -134,8 +134,8 @@ vd_domain_editor_set_nic_source (VdDomainEditor  *self,
 
   if (strcmp (type, "network") != 0)
     {
-      g_autofree char *floor = _vd_xml_child_prop (_vd_xml_find_child (node, "bandwidth"), "inbound",
-                                           "floor");
+      g_autofree char *floor = _vd_xml_child_prop (_vd_xml_find_child (node, "bandwidth"),
+                                                   "inbound", "floor");
 
       if (floor != NULL)
         {

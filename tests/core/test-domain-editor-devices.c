@@ -1415,11 +1415,14 @@ static gboolean bad_rng_source (VdDomainEditor *e, const char *id, GError **erro
     "Only a virtio video card" }, \
   { "input-fixed", VD_DEVICE_KIND_INPUT, fixed_input, bad_input_bus, VD_ERROR_NOT_SUPPORTED, \
     "cannot be changed here" }, \
-  { "input-type", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_type, VD_ERROR_INVALID_ARGUMENT, \
+  { "input-type", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_type, \
+    VD_ERROR_INVALID_ARGUMENT, \
     "“joystick” is not a kind of input device" }, \
-  { "input-bus", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_bus, VD_ERROR_INVALID_ARGUMENT, \
+  { "input-bus", VD_DEVICE_KIND_INPUT, changeable_input, bad_input_bus, \
+    VD_ERROR_INVALID_ARGUMENT, \
     "“serial” is not a bus for an input device" }, \
-  { "tablet-ps2", VD_DEVICE_KIND_INPUT, changeable_input, bad_tablet_ps2, VD_ERROR_INVALID_ARGUMENT, \
+  { "tablet-ps2", VD_DEVICE_KIND_INPUT, changeable_input, bad_tablet_ps2, \
+    VD_ERROR_INVALID_ARGUMENT, \
     "PS/2" }, \
   { "watchdog-model", VD_DEVICE_KIND_WATCHDOG, any, bad_watchdog_model, \
     VD_ERROR_INVALID_ARGUMENT, "“cerberus” is not a watchdog model" }, \
