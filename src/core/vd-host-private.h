@@ -108,6 +108,10 @@ VdStorageVolume   *_vd_storage_volume_new            (VdStoragePool           *p
 void               _vd_storage_volume_apply_info     (VdStorageVolume         *self,
                                                       const VdStorageVolumeInfo *info);
 void               _vd_storage_volume_detach         (VdStorageVolume         *self);
+guint              _vd_storage_volume_get_busy_count (VdStorageVolume         *self);
+void               _vd_storage_volume_begin_busy     (VdStorageVolume         *self);
+void               _vd_storage_volume_end_busy       (VdStorageVolume         *self,
+                                                      const char              *error_message);
 
 /* vd-connection-host.c */
 void               _vd_connection_apply_network_info (VdConnection            *self,

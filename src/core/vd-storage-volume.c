@@ -117,6 +117,34 @@ _vd_storage_volume_detach (VdStorageVolume *self)
   self->pool = NULL;
 }
 
+/* For the operations of vd-storage-volume-ops.c, which run their own
+ * tasks (they report progress and can be cancelled) but share the
+ * volume's busy state and last error with delete. */
+guint
+_vd_storage_volume_get_busy_count (VdStorageVolume *self)
+{
+  return self->busy;
+}
+
+void
+_vd_storage_volume_begin_busy (VdStorageVolume *self)
+{
+  self->busy++;
+  notify (self, PROP_BUSY);
+}
+
+void
+_vd_storage_volume_end_busy (VdStorageVolume *self,
+                             const char      *error_message)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (_vd_host_set_string (&self->last_error, error_message))
+    notify (self, PROP_LAST_ERROR);
+  self->busy--;
+  notify (self, PROP_BUSY);
+}
+
 /* ------------------------------------------------------------------ */
 /* Delete                                                              */
 /* ------------------------------------------------------------------ */
