@@ -353,6 +353,28 @@ test_memory (void)
   assert_lines_changed (before, after, removed, added);
   g_assert_cmpstr (gtk_entry_get_text (current), ==, "768");
 
+  /* A size the page accepts but libvirt refuses (2^53 KiB): libvirt's
+   * message on the page, the guest unchanged, the input kept for fixing. */
+  gtk_entry_set_text (maximum, "8589934592");
+  g_assert_true (vd_hardware_page_get_valid (VD_HARDWARE_PAGE (page)));
+  apply (&fixture);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (window_child (&fixture,
+                                                                        "page_info_bar"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window_child (&fixture,
+                                                                         "page_info_label"))),
+                            "value too large"));
+  {
+    g_autofree char *refused = inactive_xml (fixture.domain);
+
+    g_assert_cmpstr (refused, ==, after);
+  }
+  g_assert_cmpstr (gtk_entry_get_text (maximum), ==, "8589934592");
+  g_assert_true (vd_hardware_page_get_dirty (VD_HARDWARE_PAGE (page)));
+  g_assert_true (apply_sensitive (&fixture));
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  g_assert_cmpstr (gtk_entry_get_text (maximum), ==, "1");
+  g_assert_false (apply_sensitive (&fixture));
+
   fixture_close (&fixture);
 }
 
