@@ -136,17 +136,19 @@ vd_hardware_page_cpu_commit (VdHardwarePage  *page,
   guint threads = spin_value (self->threads_spin);
   gboolean had_topology = vd_domain_editor_get_cpu_topology (editor, NULL, NULL, NULL);
   gboolean max_changes = maximum != vd_domain_editor_get_max_vcpus (editor);
+  g_autoptr(GError) topology_error = NULL;
+  GError *vcpus_error = NULL;
   GError *local_error = NULL;
 
   vd_hardware_page_set_field_message (self->vcpus_message, NULL);
   vd_hardware_page_set_field_message (self->topology_message, NULL);
   update_host_warning (self, maximum);
 
+  /* Both checks run, so both messages are up to date. */
   if (current > maximum)
-    return fail (self->vcpus_message, error,
-                 g_error_new (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
-                              /* translators: the first is the current vCPU count */
-                              _("%u vCPUs are more than the maximum of %u"), current, maximum));
+    vcpus_error = g_error_new (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               /* translators: the first is the current vCPU count */
+                               _("%u vCPUs are more than the maximum of %u"), current, maximum);
 
   if (topology)
     {
@@ -156,18 +158,23 @@ vd_hardware_page_cpu_commit (VdHardwarePage  *page,
         {
           g_autofree char *product_text = g_strdup_printf ("%" G_GUINT64_FORMAT, product);
 
-          return fail (self->topology_message, error,
-                       g_error_new (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
-                                    _("%u sockets × %u cores × %u threads make %s vCPUs, but "
-                                      "the maximum is %u"),
-                                    sockets, cores, threads, product_text, maximum));
+          topology_error = g_error_new (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                                        _("%u sockets × %u cores × %u threads make %s vCPUs, "
+                                          "but the maximum is %u"),
+                                        sockets, cores, threads, product_text, maximum);
         }
-      if (had_topology && max_changes && self->topology_has_extra)
-        return fail (self->topology_message, error,
-                     g_error_new_literal (VD_ERROR, VD_ERROR_NOT_SUPPORTED,
-                                          _("This guest’s topology also counts dies or "
-                                            "clusters: change its maximum in the XML tab")));
+      else if (had_topology && max_changes && self->topology_has_extra)
+        topology_error = g_error_new_literal (VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                                              _("This guest’s topology also counts dies or "
+                                                "clusters: change its maximum in the XML tab"));
     }
+
+  if (topology_error != NULL)
+    vd_hardware_page_set_field_message (self->topology_message, topology_error->message);
+  if (vcpus_error != NULL)
+    return fail (self->vcpus_message, error, vcpus_error);
+  if (topology_error != NULL)
+    return fail (self->topology_message, error, g_steal_pointer (&topology_error));
 
   /* The editor checks the maximum against the topology it has: a topology
    * that goes, or changes with the maximum, goes first. */

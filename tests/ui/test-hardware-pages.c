@@ -276,6 +276,13 @@ test_cpus (void)
                             "make 2 vCPUs"));
   g_assert_false (apply_sensitive (&fixture));
 
+  /* Both at once: both messages. */
+  gtk_spin_button_set_value (current, 5);
+  g_assert_true (message_shown (page, "vcpus_message"));
+  g_assert_true (message_shown (page, "topology_message"));
+  gtk_spin_button_set_value (current, 3);
+  g_assert_false (message_shown (page, "vcpus_message"));
+
   gtk_spin_button_set_value (cores, 4);
   g_assert_false (message_shown (page, "topology_message"));
   g_assert_true (vd_hardware_page_get_valid (VD_HARDWARE_PAGE (page)));
