@@ -19,7 +19,14 @@
  * library's own.
  */
 
-G_DEFINE_ABSTRACT_TYPE (VdConsoleSession, vd_console_session, G_TYPE_OBJECT)
+typedef struct
+{
+  VdConsoleFdFunc  fd_func;
+  gpointer         fd_data;
+  GDestroyNotify   fd_destroy;
+} VdConsoleSessionPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VdConsoleSession, vd_console_session, G_TYPE_OBJECT)
 
 enum {
   CONNECTED,
@@ -32,8 +39,20 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+vd_console_session_finalize (GObject *object)
+{
+  VdConsoleSession *self = VD_CONSOLE_SESSION (object);
+
+  vd_console_session_set_fd_func (self, NULL, NULL, NULL);
+
+  G_OBJECT_CLASS (vd_console_session_parent_class)->finalize (object);
+}
+
+static void
 vd_console_session_class_init (VdConsoleSessionClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = vd_console_session_finalize;
+
   signals[CONNECTED] =
     g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -51,6 +70,49 @@ vd_console_session_class_init (VdConsoleSessionClass *klass)
 static void
 vd_console_session_init (VdConsoleSession *self)
 {
+}
+
+/**
+ * vd_console_session_set_fd_func:
+ * @func: (nullable): makes a new socket to the guest's display
+ *
+ * Where the session was opened with a socket (virDomainOpenGraphicsFD),
+ * protocols with several channels (SPICE) need one socket per channel,
+ * and a new one to reconnect: @func makes them, asynchronously (it is a
+ * round trip to the daemon).
+ */
+void
+vd_console_session_set_fd_func (VdConsoleSession *self,
+                                VdConsoleFdFunc   func,
+                                gpointer          user_data,
+                                GDestroyNotify    destroy)
+{
+  VdConsoleSessionPrivate *priv;
+
+  g_return_if_fail (VD_IS_CONSOLE_SESSION (self));
+
+  priv = vd_console_session_get_instance_private (self);
+  if (priv->fd_destroy != NULL)
+    priv->fd_destroy (priv->fd_data);
+  priv->fd_func = func;
+  priv->fd_data = user_data;
+  priv->fd_destroy = destroy;
+}
+
+/* For subclasses: asks the fd function for a socket. FALSE when there is
+ * none (the session was opened on a host and port). */
+gboolean
+_vd_console_session_request_fd (VdConsoleSession     *self,
+                                VdConsoleFdReadyFunc  ready,
+                                gpointer              ready_data)
+{
+  VdConsoleSessionPrivate *priv = vd_console_session_get_instance_private (self);
+
+  if (priv->fd_func == NULL)
+    return FALSE;
+
+  priv->fd_func (self, ready, ready_data, priv->fd_data);
+  return TRUE;
 }
 
 gboolean

@@ -53,6 +53,24 @@ struct _VdConsoleSessionClass
   VdConsoleDisplay *(*get_display)     (VdConsoleSession  *self);
 };
 
+/* Hands a new socket to the guest's display to @ready (or -1 and why not),
+ * on the main thread, later. */
+typedef void (*VdConsoleFdReadyFunc) (int         fd,
+                                      const char *error,
+                                      gpointer    ready_data);
+typedef void (*VdConsoleFdFunc)      (VdConsoleSession     *session,
+                                      VdConsoleFdReadyFunc  ready,
+                                      gpointer              ready_data,
+                                      gpointer              user_data);
+
+void              vd_console_session_set_fd_func     (VdConsoleSession  *self,
+                                                      VdConsoleFdFunc    func,
+                                                      gpointer           user_data,
+                                                      GDestroyNotify     destroy);
+gboolean          _vd_console_session_request_fd     (VdConsoleSession     *self,
+                                                      VdConsoleFdReadyFunc  ready,
+                                                      gpointer              ready_data);
+
 gboolean          vd_console_session_open_fd         (VdConsoleSession  *self,
                                                       int                fd,
                                                       GError           **error);

@@ -21,6 +21,9 @@
 #ifdef HAVE_GTK_VNC
 # include "vd-console-session-vnc.h"
 #endif
+#ifdef HAVE_SPICE_GTK
+# include "vd-console-session-spice.h"
+#endif
 
 /*
  * A guest's screen, embedded: a stack of pages
@@ -453,7 +456,11 @@ open_display_worker (GTask        *task,
       return;
     }
 
-  if (!g_str_equal (data->type, "vnc"))
+  if (!g_str_equal (data->type, "vnc")
+#ifdef HAVE_SPICE_GTK
+      && !g_str_equal (data->type, "spice")
+#endif
+     )
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                /* translators: %s is a display protocol, e.g. "spice" */
@@ -530,6 +537,88 @@ connection_is_local (VdDomain *domain)
          g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1");
 }
 
+/* More sockets to the same display (SPICE wants one per channel), made as
+ * the first one was, in a worker. */
+typedef struct
+{
+  GVirDomain           *gvir;
+  VdConsoleFdReadyFunc  ready;
+  gpointer              ready_data;
+  int                   fd;
+  char                 *error;
+} FdData;
+
+static void
+fd_data_free (FdData *data)
+{
+  g_clear_object (&data->gvir);
+  if (data->fd >= 0)
+    close (data->fd);
+  g_free (data->error);
+  g_free (data);
+}
+
+static void
+open_fd_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FdData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  data->fd = gvir_domain_open_graphics_fd (data->gvir, 0, 0, &error);
+  if (data->fd < 0)
+    data->error = g_strdup_printf (_("The guest’s display cannot be reached from this computer: %s"),
+                                   error != NULL ? error->message : _("no reason given"));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_fd_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FdData *data = g_task_get_task_data (G_TASK (result));
+  int fd = data->fd;
+
+  data->fd = -1;
+  data->ready (fd, data->error, data->ready_data);
+}
+
+static void
+session_fd_func (VdConsoleSession     *session,
+                 VdConsoleFdReadyFunc  ready,
+                 gpointer              ready_data,
+                 gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, open_fd_done_cb, NULL);
+  FdData *data = g_new0 (FdData, 1);
+
+  data->gvir = g_object_ref (user_data);
+  data->ready = ready;
+  data->ready_data = ready_data;
+  data->fd = -1;
+  g_task_set_source_tag (task, session_fd_func);
+  g_task_set_task_data (task, data, (GDestroyNotify)fd_data_free);
+  g_task_run_in_thread (task, open_fd_worker);
+}
+
+static VdConsoleSession *
+new_session (VdConsoleView *self,
+             const char    *type)
+{
+#ifdef HAVE_SPICE_GTK
+  if (g_str_equal (type, "spice"))
+    return vd_console_session_spice_new ();
+#endif
+#ifdef HAVE_GTK_VNC
+  if (g_str_equal (type, "vnc"))
+    return vd_console_session_vnc_new ();
+#endif
+  return NULL;
+}
+
 static void
 start_session (VdConsoleView *self,
                OpenData      *data)
@@ -538,12 +627,16 @@ start_session (VdConsoleView *self,
   VdConsoleDisplay *display;
   gboolean ok;
 
-#ifdef HAVE_GTK_VNC
-  self->session = vd_console_session_vnc_new ();
-#else
-  show_error (self, _("This version of Virt Desk was built without VNC support."));
-  return;
-#endif
+  self->session = new_session (self, data->type);
+  if (self->session == NULL)
+    {
+      /* translators: %s is a display protocol, e.g. "vnc" */
+      g_autofree char *message = g_strdup_printf (_("This version of Virt Desk was built "
+                                                    "without %s support."), data->type);
+
+      show_error (self, message);
+      return;
+    }
 
   g_signal_connect_object (self->session, "initialized", G_CALLBACK (session_initialized_cb),
                            self, G_CONNECT_SWAPPED);
@@ -564,6 +657,8 @@ start_session (VdConsoleView *self,
       int fd = data->fd;
 
       data->fd = -1;
+      vd_console_session_set_fd_func (self->session, session_fd_func,
+                                      g_object_ref (data->gvir), g_object_unref);
       ok = vd_console_session_open_fd (self->session, fd, &error);
     }
   else

@@ -371,6 +371,115 @@ test_password (void)
   vd_connection_disconnect (connection);
 }
 
+/* A SPICE guest with QXL video: the console opens the main channel on
+ * virDomainOpenGraphicsFD's socket and gets one more socket per channel
+ * (display, inputs, cursor) the same way; real pixels arrive. With a
+ * password, the console asks for it, refuses a wrong one with the reason,
+ * and shows the screen with the right one. */
+static char *
+spice_guest_xml (const char *name,
+                 const char *password)
+{
+  g_autofree char *xml = vd_e2e_guest_xml (name);
+  g_autofree char *graphics = g_strdup_printf ("<graphics type='spice' autoport='yes' "
+                                               "listen='127.0.0.1'%s%s%s/>"
+                                               "<video><model type='qxl'/></video>",
+                                               password != NULL ? " passwd='" : "",
+                                               password != NULL ? password : "",
+                                               password != NULL ? "'" : "");
+  g_auto(GStrv) parts = g_strsplit (xml, "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/>", 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+
+  return g_strconcat (parts[0], graphics, parts[1], NULL);
+}
+
+static void
+test_spice (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-spice-%d", (int)getpid ());
+  g_autofree char *xml = spice_guest_xml (name, NULL);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  GtkWidget *window;
+  VdDomain *domain;
+  gint64 begin;
+  guint fds;
+
+  domain = define_guest (connection, name, xml);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  fds = count_fds ();
+
+  begin = g_get_monotonic_time ();
+  start_guest (domain);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  g_assert_true (is_page (console, "display"));
+  g_test_message ("SPICE display ready %.0f ms after start",
+                  (g_get_monotonic_time () - begin) / 1000.0);
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_test_message ("SPICE pixels %.0f ms after start", (g_get_monotonic_time () - begin) / 1000.0);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "send-key"));
+  g_action_group_activate_action (G_ACTION_GROUP (group), "send-key",
+                                  g_variant_new_string ("ctrl-alt-f1"));
+  assert_responsive (window);
+
+  /* Pulled from under the console: the Run page, every channel's socket
+   * closed, and a window that still works. */
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (is_page (console, "inactive"), WAIT_SECONDS);
+  g_assert_null (vd_console_view_get_display (console));
+  assert_responsive (window);
+  VD_TEST_WAIT_UNTIL (count_fds () <= fds, 10);
+
+  gtk_widget_destroy (window);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
+static void
+test_spice_password (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-spice-pw-%d", (int)getpid ());
+  g_autofree char *xml = spice_guest_xml (name, PASSWORD);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  GtkWidget *window;
+  VdDomain *domain;
+  const char *error;
+
+  domain = define_guest (connection, name, xml);
+  start_guest (domain);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+
+  answer (console, "not-the-password");
+  VD_TEST_WAIT_UNTIL (is_page (console, "error"), WAIT_SECONDS);
+  error = vd_console_view_get_error (console);
+  g_test_message ("wrong SPICE password: %s", error);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "did not accept the password"));
+  g_assert_null (strstr (error, "not-the-password"));
+
+  gtk_button_clicked (GTK_BUTTON (vd_test_find_by_accessible_name (view, "Retry")));
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  answer (console, PASSWORD);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_assert_null (vd_console_view_get_error (console));
+
+  gtk_widget_destroy (window);
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (domain), WAIT_SECONDS);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +494,8 @@ main (int   argc,
 
   g_test_add_func ("/vd/e2e/console/vnc", test_vnc);
   g_test_add_func ("/vd/e2e/console/vnc-password", test_password);
+  g_test_add_func ("/vd/e2e/console/spice", test_spice);
+  g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
 
   return g_test_run ();
 }

@@ -1,0 +1,133 @@
+/* vd-console-display-spice.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vd-console-display-spice.h"
+
+/*
+ * A spice-gtk SpiceDisplay (the guest's first monitor) as a
+ * VdConsoleDisplay. The session (VdConsoleSessionSpice) drives the
+ * connection and attaches the SpiceDisplay when the display channel
+ * appears (spice-gtk's widget wants the main channel up by then); this
+ * widget only draws and forwards input.
+ */
+
+struct _VdConsoleDisplaySpice
+{
+  VdConsoleDisplay  parent_instance;
+
+  SpiceDisplay     *spice;
+};
+
+G_DEFINE_FINAL_TYPE (VdConsoleDisplaySpice, vd_console_display_spice, VD_TYPE_CONSOLE_DISPLAY)
+
+static GdkPixbuf *
+vd_console_display_spice_get_pixbuf (VdConsoleDisplay *display)
+{
+  VdConsoleDisplaySpice *self = VD_CONSOLE_DISPLAY_SPICE (display);
+  gboolean ready = FALSE;
+
+  /* No primary surface yet (or any more): nothing to read. */
+  if (self->spice == NULL)
+    return NULL;
+  g_object_get (self->spice, "ready", &ready, NULL);
+  if (!ready)
+    return NULL;
+
+  return spice_display_get_pixbuf (self->spice);
+}
+
+static void
+vd_console_display_spice_send_keys (VdConsoleDisplay *display,
+                                    const guint      *keyvals,
+                                    guint             n_keyvals)
+{
+  VdConsoleDisplaySpice *self = VD_CONSOLE_DISPLAY_SPICE (display);
+
+  if (self->spice != NULL)
+    spice_display_send_keys (self->spice, keyvals, (int)n_keyvals, SPICE_DISPLAY_KEY_EVENT_CLICK);
+}
+
+static void
+vd_console_display_spice_set_scaling (VdConsoleDisplay *display,
+                                      gboolean          scaling)
+{
+  VdConsoleDisplaySpice *self = VD_CONSOLE_DISPLAY_SPICE (display);
+
+  if (self->spice != NULL)
+    g_object_set (self->spice, "scaling", scaling, NULL);
+}
+
+static void
+vd_console_display_spice_class_init (VdConsoleDisplaySpiceClass *klass)
+{
+  VdConsoleDisplayClass *display_class = VD_CONSOLE_DISPLAY_CLASS (klass);
+
+  display_class->get_pixbuf = vd_console_display_spice_get_pixbuf;
+  display_class->send_keys = vd_console_display_spice_send_keys;
+  display_class->set_scaling = vd_console_display_spice_set_scaling;
+}
+
+static void
+vd_console_display_spice_init (VdConsoleDisplaySpice *self)
+{
+}
+
+VdConsoleDisplay *
+vd_console_display_spice_new (void)
+{
+  return g_object_new (VD_TYPE_CONSOLE_DISPLAY_SPICE, NULL);
+}
+
+/**
+ * vd_console_display_spice_attach:
+ * @session: the session with the display channel
+ * @channel_id: the display channel's id
+ *
+ * Shows the display channel that just appeared; once only.
+ *
+ * Returns: (transfer none): the spice-gtk widget
+ */
+SpiceDisplay *
+vd_console_display_spice_attach (VdConsoleDisplaySpice *self,
+                                 SpiceSession          *session,
+                                 int                    channel_id)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_DISPLAY_SPICE (self), NULL);
+  g_return_val_if_fail (SPICE_IS_SESSION (session), NULL);
+  g_return_val_if_fail (self->spice == NULL, self->spice);
+
+  self->spice = spice_display_new (session, channel_id);
+  g_object_set (self->spice,
+                "scaling", vd_console_display_get_scaling (VD_CONSOLE_DISPLAY (self)),
+                /* The window follows the guest's size, not the reverse. */
+                "resize-guest", FALSE,
+                NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->spice), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->spice), TRUE);
+  atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->spice)), _("Guest screen"));
+  gtk_container_add (GTK_CONTAINER (self), GTK_WIDGET (self->spice));
+  gtk_widget_show (GTK_WIDGET (self->spice));
+
+  return self->spice;
+}
+
+/**
+ * vd_console_display_spice_get_display:
+ *
+ * Returns: (transfer none) (nullable): the spice-gtk widget, once attached
+ */
+SpiceDisplay *
+vd_console_display_spice_get_display (VdConsoleDisplaySpice *self)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_DISPLAY_SPICE (self), NULL);
+
+  return self->spice;
+}
