@@ -256,9 +256,12 @@ autostart_done_cb (GObject      *object,
   g_autoptr(VdHardwarePageBoot) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!vd_domain_set_autostart_finish (VD_DOMAIN (object), result, &error))
+  if (!vd_domain_set_autostart_finish (VD_DOMAIN (object), result, &error) ||
+      g_cancellable_is_cancelled (self->cancellable))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* A page disposed meanwhile has no widgets left to update. */
+      if (g_cancellable_is_cancelled (self->cancellable) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       vd_hardware_page_set_field_message (self->autostart_message, error->message);
     }
