@@ -37,9 +37,10 @@
  *
  * Order and failure: the live calls run first, then the definition. When
  * a live call fails, nothing is defined, the configuration is put back to
- * the original XML (a device call with CONFIG may already have touched
- * it), and the error says so; live calls that succeeded before it stay in
- * effect on the running guest (the message names the failed step). When
+ * what libvirt had before the live steps (a device call with CONFIG may
+ * already have touched it), and the error says so; live calls that
+ * succeeded before it stay in effect on the running guest (the message
+ * names the failed step). When
  * the definition itself fails after live calls, the configuration is put
  * back likewise and the error says the running guest was changed.
  */
@@ -163,7 +164,6 @@ typedef struct
   char           *name;
   char           *uuid;
   char           *xml;
-  char           *original;    /* the XML the editor started from */
   GPtrArray      *live;        /* LiveOp, in the order to run them */
   gboolean        beyond_live; /* some change only reaches the configuration */
   VdDomainEditor *editor;      /* only touched on the main thread */
@@ -182,7 +182,6 @@ apply_data_free (gpointer user_data)
   g_free (data->name);
   g_free (data->uuid);
   g_free (data->xml);
-  g_free (data->original);
   g_clear_pointer (&data->live, g_ptr_array_unref);
   g_clear_object (&data->editor);
   g_clear_pointer (&data->after, _vd_domain_info_free);
@@ -279,11 +278,17 @@ apply_live (ApplyData     *data,
   return TRUE;
 }
 
-/* Puts the configuration back as the editor found it. */
+/* Puts the configuration back as it was before the live steps (@saved,
+ * read from libvirt then). */
 static void
-restore_config (ApplyData *data)
+restore_config (ApplyData  *data,
+                const char *saved)
 {
-  virDomainPtr restored = virDomainDefineXML (data->conn, data->original);
+  virDomainPtr restored;
+
+  if (saved == NULL)
+    return;
+  restored = virDomainDefineXML (data->conn, saved);
 
   if (restored == NULL)
     g_warning ("Could not restore the configuration of %s: %s", data->name,
@@ -302,16 +307,21 @@ apply_worker (gpointer   user_data,
   gboolean ok = TRUE;
   gboolean active = FALSE;
   gboolean touched_config = FALSE;
+  char *saved = NULL;
 
   handle = virDomainLookupByUUIDString (data->conn, data->uuid);
   if (handle != NULL)
     {
       active = virDomainIsActive (handle) == 1;
-      if (active && data->live->len > 0 && !apply_live (data, handle, &touched_config, error))
+      if (active && data->live->len > 0)
         {
-          if (touched_config)
-            restore_config (data);
-          ok = FALSE;
+          saved = virDomainGetXMLDesc (handle, VIR_DOMAIN_XML_INACTIVE | VIR_DOMAIN_XML_SECURE);
+          if (!apply_live (data, handle, &touched_config, error))
+            {
+              if (touched_config)
+                restore_config (data, saved);
+              ok = FALSE;
+            }
         }
       virDomainFree (handle);
     }
@@ -330,7 +340,8 @@ apply_worker (gpointer   user_data,
               g_set_error (error, libvirt_error->domain, libvirt_error->code,
                            _("The running guest “%s” was changed, but its configuration "
                              "could not be: %s"), data->name, libvirt_error->message);
-              restore_config (data);
+              if (touched_config)
+                restore_config (data, saved);
             }
           else
             vd_libvirt_task_set_failure (error, apply_failure_message, data);
@@ -342,6 +353,7 @@ apply_worker (gpointer   user_data,
           data->needs_restart = active && data->beyond_live;
         }
     }
+  free (saved);
 
   /* Re-read, success or not. */
   handle = virDomainLookupByUUIDString (data->conn, data->uuid);
@@ -727,7 +739,6 @@ vd_domain_editor_apply_async (VdDomainEditor      *self,
   data->name = g_strdup (vd_domain_get_name (domain));
   data->uuid = g_steal_pointer (&uuid);
   data->xml = vd_domain_editor_get_xml (self);
-  data->original = g_strdup (vd_domain_editor_get_original_xml (self));
   data->live = g_ptr_array_new_with_free_func (live_op_free);
   plan_live (self, data);
   data->editor = g_object_ref (self);

@@ -2255,6 +2255,32 @@ test_apply_live (void)
     g_clear_error (&error);
   }
 
+  /* the live step succeeds, the definition fails (another guest's name):
+   * the error says the running guest changed; its configuration stays */
+  {
+    g_autoptr(VdDomainEditor) current = fetch (delta);
+    g_autoptr(VdDomainEditor) other = NULL;
+    g_autoptr(VdDomainEditor) again = NULL;
+    g_autofree char *before = g_strdup (vd_domain_editor_get_original_xml (current));
+    g_auto(GStrv) parts = g_strsplit (before, "<name>delta</name>", 2);
+    g_autofree char *renamed = NULL;
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    renamed = g_strjoin ("<name>echo</name>", parts[0], parts[1], NULL);
+    other = vd_domain_editor_new_from_xml (renamed, &error);
+    g_assert_no_error (error);
+    g_assert_true (vd_domain_editor_set_memory (other, 655360, 1048576, &error));
+    g_assert_false (apply (other, delta, &restart, &error));
+    g_assert_nonnull (strstr (error->message, "The running guest “delta” was changed, but its "
+                                              "configuration could not be"));
+    g_clear_error (&error);
+    g_assert_false (restart);
+    live_info (delta, &memory, &vcpus);
+    g_assert_cmpuint (memory, ==, 655360);
+    again = fetch (delta);
+    g_assert_cmpstr (vd_domain_editor_get_original_xml (again), ==, before);
+  }
+
   /* a device that does not hot-plug goes to the configuration only */
   {
     g_autoptr(VdDomainEditor) editor = fetch (delta);
