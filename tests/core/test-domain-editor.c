@@ -293,9 +293,16 @@ check_lifecycle (VdDomainEditor *r, VdDomainEditor *e)
   g_assert_cmpstr (c, ==, "coredump-destroy");
 }
 
+/* A guest booted by a host bootloader has no <os> boot settings that
+ * libvirt keeps (guest170): the boot edits are not tried there. */
+static gboolean no_bootloader (VdDomainEditor *e)
+{
+  return strstr (vd_domain_editor_get_original_xml (e), "<bootloader>") == NULL;
+}
 static gboolean no_device_boot (VdDomainEditor *e)
 {
-  return strstr (vd_domain_editor_get_original_xml (e), "<boot order=") == NULL;
+  return strstr (vd_domain_editor_get_original_xml (e), "<boot order=") == NULL &&
+         no_bootloader (e);
 }
 static const char * const new_boot[] = { "network", "cdrom", "hd", NULL };
 static gboolean
@@ -341,7 +348,7 @@ static const Edit edits[] = {
   { "lifecycle", always, edit_lifecycle, check_lifecycle,
     { "/domain/on_poweroff", "/domain/on_reboot", "/domain/on_crash" } },
   { "boot-order", no_device_boot, edit_boot_order, check_boot_order, { "/domain/os/boot" } },
-  { "boot-menu", always, edit_boot_menu, check_boot_menu, { "/domain/os/bootmenu" } },
+  { "boot-menu", no_bootloader, edit_boot_menu, check_boot_menu, { "/domain/os/bootmenu" } },
 };
 
 static void
