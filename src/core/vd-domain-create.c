@@ -1,0 +1,375 @@
+/* vd-domain-create.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-domain-create"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libvirt/libvirt.h>
+#include <string.h>
+
+#include "vd-connection-host.h"
+#include "vd-error.h"
+#include "vd-install-spec.h"
+#include "vd-storage-pool.h"
+#include "vd-storage-volume.h"
+
+/*
+ * Creating a new guest in one worker: the new volume (if the spec asks
+ * for one), the definition, the start. A step that fails, or a Cancel
+ * between steps, takes back what this call made: the guest is stopped and
+ * undefined, the volume it created deleted. A volume that existed before
+ * (an imported disk, or a name clash the volume step refused) is never
+ * touched. The guest reaches vd_connection_get_domains() through libvirt's
+ * lifecycle events, as every other guest.
+ */
+
+typedef struct
+{
+  gatomicrefcount         ref_count;
+  VdCreateDomainProgress  func;
+  gpointer                data;
+  GDestroyNotify          destroy;
+} Progress;
+
+typedef struct
+{
+  Progress           *progress;
+  VdCreateDomainStep  step;
+} ProgressCall;
+
+typedef struct
+{
+  virConnectPtr  conn;
+  VdInstallSpec *spec;
+  char          *volume_xml;     /* NULL: no new volume */
+  gboolean       start;
+  Progress      *progress;       /* nullable */
+  GMainContext  *context;
+} CreateData;
+
+static Progress *
+progress_ref (Progress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+progress_unref (Progress *progress)
+{
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    {
+      if (progress->destroy != NULL)
+        progress->destroy (progress->data);
+      g_free (progress);
+    }
+}
+
+static gboolean
+progress_call_cb (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->progress->func (call->step, call->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_call_free (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  progress_unref (call->progress);
+  g_free (call);
+}
+
+/* From the worker: the step runs on the caller's main context. */
+static void
+report (CreateData         *data,
+        VdCreateDomainStep  step)
+{
+  ProgressCall *call;
+
+  if (data->progress == NULL)
+    return;
+  call = g_new0 (ProgressCall, 1);
+  call->progress = progress_ref (data->progress);
+  call->step = step;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_cb, call,
+                              progress_call_free);
+}
+
+static void
+create_data_free (gpointer user_data)
+{
+  CreateData *data = user_data;
+
+  virConnectClose (data->conn);
+  vd_install_spec_free (data->spec);
+  g_free (data->volume_xml);
+  g_clear_pointer (&data->progress, progress_unref);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+/* libvirt's domain type for this connection: the test driver's "test",
+ * QEMU's "kvm" where the host can accelerate the guest's architecture,
+ * else "qemu" (emulation); other drivers by their own name. */
+static char *
+pick_domain_type (virConnectPtr  conn,
+                  const char    *arch)
+{
+  const char *type = virConnectGetType (conn);
+  g_autofree char *caps = NULL;
+  char *text;
+
+  if (type == NULL)
+    return g_strdup ("kvm");
+  if (g_ascii_strcasecmp (type, "QEMU") != 0)
+    return g_ascii_strdown (type, -1);
+
+  text = virConnectGetDomainCapabilities (conn, NULL, arch, NULL, "kvm", 0);
+  if (text != NULL)
+    {
+      free (text);
+      return g_strdup ("kvm");
+    }
+  return g_strdup ("qemu");
+}
+
+static void
+undo (virDomainPtr   domain,
+      virStorageVolPtr volume)
+{
+  /* The failed step's error is taken already: these calls overwrite
+   * libvirt's last error. */
+  if (domain != NULL)
+    {
+      if (virDomainIsActive (domain) == 1)
+        virDomainDestroy (domain);
+      if (virDomainUndefineFlags (domain, VIR_DOMAIN_UNDEFINE_NVRAM) < 0 &&
+          virDomainUndefine (domain) < 0)
+        g_debug ("Could not undefine the new guest again: %s", virGetLastErrorMessage ());
+    }
+  if (volume != NULL && virStorageVolDelete (volume, 0) < 0)
+    g_debug ("Could not delete the new volume again: %s", virGetLastErrorMessage ());
+}
+
+static void
+create_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CreateData *data = task_data;
+  VdInstallSpec *spec = data->spec;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  virStorageVolPtr volume = NULL;
+  virDomainPtr domain = NULL;
+  char uuid[VIR_UUID_STRING_BUFLEN];
+
+  if (data->volume_xml != NULL)
+    {
+      virStoragePoolPtr pool;
+
+      report (data, VD_CREATE_DOMAIN_STEP_VOLUME);
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        goto failed;
+      pool = virStoragePoolLookupByName (data->conn, spec->disk_pool);
+      if (pool != NULL)
+        {
+          volume = virStorageVolCreateXML (pool, data->volume_xml, 0);
+          virStoragePoolFree (pool);
+        }
+      if (volume == NULL)
+        {
+          vd_error_set_from_libvirt (&error, _("Unknown error"));
+          /* translators: followed by libvirt's explanation */
+          g_prefix_error (&error, _("The disk could not be created in the pool “%s”: "),
+                          spec->disk_pool);
+          goto failed;
+        }
+      g_free (spec->disk_path);
+      {
+        char *path = virStorageVolGetPath (volume);
+
+        spec->disk_path = g_strdup (path);
+        free (path);
+      }
+    }
+
+  g_free (spec->domain_type);
+  spec->domain_type = pick_domain_type (data->conn, spec->arch);
+  xml = vd_install_spec_to_xml (spec);
+
+  report (data, VD_CREATE_DOMAIN_STEP_DEFINE);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+  domain = virDomainDefineXML (data->conn, xml);
+  if (domain == NULL)
+    {
+      vd_error_set_from_libvirt (&error, _("Unknown error"));
+      g_prefix_error (&error, _("The guest could not be defined: "));
+      goto failed;
+    }
+
+  if (data->start)
+    {
+      report (data, VD_CREATE_DOMAIN_STEP_START);
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        goto failed;
+      if (virDomainCreate (domain) < 0)
+        {
+          vd_error_set_from_libvirt (&error, _("Unknown error"));
+          g_prefix_error (&error, _("The guest could not be started: "));
+          goto failed;
+        }
+    }
+
+  /* A Cancel during the last call still takes everything back: the
+   * caller was told it would. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+
+  if (virDomainGetUUIDString (domain, uuid) < 0)
+    uuid[0] = '\0';
+  virDomainFree (domain);
+  if (volume != NULL)
+    virStorageVolFree (volume);
+  g_task_return_pointer (task, g_strdup (uuid), g_free);
+  return;
+
+failed:
+  undo (domain, volume);
+  if (domain != NULL)
+    virDomainFree (domain);
+  if (volume != NULL)
+    virStorageVolFree (volume);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (&error, _("Failed to create the guest “%s”: "), spec->name);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static gboolean
+pool_has_file_volumes (VdStoragePool *pool)
+{
+  static const char * const types[] = { "dir", "fs", "netfs", "gluster" };
+  const char *type = vd_storage_pool_get_pool_type (pool);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_strcmp0 (type, types[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * vd_connection_create_domain_async:
+ * @spec: the guest; copied at once
+ * @start: start the guest once defined (%FALSE for "customize before
+ *   install")
+ * @progress: (nullable) (scope notified): called on the caller's main
+ *   context as each step begins
+ * @progress_destroy: (nullable): frees @progress_data once no call is
+ *   pending
+ *
+ * In a worker: creates the new volume in @spec->disk_pool when @spec asks
+ * for one (virStorageVolCreateXML), defines the guest (virDomainDefineXML)
+ * and starts it when @start is set. When a step fails or @cancellable is
+ * cancelled, what was made is removed again (never a volume that existed
+ * before). The spec is validated first against the connection's guests:
+ * an invalid one fails with %VD_ERROR_INVALID_ARGUMENT before libvirt.
+ */
+void
+vd_connection_create_domain_async (VdConnection           *self,
+                                   const VdInstallSpec    *spec,
+                                   gboolean                start,
+                                   VdCreateDomainProgress  progress,
+                                   gpointer                progress_data,
+                                   GDestroyNotify          progress_destroy,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  virConnectPtr conn;
+  CreateData *data;
+
+  g_return_if_fail (VD_IS_CONNECTION (self));
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_connection_create_domain_async);
+  /* The worker's verdict is final: it undoes what a Cancel interrupts. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (CreateData, 1);
+  data->spec = vd_install_spec_copy (spec);
+  data->start = start;
+  data->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    {
+      data->progress = g_new0 (Progress, 1);
+      g_atomic_ref_count_init (&data->progress->ref_count);
+      data->progress->func = progress;
+      data->progress->data = progress_data;
+      data->progress->destroy = progress_destroy;
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+  conn = vd_connection_get_handle (self);
+  if (conn != NULL)
+    virConnectRef (conn);
+  data->conn = conn;
+  g_task_set_task_data (task, data, create_data_free);
+
+  if (conn == NULL)
+    {
+      g_task_return_new_error (task, VD_ERROR, VD_ERROR_NOT_CONNECTED,
+                               _("Failed to create the guest “%s”: the connection is not open"),
+                               spec->name ? spec->name : "");
+      return;
+    }
+  if (!vd_install_spec_validate (spec, vd_connection_get_domains (self), NULL, &error))
+    {
+      g_prefix_error (&error, _("Failed to create the guest “%s”: "), spec->name ? spec->name : "");
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (spec->disk == VD_INSTALL_DISK_NEW)
+    {
+      VdStoragePool *pool = vd_connection_find_pool (self, spec->disk_pool);
+
+      /* An unknown pool still goes to libvirt, which says so (and the
+       * file-ness of its volumes is then moot). */
+      data->volume_xml = vd_install_spec_to_volume_xml (spec, pool == NULL ||
+                                                        pool_has_file_volumes (pool));
+    }
+  g_task_run_in_thread (task, create_worker);
+}
+
+/**
+ * vd_connection_create_domain_finish:
+ *
+ * Returns: (transfer full): the new guest's UUID, or %NULL with @error set
+ */
+char *
+vd_connection_create_domain_finish (VdConnection  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        vd_connection_create_domain_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
