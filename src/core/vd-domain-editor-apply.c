@@ -27,8 +27,8 @@
  * For a running guest, what libvirt can change live is changed live as
  * well: a CD-ROM's or floppy's medium and a NIC's link state
  * (virDomainUpdateDeviceFlags, LIVE|CONFIG), the current memory through the
- * balloon and the current vCPUs (SetMemoryFlags / SetVcpusFlags, LIVE, when
- * the maximum stays), and added or removed devices of a kind that
+ * balloon (not with memballoon model none) and the current vCPUs
+ * (SetMemoryFlags / SetVcpusFlags, LIVE, when the maximum stays), and added or removed devices of a kind that
  * hot-plugs (Attach/DetachDeviceFlags, LIVE|CONFIG). The plan is made on
  * the main thread by comparing the edited document with the original, device
  * by device (their ids match, vd-domain-editor-devices.c); anything else
@@ -651,6 +651,17 @@ plan_devices (ApplyData *data,
     add_op (data, LIVE_ATTACH, attaches->pdata[i], 0);
 }
 
+/* The running guest's memory changes through its balloon, if it has one */
+static gboolean
+has_balloon (xmlDoc *doc)
+{
+  xmlNode *balloon = _vd_xml_find_child (_vd_xml_find_path (doc, "devices"), "memballoon");
+  g_autofree char *model = _vd_xml_get_prop (balloon, "model");
+
+  /* libvirt gives a QEMU guest a virtio balloon when it names none */
+  return balloon == NULL || g_strcmp0 (model, "none") != 0;
+}
+
 /* Fills data->live and data->beyond_live from what the editor changed. */
 static void
 plan_live (VdDomainEditor *self,
@@ -669,8 +680,11 @@ plan_live (VdDomainEditor *self,
 
   plan_devices (data, before->doc, self->doc);
 
-  if (vd_domain_editor_get_max_memory (before) == vd_domain_editor_get_max_memory (self) &&
-      vd_domain_editor_get_memory (before) != vd_domain_editor_get_memory (self))
+  if (vd_domain_editor_get_memory (before) != vd_domain_editor_get_memory (self) &&
+      (vd_domain_editor_get_max_memory (before) != vd_domain_editor_get_max_memory (self) ||
+       !has_balloon (self->doc)))
+    data->beyond_live = TRUE;
+  else if (vd_domain_editor_get_memory (before) != vd_domain_editor_get_memory (self))
     {
       LiveOp *op = g_new0 (LiveOp, 1);
 

@@ -2297,6 +2297,22 @@ test_apply_live (void)
                      VD_DEVICE_KIND_SOUND);
   }
 
+  /* without a balloon the memory waits for the next boot */
+  {
+    VdDomain *foxtrot = vd_connection_find_domain_by_name (connection, "foxtrot");
+    g_autoptr(VdDomainEditor) editor = fetch (foxtrot);
+    g_autoptr(VdDomainEditor) again = NULL;
+
+    g_assert_true (vd_domain_editor_set_memory (editor, 262144, 1048576, &error));
+    g_assert_true (apply (editor, foxtrot, &restart, &error));
+    g_assert_no_error (error);
+    g_assert_true (restart);
+    live_info (foxtrot, &memory, &vcpus);
+    g_assert_cmpuint (memory, ==, 524288);
+    again = fetch (foxtrot);
+    g_assert_cmpuint (vd_domain_editor_get_memory (again), ==, 262144);
+  }
+
   /* a shut-off guest: no live step, nothing waits */
   {
     g_autoptr(VdDomainEditor) editor = fetch (echo);
