@@ -93,4 +93,9 @@ void       _vd_host_window_storage_bind      (VdHostWindow  *self);
 void       _vd_host_window_storage_dispose   (VdHostWindow  *self);
 void       _vd_host_window_volume_selection_changed (VdHostWindow *self);
 
+/* vd-host-window-volumes.c */
+void       _vd_host_window_volumes_init      (VdHostWindow  *self);
+void       _vd_host_window_volumes_update    (VdHostWindow  *self,
+                                              gboolean       usable);
+
 G_END_DECLS

@@ -228,6 +228,10 @@ update_pool_actions (VdHostWindow *self)
   _vd_host_window_enable (self, "volume-delete",
                           usable && volume != NULL && vd_storage_volume_get_pool (volume) == pool &&
                           !vd_storage_volume_get_busy (volume));
+  _vd_host_window_volumes_update (self, usable && vd_storage_pool_get_active (pool) &&
+                                        volume != NULL &&
+                                        vd_storage_volume_get_pool (volume) == pool &&
+                                        !vd_storage_volume_get_busy (volume));
 
   autostart = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "pool-autostart");
   g_simple_action_set_state (G_SIMPLE_ACTION (autostart),
@@ -628,6 +632,7 @@ _vd_host_window_storage_init (VdHostWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), pool_actions,
                                    G_N_ELEMENTS (pool_actions), self);
+  _vd_host_window_volumes_init (self);
 
   self->pool_signals = g_signal_group_new (VD_TYPE_STORAGE_POOL);
   g_signal_group_connect_swapped (self->pool_signals, "notify",
