@@ -16,6 +16,7 @@
 #include "vd-connection.h"
 #include "vd-console-session.h"
 #include "vd-console-view.h"
+#include "vd-serial-console.h"
 #include "vd-xml.h"
 
 #ifdef HAVE_GTK_VNC
@@ -44,6 +45,10 @@
  * A display that goes away while the guest still runs is reconnected a few
  * times (a guest reboot, QEMU restarting its server); a stopped guest shows
  * the inactive page.
+ *
+ * A guest without graphics but with a serial or text console shows that,
+ * in a terminal (page "serial", VdSerialConsole); so does any guest with
+ * one when the text-console action is on.
  */
 
 #define MAX_RETRIES 3
@@ -64,6 +69,7 @@ struct _VdConsoleView
   GtkEntry           *username_entry;
   GtkEntry           *password_entry;
   GtkLabel           *error_label;
+  VdSerialConsole    *serial;
 
   /* Owned */
   VdDomain           *domain;
@@ -72,6 +78,7 @@ struct _VdConsoleView
   VdConsoleSession   *session;
   GSimpleAction      *send_key_action;
   GSimpleAction      *screenshot_action;
+  GSimpleAction      *text_console_action;
   GBinding           *state_binding;
   GBinding           *run_binding;
   char               *error;
@@ -190,6 +197,9 @@ stop (VdConsoleView *self)
           g_idle_add (drop_session_cb, session);
         }
     }
+
+  if (self->serial != NULL)
+    vd_serial_console_close (self->serial);
 
   self->credentials_sent = FALSE;
   /* (The template's children are gone once the view is destroyed.) */
@@ -407,6 +417,8 @@ typedef struct
   int           fd;
   char         *host;
   char         *port;
+  char         *serial;       /* the text console's alias, for type "serial" */
+  gboolean      prefer_text;
 } OpenData;
 
 static void
@@ -417,6 +429,7 @@ open_data_free (OpenData *data)
   g_free (data->type);
   g_free (data->host);
   g_free (data->port);
+  g_free (data->serial);
   if (data->fd >= 0)
     close (data->fd);
   g_free (data);
@@ -449,6 +462,30 @@ open_display_worker (GTask        *task,
 
   xml = vd_xml_new (text);
   data->type = xml != NULL ? vd_xml_get_string (xml, "string(devices/graphics[1]/@type)") : NULL;
+
+  /* The text console: asked for, or the only one there is. */
+  if (xml != NULL && (data->type == NULL || data->prefer_text))
+    {
+      g_autofree char *alias = vd_xml_get_string (xml, "string(devices/console[1]/alias/@name)");
+
+      if (alias == NULL)
+        alias = vd_xml_get_string (xml, "string(devices/serial[1]/alias/@name)");
+      if (alias != NULL)
+        {
+          g_free (data->type);
+          data->type = g_strdup ("serial");
+          data->serial = g_steal_pointer (&alias);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      if (data->prefer_text)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                                   _("This guest has no text console."));
+          return;
+        }
+    }
+
   if (data->type == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
@@ -620,12 +657,47 @@ new_session (VdConsoleView *self,
 }
 
 static void
+serial_opened_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VdConsoleView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vd_serial_console_open_finish (VD_SERIAL_CONSOLE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        attempt_failed (self, error->message, TRUE);
+      return;
+    }
+
+  self->retries = 0;
+  set_page (self, "serial");
+}
+
+static void
+serial_closed_cb (VdConsoleView *self,
+                  const char    *error)
+{
+  /* The guest went (the inactive page comes with its state), or the
+   * console was lost while it runs: connect again. */
+  attempt_failed (self, error != NULL ? error : _("The guest’s text console closed."), TRUE);
+}
+
+static void
 start_session (VdConsoleView *self,
                OpenData      *data)
 {
   g_autoptr(GError) error = NULL;
   VdConsoleDisplay *display;
   gboolean ok;
+
+  if (g_str_equal (data->type, "serial"))
+    {
+      vd_serial_console_open_async (self->serial, data->handle, data->serial, self->cancellable,
+                                    serial_opened_cb, g_object_ref (self));
+      return;
+    }
 
   self->session = new_session (self, data->type);
   if (self->session == NULL)
@@ -737,6 +809,11 @@ connect_display (VdConsoleView *self,
   data->handle = vd_domain_get_handle (self->domain);
   virDomainRef (data->handle);
   data->local = connection_is_local (self->domain);
+  {
+    g_autoptr(GVariant) text = g_action_get_state (G_ACTION (self->text_console_action));
+
+    data->prefer_text = g_variant_get_boolean (text);
+  }
 
   task = g_task_new (NULL, self->cancellable, open_display_cb, g_object_ref (self));
   g_task_set_source_tag (task, connect_display);
@@ -805,6 +882,19 @@ vd_console_view_action_send_key_cb (GSimpleAction *action,
 
   vd_console_display_send_keys (vd_console_session_get_display (self->session), keyvals,
                                 G_N_ELEMENTS (keyvals));
+}
+
+static void
+vd_console_view_action_text_console_cb (GSimpleAction *action,
+                                        GVariant      *state,
+                                        gpointer       user_data)
+{
+  VdConsoleView *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  /* The other console, if the guest runs. */
+  if (self->domain != NULL && vd_domain_get_active (self->domain))
+    connect_display (self, FALSE);
 }
 
 static void
@@ -909,6 +999,8 @@ vd_console_view_finalize (GObject *object)
 
   g_clear_object (&self->send_key_action);
   g_clear_object (&self->screenshot_action);
+  g_clear_object (&self->text_console_action);
+  g_clear_object (&self->serial);
   g_free (self->error);
 
   G_OBJECT_CLASS (vd_console_view_parent_class)->finalize (object);
@@ -1011,6 +1103,19 @@ vd_console_view_init (VdConsoleView *self)
   g_simple_action_set_enabled (self->screenshot_action, FALSE);
   g_signal_connect_object (self->screenshot_action, "activate",
                            G_CALLBACK (vd_console_view_action_screenshot_cb), self, 0);
+  /* Show the text console instead of the screen (a guest without graphics
+   * shows it anyway). */
+  self->text_console_action = g_simple_action_new_stateful ("text-console", NULL,
+                                                            g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->text_console_action, "change-state",
+                           G_CALLBACK (vd_console_view_action_text_console_cb), self, 0);
+
+  /* Our own reference: stop() runs after the template's children go. */
+  self->serial = g_object_ref_sink (VD_SERIAL_CONSOLE (vd_serial_console_new ()));
+  g_signal_connect_object (self->serial, "closed", G_CALLBACK (serial_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_show (GTK_WIDGET (self->serial));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->serial), "serial");
 }
 
 GtkWidget *
@@ -1172,6 +1277,21 @@ vd_console_view_add_actions (VdConsoleView *self,
 
   g_action_map_add_action (map, G_ACTION (self->send_key_action));
   g_action_map_add_action (map, G_ACTION (self->screenshot_action));
+  g_action_map_add_action (map, G_ACTION (self->text_console_action));
+}
+
+/**
+ * vd_console_view_get_serial:
+ *
+ * Returns: (transfer none): the text console's terminal widget (shown on
+ *   the "serial" page)
+ */
+VdSerialConsole *
+vd_console_view_get_serial (VdConsoleView *self)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_VIEW (self), NULL);
+
+  return self->serial;
 }
 
 /* Screenshot: replace the file, write the PNG, close, all async. */

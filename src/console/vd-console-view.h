@@ -11,6 +11,7 @@
 
 #include "vd-console-display.h"
 #include "vd-domain.h"
+#include "vd-serial-console.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,7 @@ const char       *vd_console_view_get_error              (VdConsoleView        *
 gboolean          vd_console_view_get_initialized        (VdConsoleView        *self);
 VdConsoleDisplay *vd_console_view_get_display            (VdConsoleView        *self);
 void              vd_console_view_reconnect              (VdConsoleView        *self);
+VdSerialConsole  *vd_console_view_get_serial             (VdConsoleView        *self);
 void              vd_console_view_add_actions            (VdConsoleView        *self,
                                                           GActionMap           *map);
 void              vd_console_view_save_screenshot_async  (VdConsoleView        *self,

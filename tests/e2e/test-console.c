@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
@@ -480,6 +481,137 @@ test_spice_password (void)
   vd_connection_disconnect (connection);
 }
 
+/* The tiny Linux guest (tests/e2e/build-tiny-guest): kernel and initramfs
+ * built once into the build directory, copied where QEMU can read them. */
+static void
+tiny_guest_files (char **kernel,
+                  char **initrd)
+{
+  const char *cache = vd_e2e_require_env ("VD_E2E_TINY_CACHE");
+  const char *script = vd_e2e_require_env ("VD_E2E_BUILD_TINY_GUEST");
+  const char *images = vd_e2e_require_env ("VD_E2E_IMAGE_DIR");
+  const char *argv[] = { script, cache, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("building the tiny guest failed: %s", error->message);
+
+  *kernel = g_build_filename (images, "vd-e2e-tiny-vmlinuz", NULL);
+  *initrd = g_build_filename (images, "vd-e2e-tiny-initrd.img", NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *from = g_build_filename (cache, i == 0 ? "vmlinuz" : "initrd.img", NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (i == 0 ? *kernel : *initrd);
+
+      if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        g_error ("copying %s: %s", from, error->message);
+      g_chmod (i == 0 ? *kernel : *initrd, 0644);
+    }
+}
+
+static gboolean
+terminal_has_line (VdSerialConsole *serial,
+                   const char      *wanted)
+{
+  g_autofree char *text = vd_serial_console_get_text (serial);
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (g_str_equal (lines[i], wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A guest without graphics, with a serial console: the view shows the
+ * terminal by itself; what is typed reaches the guest's shell and its
+ * answer comes back; ACPI shutdown powers it off and the view follows. */
+static void
+test_serial (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-serial-%d", (int)getpid ());
+  g_autofree char *kernel = NULL;
+  g_autofree char *initrd = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  VdSerialConsole *serial = vd_console_view_get_serial (console);
+  const char *command = "echo $((40+2))\n";
+  GtkWidget *window;
+  VdDomain *domain;
+  gint64 begin;
+
+  tiny_guest_files (&kernel, &initrd);
+  xml = g_strdup_printf ("<domain type='qemu'>"
+                         "  <name>%s</name>"
+                         "  <memory unit='MiB'>128</memory>"
+                         "  <vcpu>1</vcpu>"
+                         "  <os><type arch='x86_64' machine='pc'>hvm</type>"
+                         "    <kernel>%s</kernel><initrd>%s</initrd>"
+                         "    <cmdline>console=tty0 console=ttyS0 quiet</cmdline></os>"
+                         "  <features><acpi/></features>"
+                         "  <devices>"
+                         "    <serial type='pty'><target port='0'/></serial>"
+                         "    <console type='pty'><target type='serial' port='0'/></console>"
+                         "  </devices>"
+                         "</domain>", name, kernel, initrd);
+
+  domain = define_guest (connection, name, xml);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+
+  begin = g_get_monotonic_time ();
+  start_guest (domain);
+  VD_TEST_WAIT_UNTIL (is_page (console, "serial"), WAIT_SECONDS);
+  g_assert_true (vd_serial_console_get_connected (serial));
+  g_test_message ("text console %.0f ms after start", (g_get_monotonic_time () - begin) / 1000.0);
+  /* No screen to send keys to or take a picture of. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "screenshot"));
+
+  /* Typed as the user types (VTE's commit), until the shell answers: the
+   * first lines may go before it runs. */
+  begin = g_get_monotonic_time ();
+  while (!terminal_has_line (serial, "42"))
+    {
+      guint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      g_assert_cmpint (g_get_monotonic_time () - begin, <, WAIT_SECONDS * G_USEC_PER_SEC);
+      vte_terminal_feed_child (vd_serial_console_get_terminal (serial), command, -1);
+      while (g_get_monotonic_time () < (gint64)until && !terminal_has_line (serial, "42"))
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+  g_test_message ("answer %.0f ms after typing", (g_get_monotonic_time () - begin) / 1000.0);
+  assert_responsive (window);
+
+  /* Shut Down (ACPI): the guest powers off by itself, the console ends and
+   * the view shows the Run page. */
+  vd_domain_shutdown_async (domain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  g_assert_true (vd_domain_shutdown_finish (domain, result, &error));
+  g_assert_no_error (error);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (domain), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (is_page (console, "inactive"), WAIT_SECONDS);
+  g_assert_false (vd_serial_console_get_connected (serial));
+  assert_responsive (window);
+
+  gtk_widget_destroy (window);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/vd/e2e/console/vnc-password", test_password);
   g_test_add_func ("/vd/e2e/console/spice", test_spice);
   g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
+  g_test_add_func ("/vd/e2e/console/serial", test_serial);
 
   return g_test_run ();
 }
