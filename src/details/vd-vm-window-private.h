@@ -56,6 +56,7 @@ struct _VdVmWindow
   VdDomain             *domain;
   GSettings            *settings;
   GCancellable         *cancellable;
+  gboolean              watching_stats;
   GSimpleActionGroup   *actions;
 
   /* Editing (vd-vm-window-details.c) */

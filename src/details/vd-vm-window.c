@@ -367,7 +367,12 @@ vd_vm_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   _vd_vm_window_details_dispose (self);
   if (self->domain != NULL)
-    g_signal_handlers_disconnect_by_data (self->domain, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->domain, self);
+      if (self->watching_stats)
+        vd_domain_unwatch_stats (self->domain);
+      self->watching_stats = FALSE;
+    }
 
   G_OBJECT_CLASS (vd_vm_window_parent_class)->dispose (object);
 }
@@ -474,6 +479,10 @@ vd_vm_window_new (GtkApplication *application,
   self = g_object_new (VD_TYPE_VM_WINDOW, "application", application, NULL);
   self->domain = g_object_ref (domain);
   g_set_object (&self->settings, settings);
+  /* Its Performance graphs: measured at every tick, also on a host with
+   * many guests (see vd_domain_watch_stats()). */
+  vd_domain_watch_stats (domain);
+  self->watching_stats = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     g_object_bind_property (domain, bindings[i].property,

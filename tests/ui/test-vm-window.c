@@ -299,6 +299,73 @@ test_vm_window_performance (void)
   vd_connection_disconnect (connection);
 }
 
+static void
+count_tick_cb (VdConnection *connection,
+               guint        *ticks)
+{
+  (*ticks)++;
+}
+
+/* On a host with many running guests and no bulk stats, most guests are
+ * measured every few ticks (vd-stats-poller.c); the guest of an open
+ * window at every tick, for its Performance graphs, and like the others
+ * again once the window is closed. */
+static void
+test_vm_window_watches_stats (void)
+{
+  const char *path = g_getenv ("VD_TEST_MANY_FIXTURE");
+  g_autofree char *uri = NULL;
+  g_autoptr(VdConnection) connection = NULL;
+  GListModel *domains;
+  VdDomain *guest = NULL;
+  GtkWidget *window;
+  guint ticks = 0;
+  guint missed = 0;
+
+  g_assert_nonnull (path);
+  uri = g_strconcat ("test://", path, NULL);
+  connection = vd_test_open (uri);
+  domains = vd_connection_get_domains (connection);
+  for (guint i = g_list_model_get_n_items (domains); i > 0 && guest == NULL; i--)
+    {
+      g_autoptr(VdDomain) domain = g_list_model_get_item (domains, i - 1);
+
+      if (vd_domain_get_active (domain))
+        guest = domain;
+    }
+  g_assert_nonnull (guest);
+
+  g_signal_connect (connection, "stats-updated", G_CALLBACK (count_tick_cb), &ticks);
+  window = GTK_WIDGET (vd_vm_window_new (NULL, guest, NULL));
+  gtk_widget_show (window);
+  vd_connection_set_stats_interval (connection, 1);
+
+  /* Measured on its first two ticks anyway; then at every one. */
+  VD_TEST_WAIT_UNTIL (ticks >= 3, 30);
+  for (guint i = 0; i < 3; i++)
+    {
+      guint seen = ticks;
+
+      VD_TEST_WAIT_UNTIL (ticks > seen, 30);
+      g_assert_false (isnan (vd_stats_ring_get (vd_domain_get_history (guest, VD_STATS_CPU), 0)));
+    }
+
+  /* Closed: one tick in ten, so gaps come back. */
+  gtk_widget_destroy (window);
+  for (guint i = 0; i < 4; i++)
+    {
+      guint seen = ticks;
+
+      VD_TEST_WAIT_UNTIL (ticks > seen, 30);
+      if (isnan (vd_stats_ring_get (vd_domain_get_history (guest, VD_STATS_CPU), 0)))
+        missed++;
+    }
+  g_assert_cmpuint (missed, >=, 2);
+
+  g_signal_handlers_disconnect_by_func (connection, count_tick_cb, &ticks);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/vd/vm-window/lifecycle", test_vm_window_lifecycle);
   g_test_add_func ("/vd/vm-window/save", test_vm_window_save);
   g_test_add_func ("/vd/vm-window/performance", test_vm_window_performance);
+  g_test_add_func ("/vd/vm-window/watches-stats", test_vm_window_watches_stats);
 
   return g_test_run ();
 }
