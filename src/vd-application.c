@@ -17,6 +17,7 @@
 #include "vd-connect-dialog.h"
 #include "vd-host-window.h"
 #include "vd-manager-window.h"
+#include "vd-new-vm-wizard.h"
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
 
@@ -478,6 +479,49 @@ vd_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* --show-domain-creator: the New Virtual Machine wizard on the --connect
+ * connection (else the first one), once it is open. */
+static void
+creator_connection_state_cb (VdConnection  *connection,
+                             GParamSpec    *pspec,
+                             VdApplication *self)
+{
+  VdConnectionState state = vd_connection_get_state (connection);
+
+  /* Wait through connecting (and the moment before it starts); a
+   * connection that fails shows its error on its row. */
+  if (state != VD_CONNECTION_STATE_CONNECTED && state != VD_CONNECTION_STATE_FAILED)
+    return;
+  g_signal_handlers_disconnect_by_func (connection, creator_connection_state_cb, self);
+  if (state == VD_CONNECTION_STATE_CONNECTED && self->manager_window != NULL)
+    gtk_window_present (GTK_WINDOW (vd_new_vm_wizard_new (GTK_WINDOW (self->manager_window),
+                                                          connection)));
+}
+
+static void
+show_domain_creator (VdApplication *self,
+                     VdConnection  *connection)
+{
+  g_autoptr(VdConnection) first = NULL;
+
+  if (connection == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0)
+    connection = first = g_list_model_get_item (G_LIST_MODEL (self->manager), 0);
+  if (connection == NULL)
+    {
+      if (self->manager_window != NULL)
+        vd_manager_window_show_message (self->manager_window, GTK_MESSAGE_WARNING,
+                                        _("Add a connection first: a new guest is created on "
+                                          "a connection."));
+      return;
+    }
+  g_signal_connect_object (connection, "notify::state",
+                           G_CALLBACK (creator_connection_state_cb), self, 0);
+  if (vd_connection_get_state (connection) == VD_CONNECTION_STATE_DISCONNECTED ||
+      vd_connection_get_state (connection) == VD_CONNECTION_STATE_FAILED)
+    vd_connection_connect (connection);
+  creator_connection_state_cb (connection, NULL, self);
+}
+
 static int
 vd_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -528,12 +572,8 @@ vd_application_command_line (GApplication            *application,
         vd_application_show_host_window (self, connection != NULL ? connection : first);
     }
 
-  /* This window comes in a later version: say so instead of silently
-   * doing nothing. */
-  if (g_variant_dict_contains (options, "show-domain-creator") && self->manager_window != NULL)
-    vd_manager_window_show_message (self->manager_window, GTK_MESSAGE_INFO,
-                                    _("The New Virtual Machine wizard is not available in this "
-                                      "version of Virt Desk."));
+  if (g_variant_dict_contains (options, "show-domain-creator"))
+    show_domain_creator (self, connection);
 
   return 0;
 }

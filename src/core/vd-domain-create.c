@@ -51,6 +51,8 @@ typedef struct
   gboolean       start;
   Progress      *progress;       /* nullable */
   GMainContext  *context;
+  GCancellable  *cancellable;    /* the caller's, nullable */
+  char          *created_volume; /* set by the worker: the path of the volume it made */
 } CreateData;
 
 static Progress *
@@ -115,6 +117,8 @@ create_data_free (gpointer user_data)
   g_free (data->volume_xml);
   g_clear_pointer (&data->progress, progress_unref);
   g_main_context_unref (data->context);
+  g_clear_object (&data->cancellable);
+  g_free (data->created_volume);
   g_free (data);
 }
 
@@ -171,6 +175,8 @@ create_worker (GTask        *task,
   VdInstallSpec *spec = data->spec;
   g_autoptr(GError) error = NULL;
   g_autofree char *xml = NULL;
+
+  cancellable = data->cancellable;
   virStorageVolPtr volume = NULL;
   virDomainPtr domain = NULL;
   char uuid[VIR_UUID_STRING_BUFLEN];
@@ -201,6 +207,7 @@ create_worker (GTask        *task,
         char *path = virStorageVolGetPath (volume);
 
         spec->disk_path = g_strdup (path);
+        data->created_volume = g_strdup (path);
         free (path);
       }
     }
@@ -255,6 +262,65 @@ failed:
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_prefix_error (&error, _("Failed to create the guest “%s”: "), spec->name);
   g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* A Cancel that arrives after the worker's last check, while its result
+ * is on its way to the main thread: the guest is taken back all the same,
+ * in a second worker, and the caller hears "cancelled". */
+static void
+undo_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CreateData *data = task_data;
+  const char *uuid = g_object_get_data (G_OBJECT (task), "uuid");
+  virDomainPtr domain = virDomainLookupByUUIDString (data->conn, uuid);
+  virStorageVolPtr volume = NULL;
+
+  if (data->created_volume != NULL)
+    volume = virStorageVolLookupByPath (data->conn, data->created_volume);
+  undo (domain, volume);
+  if (domain != NULL)
+    virDomainFree (domain);
+  if (volume != NULL)
+    virStorageVolFree (volume);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+undo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+
+  g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                           _("The creation was cancelled"));
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  CreateData *data = g_task_get_task_data (outer);
+  g_autoptr(GError) error = NULL;
+  char *uuid = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (uuid == NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else if (data->cancellable != NULL && g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_autoptr(GTask) undo_task = g_task_new (NULL, NULL, undo_done_cb, g_object_ref (outer));
+
+      g_object_set_data_full (G_OBJECT (undo_task), "uuid", uuid, g_free);
+      g_task_set_task_data (undo_task, data, NULL);
+      g_task_run_in_thread (undo_task, undo_worker);
+    }
+  else
+    g_task_return_pointer (outer, uuid, g_free);
 }
 
 static gboolean
@@ -315,6 +381,7 @@ vd_connection_create_domain_async (VdConnection           *self,
   data->spec = vd_install_spec_copy (spec);
   data->start = start;
   data->context = g_main_context_ref_thread_default ();
+  g_set_object (&data->cancellable, cancellable);
   if (progress != NULL)
     {
       data->progress = g_new0 (Progress, 1);
@@ -354,7 +421,16 @@ vd_connection_create_domain_async (VdConnection           *self,
       data->volume_xml = vd_install_spec_to_volume_xml (spec, pool == NULL ||
                                                         pool_has_file_volumes (pool));
     }
-  g_task_run_in_thread (task, create_worker);
+
+  /* The worker answers an inner task; created_cb judges its result against
+   * a Cancel that came too late for the worker to see. The data stays the
+   * outer task's. */
+  {
+    g_autoptr(GTask) inner = g_task_new (NULL, NULL, created_cb, g_object_ref (task));
+
+    g_task_set_task_data (inner, data, NULL);
+    g_task_run_in_thread (inner, create_worker);
+  }
 }
 
 /**

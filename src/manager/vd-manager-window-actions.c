@@ -15,6 +15,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-host-window.h"
 #include "vd-manager-window-private.h"
+#include "vd-new-vm-wizard.h"
 #include "vd-vm-window.h"
 
 /*
@@ -500,6 +501,20 @@ vd_manager_window_action_host_details_cb (GSimpleAction *action,
     }
 }
 
+/* The New Virtual Machine wizard, for the selected guest's or connection's
+ * connection. */
+static void
+vd_manager_window_action_new_vm_cb (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  VdManagerWindow *self = user_data;
+  VdConnection *connection = selected_connection (self);
+
+  if (connection != NULL)
+    gtk_window_present (GTK_WINDOW (vd_new_vm_wizard_new (GTK_WINDOW (self), connection)));
+}
+
 static void
 vd_manager_window_action_remove_connection_cb (GSimpleAction *action,
                                                GVariant      *param,
@@ -560,9 +575,7 @@ static const GActionEntry action_entries[] = {
   { "search", vd_manager_window_action_search_cb },
   { "select-all", vd_manager_window_action_select_all_cb },
   { "close", vd_manager_window_action_close_cb },
-  /* The New Virtual Machine wizard arrives in a later version: the action
-   * exists so menus and the toolbar show it, and stays disabled. */
-  { "new-vm", NULL },
+  { "new-vm", vd_manager_window_action_new_vm_cb },
 };
 
 static void
@@ -581,7 +594,7 @@ _vd_manager_window_actions_init (VdManagerWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
-  set_enabled (self, "new-vm", FALSE);
+  set_enabled (self, "new-vm", FALSE);     /* until a connection is selected */
 
   /* win.show-guest-cpu etc.: made from the settings keys, so the View →
    * Graph check items, the columns and Preferences stay in step. */
@@ -625,6 +638,8 @@ _vd_manager_window_update_actions (VdManagerWindow *self)
   set_enabled (self, "remove-connection", connection != NULL);
   set_enabled (self, "host-details", connection != NULL &&
                                      state == VD_CONNECTION_STATE_CONNECTED);
+  set_enabled (self, "new-vm", connection != NULL && state == VD_CONNECTION_STATE_CONNECTED &&
+                               !vd_connection_get_read_only (connection));
 
   /* One Pause/Resume slot in the toolbar: show Resume when that is what
    * the selection needs. */

@@ -537,6 +537,13 @@ step_cb (VdCreateDomainStep step,
   g_array_append_val (steps, value);
 }
 
+static void
+cancel_step_cb (VdCreateDomainStep step,
+                gpointer           user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
 static gboolean
 volume_exists (virConnectPtr  conn,
                const char    *name)
@@ -694,6 +701,27 @@ test_create_undo (Fixture       *fixture,
   g_assert_false (volume_exists (conn, "cancelled.qcow2"));
   g_assert_null (virDomainLookupByName (conn, "cancelled"));
   virResetLastError ();
+
+  /* Cancelled while it runs (at whichever step the loop sees first, or
+   * after the last): taken back all the same. */
+  set (&spec->name, "late-cancel");
+  {
+    g_autoptr(GCancellable) late = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vd_connection_create_domain_async (fixture->connection, spec, TRUE, cancel_step_cb,
+                                       g_object_ref (late), g_object_unref, late,
+                                       vd_test_async_result_cb, &result);
+    VD_TEST_WAIT_RESULT (result);
+    g_assert_true (g_cancellable_is_cancelled (late));
+    uuid = vd_connection_create_domain_finish (fixture->connection, result, &error);
+    g_assert_null (uuid);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (volume_exists (conn, "late-cancel.qcow2"));
+    g_assert_null (virDomainLookupByName (conn, "late-cancel"));
+    virResetLastError ();
+  }
 
   /* An invalid spec never reaches libvirt. */
   set (&spec->name, "test");

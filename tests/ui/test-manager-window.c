@@ -137,7 +137,7 @@ test_toolbar_actions (Fixture       *fixture,
   /* Nothing selected: nothing to do. */
   g_assert_false (action_enabled (fixture, "start"));
   g_assert_false (action_enabled (fixture, "open"));
-  /* The wizard is not there yet: New stays off. */
+  /* No connection selected: New has nowhere to create a guest. */
   g_assert_false (action_enabled (fixture, "new-vm"));
 
   select_names (fixture, "bravo", NULL);

@@ -20,6 +20,7 @@
 #include "vd-host-graphs.h"
 #include "vd-host-window.h"
 #include "vd-manager-window.h"
+#include "vd-new-vm-wizard.h"
 #include "vd-preferences-dialog.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
@@ -239,6 +240,24 @@ test_create_wizards (void)
   gtk_test_widget_wait_for_draw (dialog);
   g_assert_cmpuint (assert_accessible_names (dialog), >, 5);
   gtk_widget_destroy (dialog);
+
+  /* The New Virtual Machine wizard: every step. */
+  {
+    const char *steps[] = { "method", "os", "resources", "storage", "finish" };
+    GtkStack *stack;
+
+    wizard = vd_new_vm_wizard_new (NULL, connection);
+    gtk_widget_show (wizard);
+    gtk_test_widget_wait_for_draw (wizard);
+    stack = GTK_STACK (gtk_widget_get_template_child (wizard, VD_TYPE_NEW_VM_WIZARD, "stack"));
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        gtk_stack_set_visible_child_name (stack, steps[i]);
+        g_assert_cmpstr (vd_new_vm_wizard_get_page (VD_NEW_VM_WIZARD (wizard)), ==, steps[i]);
+        g_assert_cmpuint (assert_accessible_names (wizard), >=, 3);
+      }
+    gtk_widget_destroy (wizard);
+  }
   vd_connection_disconnect (connection);
 }
 

@@ -1,0 +1,1382 @@
+/* vd-new-vm-wizard.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vd-new-vm-wizard"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vd-application.h"
+#include "vd-connection-host.h"
+#include "vd-domain.h"
+#include "vd-network.h"
+#include "vd-new-vm-wizard.h"
+#include "vd-osinfo.h"
+#include "vd-storage-pool.h"
+#include "vd-storage-volume.h"
+#include "vd-vm-window.h"
+#include "vd-volume-spec.h"
+
+/*
+ * The New Virtual Machine wizard: five steps filling a VdInstallSpec
+ * (install method, OS, memory and CPUs, storage, name/network/firmware),
+ * each field judged by vd_install_spec_check() as it is typed with the
+ * reason under it; Forward stays off while the step has a wrong field.
+ * The OS comes from libosinfo: detected on an ISO when leaving the first
+ * step, or picked from a searchable list, and it sets the recommended
+ * resources and the devices. Finish runs vd_connection_create_domain_async()
+ * behind a progress page; Cancel there takes back what was made. Once
+ * the guest is in the connection's list its window opens on the Console
+ * (or on Details, not started, for "customize before install").
+ *
+ * Choosing an existing volume or file: a file chooser for a local file
+ * and a list of the connection's pool volumes.
+ */
+
+struct _VdNewVmWizard
+{
+  GtkWindow        parent_instance;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  GtkButton       *cancel_button;
+  GtkButton       *back_button;
+  GtkButton       *next_button;
+  GtkLabel        *step_label;
+  GtkToggleButton *method_media_radio;
+  GtkToggleButton *method_pxe_radio;
+  GtkToggleButton *method_import_radio;
+  GtkToggleButton *method_manual_radio;
+  GtkWidget       *media_box;
+  GtkEntry        *media_entry;
+  GtkComboBoxText *media_volume_combo;
+  GtkLabel        *media_error;
+  GtkWidget       *pxe_box;
+  GtkComboBoxText *pxe_combo;
+  GtkLabel        *pxe_error;
+  GtkWidget       *import_box;
+  GtkEntry        *import_entry;
+  GtkComboBoxText *import_volume_combo;
+  GtkLabel        *import_error;
+  GtkLabel        *detect_label;
+  GtkSearchEntry  *os_search;
+  GtkListBox      *os_list;
+  GtkLabel        *os_label;
+  GtkSpinButton   *memory_spin;
+  GtkLabel        *memory_error;
+  GtkSpinButton   *vcpus_spin;
+  GtkLabel        *vcpus_error;
+  GtkLabel        *vcpus_warning;
+  GtkLabel        *recommended_label;
+  GtkLabel        *host_label;
+  GtkToggleButton *disk_new_radio;
+  GtkToggleButton *disk_existing_radio;
+  GtkToggleButton *disk_none_radio;
+  GtkWidget       *new_disk_box;
+  GtkComboBoxText *pool_combo;
+  GtkLabel        *pool_error;
+  GtkEntry        *size_entry;
+  GtkComboBoxText *size_unit_combo;
+  GtkLabel        *size_error;
+  GtkComboBoxText *format_combo;
+  GtkWidget       *existing_disk_box;
+  GtkEntry        *existing_entry;
+  GtkComboBoxText *existing_volume_combo;
+  GtkLabel        *existing_error;
+  GtkEntry        *name_entry;
+  GtkLabel        *name_error;
+  GtkComboBoxText *net_combo;
+  GtkLabel        *net_entry_label;
+  GtkEntry        *net_entry;
+  GtkLabel        *macvtap_label;
+  GtkComboBoxText *macvtap_combo;
+  GtkLabel        *net_error;
+  GtkComboBoxText *firmware_combo;
+  GtkToggleButton *customize_check;
+  GtkLabel        *customize_help;
+  GtkLabel        *summary_label;
+  GtkLabel        *progress_label;
+  GtkLabel        *error_label;
+
+  /* Owned references */
+  VdConnection    *connection;
+  VdInstallSpec   *spec;
+  OsinfoOs        *os;               /* nullable: generic */
+  GCancellable    *cancellable;      /* lookups; cancelled in dispose */
+  GCancellable    *create_cancellable;
+  char            *detected_path;    /* the medium last identified */
+  char            *new_uuid;         /* the created guest, until its window opens */
+
+  VdInstallLimits  limits;
+  guint            syncing : 1;      /* widgets being set from the spec */
+  guint            name_edited : 1;
+  guint            creating : 1;
+  guint            closing : 1;      /* Cancel pressed during creation */
+  guint            os_loaded : 1;
+  guint            net_chosen : 1;   /* the user picked the network */
+};
+
+G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)
+
+/* The pages a user steps through, in order. */
+static const char * const steps[] = { "method", "os", "resources", "storage", "finish" };
+
+static void revalidate (VdNewVmWizard *self);
+
+static void
+set_string (char       **field,
+            const char  *text)
+{
+  g_free (*field);
+  *field = g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+static const char *
+active_id (GtkComboBoxText *combo)
+{
+  return gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo));
+}
+
+/* ------------------------------------------------------------------ */
+/* Widgets → spec                                                      */
+/* ------------------------------------------------------------------ */
+
+static VdInstallMethod
+read_method (VdNewVmWizard *self)
+{
+  if (gtk_toggle_button_get_active (self->method_media_radio))
+    return VD_INSTALL_METHOD_MEDIA;
+  if (gtk_toggle_button_get_active (self->method_pxe_radio))
+    return VD_INSTALL_METHOD_PXE;
+  if (gtk_toggle_button_get_active (self->method_import_radio))
+    return VD_INSTALL_METHOD_IMPORT;
+  return VD_INSTALL_METHOD_MANUAL;
+}
+
+/* The size as typed, or 0 with @message saying why it is none. */
+static guint64
+read_size (VdNewVmWizard  *self,
+           char          **message)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_entry_get_text (self->size_entry)));
+  const char *unit = active_id (self->size_unit_combo);
+  guint64 bytes = 0;
+
+  if (!vd_volume_spec_parse_size (text, unit ? unit : "GiB", &bytes, message))
+    return 0;
+  return bytes;
+}
+
+static void
+sync_spec (VdNewVmWizard *self)
+{
+  VdInstallSpec *spec = self->spec;
+  const char *net = active_id (self->net_combo);
+
+  spec->method = read_method (self);
+  set_string (&spec->media_path, gtk_entry_get_text (self->media_entry));
+  spec->media_is_device = g_str_has_prefix (spec->media_path, "/dev/");
+  set_string (&spec->pxe_network, active_id (self->pxe_combo));
+
+  if (spec->method == VD_INSTALL_METHOD_IMPORT)
+    {
+      spec->disk = VD_INSTALL_DISK_EXISTING;
+      set_string (&spec->disk_path, gtk_entry_get_text (self->import_entry));
+    }
+  else if (gtk_toggle_button_get_active (self->disk_existing_radio))
+    {
+      spec->disk = VD_INSTALL_DISK_EXISTING;
+      set_string (&spec->disk_path, gtk_entry_get_text (self->existing_entry));
+    }
+  else if (gtk_toggle_button_get_active (self->disk_none_radio))
+    spec->disk = VD_INSTALL_DISK_NONE;
+  else
+    {
+      spec->disk = VD_INSTALL_DISK_NEW;
+      g_clear_pointer (&spec->disk_path, g_free);
+    }
+  set_string (&spec->disk_pool, active_id (self->pool_combo));
+  spec->disk_size = read_size (self, NULL);
+  set_string (&spec->disk_format, active_id (self->format_combo));
+
+  set_string (&spec->name, gtk_entry_get_text (self->name_entry));
+  if (net == NULL || g_str_equal (net, "none"))
+    spec->net = VD_INSTALL_NET_NONE;
+  else if (g_str_has_prefix (net, "network:"))
+    {
+      spec->net = VD_INSTALL_NET_NETWORK;
+      set_string (&spec->net_source, net + strlen ("network:"));
+    }
+  else
+    {
+      spec->net = g_str_equal (net, "bridge") ? VD_INSTALL_NET_BRIDGE : VD_INSTALL_NET_MACVTAP;
+      set_string (&spec->net_source, gtk_entry_get_text (self->net_entry));
+      set_string (&spec->macvtap_mode, active_id (self->macvtap_combo));
+    }
+  spec->firmware = g_strcmp0 (active_id (self->firmware_combo), "uefi") == 0
+                     ? VD_INSTALL_FIRMWARE_UEFI : VD_INSTALL_FIRMWARE_BIOS;
+  spec->memory = gtk_spin_button_get_value_as_int (self->memory_spin);
+  spec->vcpus = gtk_spin_button_get_value_as_int (self->vcpus_spin);
+}
+
+/* Spec → the widgets the OS choice changes. */
+static void
+show_spec_resources (VdNewVmWizard *self)
+{
+  g_autofree char *size = NULL;
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->memory_spin, self->spec->memory);
+  gtk_spin_button_set_value (self->vcpus_spin, self->spec->vcpus);
+  size = g_strdup_printf ("%" G_GUINT64_FORMAT, self->spec->disk_size >> 30);
+  gtk_entry_set_text (self->size_entry, size);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->size_unit_combo), "GiB");
+  if (self->spec->firmware == VD_INSTALL_FIRMWARE_BIOS)
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->firmware_combo), "bios");
+  self->syncing = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation and buttons                                              */
+/* ------------------------------------------------------------------ */
+
+/* Shows @message under its field (hidden when %NULL); TRUE when fine. */
+static gboolean
+show_message (GtkLabel *label,
+              char     *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  g_free (message);
+  return !gtk_widget_get_visible (GTK_WIDGET (label));
+}
+
+static gboolean
+check (VdNewVmWizard      *self,
+       VdInstallSpecField  field,
+       GtkLabel           *label)
+{
+  return show_message (label, vd_install_spec_check (self->spec, field,
+                                                     vd_connection_get_domains (self->connection),
+                                                     &self->limits));
+}
+
+static gboolean
+page_valid (VdNewVmWizard *self,
+            const char    *page)
+{
+  if (g_str_equal (page, "method"))
+    {
+      gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_MEDIA, self->media_error);
+
+      ok &= check (self, VD_INSTALL_SPEC_FIELD_PXE_NETWORK, self->pxe_error);
+      if (self->spec->method == VD_INSTALL_METHOD_IMPORT)
+        ok &= check (self, VD_INSTALL_SPEC_FIELD_DISK_PATH, self->import_error);
+      else
+        show_message (self->import_error, NULL);
+      return ok;
+    }
+  if (g_str_equal (page, "os"))
+    return TRUE;
+  if (g_str_equal (page, "resources"))
+    {
+      gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_MEMORY, self->memory_error);
+
+      ok &= check (self, VD_INSTALL_SPEC_FIELD_VCPUS, self->vcpus_error);
+      show_message (self->vcpus_warning,
+                    vd_install_spec_get_warning (self->spec, VD_INSTALL_SPEC_FIELD_VCPUS,
+                                                 &self->limits));
+      return ok;
+    }
+  if (g_str_equal (page, "storage"))
+    {
+      gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_DISK_POOL, self->pool_error);
+      char *size_message = NULL;
+
+      /* The parser's reason first ("not a number"), then the spec's. */
+      if (self->spec->disk == VD_INSTALL_DISK_NEW && read_size (self, &size_message) == 0 &&
+          size_message != NULL)
+        ok &= show_message (self->size_error, size_message);
+      else
+        {
+          g_free (size_message);
+          ok &= check (self, VD_INSTALL_SPEC_FIELD_DISK_SIZE, self->size_error);
+        }
+      if (self->spec->method != VD_INSTALL_METHOD_IMPORT)
+        ok &= check (self, VD_INSTALL_SPEC_FIELD_DISK_PATH, self->existing_error);
+      return ok;
+    }
+  if (g_str_equal (page, "finish"))
+    {
+      gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_NAME, self->name_error);
+
+      ok &= check (self, VD_INSTALL_SPEC_FIELD_NETWORK, self->net_error);
+      return ok && vd_install_spec_validate (self->spec,
+                                             vd_connection_get_domains (self->connection),
+                                             &self->limits, NULL);
+    }
+  return FALSE;
+}
+
+static gboolean
+step_used (VdNewVmWizard *self,
+           const char    *page)
+{
+  /* An imported image is the disk: there is nothing to choose. */
+  if (g_str_equal (page, "storage"))
+    return self->spec->method != VD_INSTALL_METHOD_IMPORT;
+  return TRUE;
+}
+
+static int
+current_step (VdNewVmWizard *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_strcmp0 (steps[i], page) == 0)
+      return i;
+  return -1;
+}
+
+static void
+update_buttons (VdNewVmWizard *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  int step = current_step (self);
+  guint shown = 0, position = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (step_used (self, steps[i]))
+      {
+        shown++;
+        if ((int)i <= step)
+          position = shown;
+      }
+
+  if (step >= 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Step %u of %u"), position, shown);
+      gtk_label_set_text (self->step_label, text);
+    }
+  else if (!self->creating)
+    gtk_label_set_text (self->step_label, "");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button),
+                            step > 0 || g_strcmp0 (page, "error") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), step >= 0);
+  gtk_button_set_label (self->next_button,
+                        g_strcmp0 (page, "finish") == 0 ? _("_Finish") : _("_Forward"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button),
+                            step >= 0 && page_valid (self, page));
+}
+
+static const char *
+net_label (const VdInstallSpec *spec)
+{
+  switch (spec->method == VD_INSTALL_METHOD_PXE ? VD_INSTALL_NET_NETWORK : spec->net)
+    {
+    case VD_INSTALL_NET_NETWORK:
+      return _("virtual network");
+    case VD_INSTALL_NET_BRIDGE:
+      return _("bridge");
+    case VD_INSTALL_NET_MACVTAP:
+      return _("macvtap");
+    case VD_INSTALL_NET_NONE:
+    default:
+      return _("none");
+    }
+}
+
+static void
+update_summary (VdNewVmWizard *self)
+{
+  const VdInstallSpec *spec = self->spec;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *size = g_format_size_full (spec->disk_size, G_FORMAT_SIZE_IEC_UNITS);
+  const char *os = self->os ? osinfo_product_get_name (OSINFO_PRODUCT (self->os))
+                            : _("Generic OS");
+
+  g_string_append_printf (text, _("OS: %s"), os);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Memory: %u MiB, vCPUs: %u"), (guint)spec->memory, spec->vcpus);
+  g_string_append_c (text, '\n');
+  if (spec->disk == VD_INSTALL_DISK_NEW)
+    g_string_append_printf (text, _("Disk: new, %s %s in “%s”"), size,
+                            spec->disk_format ? spec->disk_format : "",
+                            spec->disk_pool ? spec->disk_pool : "");
+  else if (spec->disk == VD_INSTALL_DISK_EXISTING)
+    g_string_append_printf (text, _("Disk: %s"), spec->disk_path ? spec->disk_path : "");
+  else
+    g_string_append (text, _("Disk: none"));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Devices: %s disk, %s NIC, %s video"), spec->disk_bus,
+                          spec->nic_model, spec->video_model);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Network: %s"), net_label (spec));
+  gtk_label_set_text (self->summary_label, text->str);
+}
+
+static void
+update_visibility (VdNewVmWizard *self)
+{
+  const VdInstallSpec *spec = self->spec;
+  const char *net = active_id (self->net_combo);
+  gboolean device = net != NULL && (g_str_equal (net, "bridge") || g_str_equal (net, "macvtap"));
+  gboolean macvtap = g_strcmp0 (net, "macvtap") == 0;
+
+  gtk_widget_set_sensitive (self->media_box, spec->method == VD_INSTALL_METHOD_MEDIA);
+  gtk_widget_set_sensitive (self->pxe_box, spec->method == VD_INSTALL_METHOD_PXE);
+  gtk_widget_set_sensitive (self->import_box, spec->method == VD_INSTALL_METHOD_IMPORT);
+  gtk_widget_set_sensitive (self->new_disk_box, spec->disk == VD_INSTALL_DISK_NEW);
+  gtk_widget_set_sensitive (self->existing_disk_box,
+                            gtk_toggle_button_get_active (self->disk_existing_radio));
+  /* A PXE guest's card is on the network it boots from. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->net_combo), spec->method != VD_INSTALL_METHOD_PXE);
+  gtk_widget_set_visible (GTK_WIDGET (self->net_entry_label), device);
+  gtk_widget_set_visible (GTK_WIDGET (self->net_entry), device);
+  gtk_widget_set_visible (GTK_WIDGET (self->macvtap_label), macvtap);
+  gtk_widget_set_visible (GTK_WIDGET (self->macvtap_combo), macvtap);
+  gtk_widget_set_visible (GTK_WIDGET (self->customize_help),
+                          gtk_toggle_button_get_active (self->customize_check));
+}
+
+static void
+revalidate (VdNewVmWizard *self)
+{
+  sync_spec (self);
+  update_visibility (self);
+  update_summary (self);
+  update_buttons (self);
+}
+
+static void
+field_changed_cb (VdNewVmWizard *self)
+{
+  if (self->spec != NULL && !self->syncing)
+    revalidate (self);
+}
+
+static void
+page_changed_cb (VdNewVmWizard *self)
+{
+  if (self->spec != NULL)
+    update_buttons (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* The OS                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+show_recommendation (VdNewVmWizard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->os != NULL)
+    {
+      VdOsinfoResources res;
+      g_autofree char *ram = NULL;
+
+      vd_osinfo_get_resources (self->os, self->spec->arch, &res);
+      ram = g_format_size_full (MAX (res.recommended_ram, res.min_ram), G_FORMAT_SIZE_IEC_UNITS);
+      /* translators: %s is an OS ("Debian 11"), then an amount of memory */
+      text = g_strdup_printf (_("Recommended for %s: %s of memory."),
+                              osinfo_product_get_name (OSINFO_PRODUCT (self->os)), ram);
+    }
+  gtk_label_set_text (self->recommended_label, text ? text : "");
+}
+
+static void
+set_os (VdNewVmWizard *self,
+        OsinfoOs      *os)
+{
+  g_autofree char *text = NULL;
+
+  g_set_object (&self->os, os);
+  vd_osinfo_apply_os (self->spec, os);
+  show_spec_resources (self);
+
+  /* translators: %s is an OS ("Debian 11") */
+  text = g_strdup_printf (_("Chosen: %s"), os ? osinfo_product_get_name (OSINFO_PRODUCT (os))
+                                             : _("Generic OS (devices every PC guest knows)"));
+  gtk_label_set_text (self->os_label, text);
+  show_recommendation (self);
+  revalidate (self);
+}
+
+static void
+os_selected_cb (VdNewVmWizard *self,
+                GtkListBoxRow *row)
+{
+  if (row == NULL || self->spec == NULL)
+    return;
+  set_os (self, g_object_get_data (G_OBJECT (row), "os"));
+}
+
+static gboolean
+os_filter (GtkListBoxRow *row,
+           gpointer       user_data)
+{
+  VdNewVmWizard *self = user_data;
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+  g_autofree char *folded = g_utf8_casefold (gtk_entry_get_text (GTK_ENTRY (self->os_search)),
+                                             -1);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (key, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+os_search_changed_cb (VdNewVmWizard *self)
+{
+  gtk_list_box_invalidate_filter (self->os_list);
+}
+
+static void
+add_os_row (VdNewVmWizard *self,
+            OsinfoOs      *os)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  const char *name = os ? osinfo_product_get_name (OSINFO_PRODUCT (os))
+                        : _("Generic OS");
+  g_autofree char *key = g_strdup_printf ("%s %s", name,
+                                          os ? osinfo_product_get_short_id (OSINFO_PRODUCT (os))
+                                             : "generic");
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  g_object_set (label, "margin", 6, NULL);
+  gtk_container_add (GTK_CONTAINER (row), label);
+  if (os != NULL)
+    g_object_set_data_full (G_OBJECT (row), "os", g_object_ref (os), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (key, -1), g_free);
+  gtk_widget_show_all (row);
+  gtk_list_box_insert (self->os_list, row, -1);
+}
+
+static GtkListBoxRow *
+find_os_row (VdNewVmWizard *self,
+             OsinfoOs      *os)
+{
+  g_autoptr(GList) rows = gtk_container_get_children (GTK_CONTAINER (self->os_list));
+
+  for (const GList *l = rows; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "os") == (gpointer)os)
+      return l->data;
+  return NULL;
+}
+
+static void
+db_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OsinfoDb) db = vd_osinfo_load_finish (result, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (db == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->detect_label, error->message);
+      return;
+    }
+
+  all = vd_osinfo_search (db, NULL);
+  for (guint i = 0; i < all->len; i++)
+    add_os_row (self, all->pdata[i]);
+  self->os_loaded = TRUE;
+}
+
+static void
+identify_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OsinfoOs) os = vd_osinfo_identify_media_finish (result, &error);
+  g_autofree char *text = NULL;
+  GtkListBoxRow *row;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->detect_label, error->message);
+      return;
+    }
+  if (os == NULL || (row = find_os_row (self, os)) == NULL)
+    {
+      gtk_label_set_text (self->detect_label,
+                          _("No known OS was found on this medium: choose it from the list."));
+      return;
+    }
+
+  /* translators: %s is an OS ("Debian 11") found on the install medium */
+  text = g_strdup_printf (_("Detected: %s. Choose another from the list to override it."),
+                          osinfo_product_get_name (OSINFO_PRODUCT (os)));
+  gtk_label_set_text (self->detect_label, text);
+  gtk_list_box_select_row (self->os_list, row);
+}
+
+/* On leaving the first step: look for the OS on a new medium. */
+static void
+detect_os (VdNewVmWizard *self)
+{
+  const VdInstallSpec *spec = self->spec;
+
+  if (spec->method != VD_INSTALL_METHOD_MEDIA)
+    {
+      gtk_label_set_text (self->detect_label,
+                          spec->method == VD_INSTALL_METHOD_IMPORT
+                            ? _("Choose the OS on the disk image.")
+                            : _("Choose the OS you will install."));
+      return;
+    }
+  if (g_strcmp0 (self->detected_path, spec->media_path) == 0)
+    return;
+
+  g_free (self->detected_path);
+  self->detected_path = g_strdup (spec->media_path);
+  gtk_label_set_text (self->detect_label, _("Looking for the OS on this medium…"));
+  vd_osinfo_identify_media_async (spec->media_path, self->cancellable, identify_cb,
+                                  g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* Host, pools, networks                                               */
+/* ------------------------------------------------------------------ */
+
+static void
+show_host_limits (VdNewVmWizard *self)
+{
+  g_autofree char *memory = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->limits.host_cpus == 0 || self->limits.host_memory == 0)
+    return;
+  memory = g_format_size_full (self->limits.host_memory, G_FORMAT_SIZE_IEC_UNITS);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The host has %u CPU and %s of memory.",
+                                       "The host has %u CPUs and %s of memory.",
+                                       self->limits.host_cpus),
+                          self->limits.host_cpus, memory);
+  gtk_label_set_text (self->host_label, text);
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->memory_spin),
+                            self->limits.host_memory / (1024 * 1024));
+}
+
+static void
+host_info_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VdHostInfo) info = vd_connection_get_host_info_finish (VD_CONNECTION (object),
+                                                                   result, &error);
+
+  if (info == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No host limits: %s", error->message);
+      return;
+    }
+  self->limits.host_cpus = info->cpus;
+  self->limits.host_memory = info->memory;
+  show_host_limits (self);
+  revalidate (self);
+}
+
+/* Refills @combo keeping its choice (or @fallback's) where it still exists. */
+static void
+refill_begin (GtkComboBoxText  *combo,
+              char            **keep)
+{
+  *keep = g_strdup (active_id (combo));
+  gtk_combo_box_text_remove_all (combo);
+}
+
+static void
+refill_end (GtkComboBoxText *combo,
+            const char      *keep,
+            const char      *fallback)
+{
+  if (keep == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), keep))
+    if (fallback == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), fallback))
+      gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
+}
+
+static void
+fill_pools (VdNewVmWizard *self)
+{
+  GListModel *pools = vd_connection_get_pools (self->connection);
+  g_autofree char *keep_pool = NULL;
+  g_autofree char *keep_media = NULL;
+  g_autofree char *keep_import = NULL;
+  g_autofree char *keep_existing = NULL;
+  const char *fallback = NULL;
+
+  self->syncing = TRUE;
+  refill_begin (self->pool_combo, &keep_pool);
+  refill_begin (self->media_volume_combo, &keep_media);
+  refill_begin (self->import_volume_combo, &keep_import);
+  refill_begin (self->existing_volume_combo, &keep_existing);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(VdStoragePool) pool = g_list_model_get_item (pools, i);
+      const char *pool_name = vd_storage_pool_get_name (pool);
+      GListModel *volumes = vd_storage_pool_get_volumes (pool);
+
+      if (!vd_storage_pool_get_active (pool))
+        continue;
+      gtk_combo_box_text_append (self->pool_combo, pool_name, pool_name);
+      if (g_str_equal (pool_name, "default"))
+        fallback = "default";
+
+      for (guint j = 0; j < g_list_model_get_n_items (volumes); j++)
+        {
+          g_autoptr(VdStorageVolume) volume = g_list_model_get_item (volumes, j);
+          const char *path = vd_storage_volume_get_path (volume);
+          g_autofree char *text = g_strdup_printf ("%s / %s", pool_name,
+                                                   vd_storage_volume_get_name (volume));
+
+          if (path == NULL)
+            continue;
+          if (g_str_has_suffix (path, ".iso"))
+            gtk_combo_box_text_append (self->media_volume_combo, path, text);
+          else
+            {
+              gtk_combo_box_text_append (self->import_volume_combo, path, text);
+              gtk_combo_box_text_append (self->existing_volume_combo, path, text);
+            }
+        }
+    }
+  refill_end (self->pool_combo, keep_pool, fallback);
+  /* The volume lists only fill the entries when picked. */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->media_volume_combo), keep_media);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->import_volume_combo), keep_import);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->existing_volume_combo), keep_existing);
+  self->syncing = FALSE;
+  revalidate (self);
+}
+
+static void
+fill_networks (VdNewVmWizard *self)
+{
+  GListModel *networks = vd_connection_get_networks (self->connection);
+  g_autofree char *keep_pxe = NULL;
+  g_autofree char *keep_net = NULL;
+
+  self->syncing = TRUE;
+  refill_begin (self->pxe_combo, &keep_pxe);
+  refill_begin (self->net_combo, &keep_net);
+  for (guint i = 0; i < g_list_model_get_n_items (networks); i++)
+    {
+      g_autoptr(VdNetwork) network = g_list_model_get_item (networks, i);
+      const char *name = vd_network_get_name (network);
+      g_autofree char *id = g_strdup_printf ("network:%s", name);
+      /* translators: %s is a libvirt network's name */
+      g_autofree char *text = g_strdup_printf (_("Virtual network “%s”"), name);
+
+      gtk_combo_box_text_append (self->pxe_combo, name, name);
+      gtk_combo_box_text_append (self->net_combo, id, text);
+    }
+  gtk_combo_box_text_append (self->net_combo, "bridge", _("Host bridge"));
+  gtk_combo_box_text_append (self->net_combo, "macvtap", _("Host device (macvtap)"));
+  gtk_combo_box_text_append (self->net_combo, "none", _("No network"));
+  refill_end (self->pxe_combo, keep_pxe, "default");
+  /* Until the user picks one, the "default" network once it is listed. */
+  refill_end (self->net_combo, self->net_chosen ? keep_net : NULL, "network:default");
+  self->syncing = FALSE;
+  revalidate (self);
+}
+
+static void
+net_changed_cb (VdNewVmWizard *self)
+{
+  if (!self->syncing)
+    self->net_chosen = TRUE;
+  field_changed_cb (self);
+}
+
+static void
+pools_changed_cb (VdNewVmWizard *self)
+{
+  fill_pools (self);
+}
+
+static void
+networks_changed_cb (VdNewVmWizard *self)
+{
+  fill_networks (self);
+}
+
+/* A picked volume fills its entry, which is what counts. */
+static void
+volume_picked (VdNewVmWizard   *self,
+               GtkComboBoxText *combo,
+               GtkEntry        *entry)
+{
+  const char *path = active_id (combo);
+
+  if (path != NULL && !self->syncing)
+    gtk_entry_set_text (entry, path);
+}
+
+static void
+media_volume_changed_cb (VdNewVmWizard *self)
+{
+  volume_picked (self, self->media_volume_combo, self->media_entry);
+}
+
+static void
+import_volume_changed_cb (VdNewVmWizard *self)
+{
+  volume_picked (self, self->import_volume_combo, self->import_entry);
+}
+
+static void
+existing_volume_changed_cb (VdNewVmWizard *self)
+{
+  volume_picked (self, self->existing_volume_combo, self->existing_entry);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  GtkEntry *entry = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+
+      if (path != NULL)
+        gtk_entry_set_text (entry, path);
+    }
+  g_object_unref (entry);
+  g_object_unref (chooser);
+}
+
+static void
+browse (VdNewVmWizard *self,
+        GtkEntry      *entry,
+        const char    *title)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               NULL, NULL);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (entry));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+media_browse_cb (VdNewVmWizard *self)
+{
+  browse (self, self->media_entry, _("Choose Install Media"));
+}
+
+static void
+import_browse_cb (VdNewVmWizard *self)
+{
+  browse (self, self->import_entry, _("Choose a Disk Image"));
+}
+
+static void
+existing_browse_cb (VdNewVmWizard *self)
+{
+  browse (self, self->existing_entry, _("Choose a Disk Image"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Name                                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+name_changed_cb (VdNewVmWizard *self)
+{
+  if (!self->syncing)
+    self->name_edited = TRUE;
+  field_changed_cb (self);
+}
+
+/* Until the user types one: the OS's short id, or "vm", made unique. */
+static void
+propose_name (VdNewVmWizard *self)
+{
+  const char *base = self->spec->os_short_id ? self->spec->os_short_id : "vm";
+  g_autofree char *name = g_strdup (base);
+
+  if (self->name_edited)
+    return;
+  for (guint n = 2; vd_connection_find_domain_by_name (self->connection, name) != NULL; n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u", base, n);
+    }
+  self->syncing = TRUE;
+  gtk_entry_set_text (self->name_entry, name);
+  self->syncing = FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Navigation and creation                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+show_step (VdNewVmWizard *self,
+           int            step,
+           int            direction)
+{
+  while (step >= 0 && step < (int)G_N_ELEMENTS (steps) && !step_used (self, steps[step]))
+    step += direction;
+  if (step < 0 || step >= (int)G_N_ELEMENTS (steps))
+    return;
+  if (g_str_equal (steps[step], "finish"))
+    propose_name (self);
+  gtk_stack_set_visible_child_name (self->stack, steps[step]);
+  revalidate (self);
+}
+
+static void
+open_guest_window (VdNewVmWizard *self,
+                   VdDomain      *domain)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GApplication *app = parent ? G_APPLICATION (gtk_window_get_application (parent)) : NULL;
+  const char *page = gtk_toggle_button_get_active (self->customize_check) ? "details" : "console";
+
+  if (app == NULL)
+    app = g_application_get_default ();
+  if (VD_IS_APPLICATION (app))
+    vd_application_show_vm_window (VD_APPLICATION (app), domain, page);
+  else
+    {
+      VdVmWindow *window = vd_vm_window_new (GTK_IS_APPLICATION (app) ? GTK_APPLICATION (app)
+                                                                       : NULL, domain, NULL);
+
+      vd_vm_window_set_page (window, page);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* The guest is made: its window opens once the connection lists it
+ * (libvirt's event, or the refresh asked for below). */
+static gboolean
+try_open_guest (VdNewVmWizard *self)
+{
+  VdDomain *domain;
+
+  if (self->new_uuid == NULL)
+    return FALSE;
+  domain = vd_connection_find_domain_by_uuid (self->connection, self->new_uuid);
+  if (domain == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->new_uuid, g_free);
+  open_guest_window (self, domain);
+  gtk_widget_destroy (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+domains_changed_cb (VdNewVmWizard *self)
+{
+  if (!try_open_guest (self))
+    field_changed_cb (self);
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  vd_connection_refresh_domains_finish (VD_CONNECTION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || try_open_guest (self))
+    return;
+  if (self->new_uuid != NULL)
+    {
+      /* Made, but not listed: say so rather than wait for ever. */
+      gtk_label_set_text (self->error_label,
+                          _("The guest was created but the connection does not list it yet. "
+                            "Close this window and open it from the list."));
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
+    }
+}
+
+static void
+create_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = vd_connection_create_domain_finish (VD_CONNECTION (object), result,
+                                                              &error);
+
+  self->creating = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  if (self->closing || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Cancelled: what was made is gone again. */
+      gtk_widget_destroy (GTK_WIDGET (self));
+      return;
+    }
+  if (uuid == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      update_buttons (self);
+      return;
+    }
+
+  self->new_uuid = g_steal_pointer (&uuid);
+  gtk_label_set_text (self->progress_label, _("Opening the guest’s window…"));
+  if (!try_open_guest (self))
+    vd_connection_refresh_domains_async (self->connection, self->cancellable, refresh_cb,
+                                         g_object_ref (self));
+}
+
+static void
+progress_cb (VdCreateDomainStep step,
+             gpointer           user_data)
+{
+  VdNewVmWizard *self = user_data;
+  const char *text;
+
+  if (!self->creating || self->closing)
+    return;
+  switch (step)
+    {
+    case VD_CREATE_DOMAIN_STEP_VOLUME:
+      text = _("Creating the disk…");
+      break;
+    case VD_CREATE_DOMAIN_STEP_DEFINE:
+      text = _("Defining the guest…");
+      break;
+    case VD_CREATE_DOMAIN_STEP_START:
+    default:
+      text = _("Starting the guest…");
+      break;
+    }
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+create (VdNewVmWizard *self)
+{
+  g_autofree char *text = NULL;
+
+  sync_spec (self);
+  /* translators: %s is the new guest's name */
+  text = g_strdup_printf (_("Creating the guest “%s”…"), self->spec->name);
+  gtk_label_set_text (self->step_label, text);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_label_set_text (self->error_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
+
+  self->creating = TRUE;
+  g_clear_object (&self->create_cancellable);
+  self->create_cancellable = g_cancellable_new ();
+  vd_connection_create_domain_async (self->connection, self->spec,
+                                     !gtk_toggle_button_get_active (self->customize_check),
+                                     progress_cb, g_object_ref (self), g_object_unref,
+                                     self->create_cancellable, create_cb, g_object_ref (self));
+}
+
+static void
+next_cb (VdNewVmWizard *self)
+{
+  int step = current_step (self);
+
+  revalidate (self);
+  if (step < 0 || !page_valid (self, steps[step]))
+    return;
+  if (g_str_equal (steps[step], "method"))
+    detect_os (self);
+  if (g_str_equal (steps[step], "finish"))
+    create (self);
+  else
+    show_step (self, step + 1, +1);
+}
+
+static void
+back_cb (VdNewVmWizard *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "error") == 0)
+    show_step (self, G_N_ELEMENTS (steps) - 1, -1);
+  else if (current_step (self) > 0)
+    show_step (self, current_step (self) - 1, -1);
+}
+
+/* During creation, Cancel stops after the running libvirt call and takes
+ * back what was made; the wizard closes when that is done. */
+static void
+cancel_cb (VdNewVmWizard *self)
+{
+  if (self->creating)
+    {
+      self->closing = TRUE;
+      g_cancellable_cancel (self->create_cancellable);
+      gtk_label_set_text (self->progress_label, _("Cancelling and removing what was made…"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (self));
+}
+
+static gboolean
+delete_event_cb (VdNewVmWizard *self)
+{
+  if (!self->creating)
+    return FALSE;
+  cancel_cb (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+vd_new_vm_wizard_dispose (GObject *object)
+{
+  VdNewVmWizard *self = VD_NEW_VM_WIZARD (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->create_cancellable != NULL)
+    g_cancellable_cancel (self->create_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->create_cancellable);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->os);
+
+  G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->dispose (object);
+}
+
+static void
+vd_new_vm_wizard_finalize (GObject *object)
+{
+  VdNewVmWizard *self = VD_NEW_VM_WIZARD (object);
+
+  g_clear_pointer (&self->spec, vd_install_spec_free);
+  g_free (self->detected_path);
+  g_free (self->new_uuid);
+
+  G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->finalize (object);
+}
+
+static void
+vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vd_new_vm_wizard_dispose;
+  object_class->finalize = vd_new_vm_wizard_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/virtdesk/VirtDesk/wizards/"
+                                               "vd-new-vm-wizard.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, VdNewVmWizard, name)
+  CHILD (stack);
+  CHILD (cancel_button);
+  CHILD (back_button);
+  CHILD (next_button);
+  CHILD (step_label);
+  CHILD (method_media_radio);
+  CHILD (method_pxe_radio);
+  CHILD (method_import_radio);
+  CHILD (method_manual_radio);
+  CHILD (media_box);
+  CHILD (media_entry);
+  CHILD (media_volume_combo);
+  CHILD (media_error);
+  CHILD (pxe_box);
+  CHILD (pxe_combo);
+  CHILD (pxe_error);
+  CHILD (import_box);
+  CHILD (import_entry);
+  CHILD (import_volume_combo);
+  CHILD (import_error);
+  CHILD (detect_label);
+  CHILD (os_search);
+  CHILD (os_list);
+  CHILD (os_label);
+  CHILD (memory_spin);
+  CHILD (memory_error);
+  CHILD (vcpus_spin);
+  CHILD (vcpus_error);
+  CHILD (vcpus_warning);
+  CHILD (recommended_label);
+  CHILD (host_label);
+  CHILD (disk_new_radio);
+  CHILD (disk_existing_radio);
+  CHILD (disk_none_radio);
+  CHILD (new_disk_box);
+  CHILD (pool_combo);
+  CHILD (pool_error);
+  CHILD (size_entry);
+  CHILD (size_unit_combo);
+  CHILD (size_error);
+  CHILD (format_combo);
+  CHILD (existing_disk_box);
+  CHILD (existing_entry);
+  CHILD (existing_volume_combo);
+  CHILD (existing_error);
+  CHILD (name_entry);
+  CHILD (name_error);
+  CHILD (net_combo);
+  CHILD (net_entry_label);
+  CHILD (net_entry);
+  CHILD (macvtap_label);
+  CHILD (macvtap_combo);
+  CHILD (net_error);
+  CHILD (firmware_combo);
+  CHILD (customize_check);
+  CHILD (customize_help);
+  CHILD (summary_label);
+  CHILD (progress_label);
+  CHILD (error_label);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, net_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, os_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, os_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, media_volume_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_volume_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, existing_volume_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, media_browse_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_browse_cb);
+  gtk_widget_class_bind_template_callback (widget_class, existing_browse_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
+}
+
+static void
+vd_new_vm_wizard_init (VdNewVmWizard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  gtk_list_box_set_filter_func (self->os_list, os_filter, self, NULL);
+}
+
+/**
+ * vd_new_vm_wizard_new:
+ * @parent: (nullable): the window it is transient for; the guest's window
+ *   opens through its application
+ *
+ * Returns: (transfer floating): the wizard for a new guest on
+ *   @connection, on its first step
+ */
+GtkWidget *
+vd_new_vm_wizard_new (GtkWindow    *parent,
+                      VdConnection *connection)
+{
+  VdNewVmWizard *self;
+
+  g_return_val_if_fail (VD_IS_CONNECTION (connection), NULL);
+
+  self = g_object_new (VD_TYPE_NEW_VM_WIZARD, "transient-for", parent, NULL);
+  self->connection = g_object_ref (connection);
+  self->limits.host_cpus = vd_connection_get_host_cpus (connection);
+  self->limits.host_memory = vd_connection_get_host_memory_total (connection);
+
+  /* The spec's defaults fill the fields, then the fields fill the spec. */
+  self->spec = vd_install_spec_new ();
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (self->method_manual_radio, TRUE);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), self->spec->disk_format);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->macvtap_combo), self->spec->macvtap_mode);
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->firmware_combo), "bios");
+  self->syncing = FALSE;
+  show_spec_resources (self);
+  add_os_row (self, NULL);
+  gtk_list_box_select_row (self->os_list, gtk_list_box_get_row_at_index (self->os_list, 0));
+  fill_pools (self);
+  fill_networks (self);
+  show_host_limits (self);
+  gtk_stack_set_visible_child_name (self->stack, "method");
+  revalidate (self);
+
+  g_signal_connect_object (vd_connection_get_pools (connection), "items-changed",
+                           G_CALLBACK (pools_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vd_connection_get_networks (connection), "items-changed",
+                           G_CALLBACK (networks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vd_connection_get_domains (connection), "items-changed",
+                           G_CALLBACK (domains_changed_cb), self, G_CONNECT_SWAPPED);
+  vd_connection_get_host_info_async (connection, self->cancellable, host_info_cb,
+                                     g_object_ref (self));
+  vd_osinfo_load_async (self->cancellable, db_loaded_cb, g_object_ref (self));
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * vd_new_vm_wizard_get_page:
+ *
+ * Returns: the visible page: "method", "os", "resources", "storage",
+ *   "finish", "progress" or "error"
+ */
+const char *
+vd_new_vm_wizard_get_page (VdNewVmWizard *self)
+{
+  g_return_val_if_fail (VD_IS_NEW_VM_WIZARD (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * vd_new_vm_wizard_get_spec:
+ *
+ * Returns: (transfer none): what the fields say now
+ */
+const VdInstallSpec *
+vd_new_vm_wizard_get_spec (VdNewVmWizard *self)
+{
+  g_return_val_if_fail (VD_IS_NEW_VM_WIZARD (self), NULL);
+
+  return self->spec;
+}
+
+/**
+ * vd_new_vm_wizard_get_os_loaded:
+ *
+ * Returns: whether the OS list holds libosinfo's entries yet
+ */
+gboolean
+vd_new_vm_wizard_get_os_loaded (VdNewVmWizard *self)
+{
+  g_return_val_if_fail (VD_IS_NEW_VM_WIZARD (self), FALSE);
+
+  return self->os_loaded;
+}

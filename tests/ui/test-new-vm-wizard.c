@@ -1,0 +1,545 @@
+/* test-new-vm-wizard.c
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <libvirt-gobject/libvirt-gobject.h>
+#include <libvirt/libvirt.h>
+
+#include "vd-application.h"
+#include "vd-connection-host.h"
+#include "vd-connection-manager.h"
+#include "vd-manager-window.h"
+#include "vd-new-vm-wizard.h"
+#include "vd-vm-window.h"
+#include "../vd-test-util.h"
+#include "vd-test-ui.h"
+
+/* The New Virtual Machine wizard on test:///default, driven through its
+ * widgets (found by accessible name): a manual install with a new disk in
+ * the default pool and an import of an existing volume, each read back
+ * from libvirt; Forward off with the reason shown for bad input; a
+ * creation libvirt refuses and a cancelled one leave nothing behind; the
+ * manager's win.new-vm and --show-domain-creator open it. */
+
+typedef struct
+{
+  VdConnection *connection;
+  virConnectPtr conn;
+  GtkWidget    *wizard;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->connection = vd_test_open ("test:///default");
+  fixture->conn = vd_connection_get_handle (fixture->connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (fixture->connection), 30);
+  fixture->wizard = g_object_ref_sink (vd_new_vm_wizard_new (NULL, fixture->connection));
+  gtk_widget_show (fixture->wizard);
+  gtk_test_widget_wait_for_draw (fixture->wizard);
+}
+
+static void
+destroy_vm_windows (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (VD_IS_VM_WINDOW (l->data))
+      gtk_widget_destroy (l->data);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_widget_destroy (fixture->wizard);
+  g_clear_object (&fixture->wizard);
+  destroy_vm_windows ();
+  vd_connection_disconnect (fixture->connection);
+  g_clear_object (&fixture->connection);
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *name)
+{
+  GtkWidget *widget = vd_test_find_by_accessible_name (root, name);
+
+  if (widget == NULL)
+    g_error ("no widget named “%s”", name);
+  return widget;
+}
+
+static void
+type (GtkWidget  *root,
+      const char *name,
+      const char *text)
+{
+  gtk_entry_set_text (GTK_ENTRY (find (root, name)), text);
+}
+
+static void
+toggle (GtkWidget  *root,
+        const char *name)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (root, name)), TRUE);
+}
+
+static void
+pick (GtkWidget  *root,
+      const char *name,
+      const char *id)
+{
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (find (root, name)), id));
+}
+
+static void
+spin (GtkWidget  *root,
+      const char *name,
+      double      value)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (root, name)), value);
+}
+
+/* The message under a field: NULL when it is hidden or empty. */
+static const char *
+message (GtkWidget  *root,
+         const char *name)
+{
+  GtkWidget *label = find (root, name);
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  return gtk_widget_get_visible (label) && *text != '\0' ? text : NULL;
+}
+
+static gboolean
+forward_on (GtkWidget *wizard)
+{
+  return gtk_widget_get_sensitive (find (wizard, "Forward"));
+}
+
+static void
+forward (GtkWidget *wizard)
+{
+  g_assert_true (forward_on (wizard));
+  gtk_button_clicked (GTK_BUTTON (find (wizard, "Forward")));
+}
+
+static void
+finish (GtkWidget *wizard)
+{
+  GtkWidget *button = find (wizard, "Finish");
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_button_clicked (GTK_BUTTON (button));
+}
+
+static const char *
+page (GtkWidget *wizard)
+{
+  return vd_new_vm_wizard_get_page (VD_NEW_VM_WIZARD (wizard));
+}
+
+static const VdInstallSpec *
+spec (GtkWidget *wizard)
+{
+  return vd_new_vm_wizard_get_spec (VD_NEW_VM_WIZARD (wizard));
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Picks the OS whose row reads @name after searching for @search. */
+static void
+choose_os (GtkWidget  *wizard,
+           const char *search,
+           const char *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (find (wizard, "Operating systems"));
+  g_autoptr(GList) rows = NULL;
+
+  VD_TEST_WAIT_UNTIL (vd_new_vm_wizard_get_os_loaded (VD_NEW_VM_WIZARD (wizard)), 60);
+  type (wizard, "Search operating systems", search);
+  gtk_list_box_invalidate_filter (list);
+  rows = gtk_container_get_children (GTK_CONTAINER (list));
+  for (const GList *l = rows; l != NULL; l = l->next)
+    {
+      GtkWidget *label = gtk_bin_get_child (GTK_BIN (l->data));
+
+      if (gtk_widget_get_child_visible (l->data) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), name) == 0)
+        {
+          gtk_list_box_select_row (list, l->data);
+          return;
+        }
+    }
+  g_error ("no OS row “%s” for “%s”", name, search);
+}
+
+static gboolean
+volume_exists (virConnectPtr  conn,
+               const char    *name,
+               guint64       *capacity)
+{
+  virStoragePoolPtr pool = virStoragePoolLookupByName (conn, "default-pool");
+  virStorageVolPtr vol = virStorageVolLookupByName (pool, name);
+  gboolean found = vol != NULL;
+
+  if (vol != NULL)
+    {
+      virStorageVolInfo info;
+
+      if (capacity != NULL && virStorageVolGetInfo (vol, &info) == 0)
+        *capacity = info.capacity;
+      virStorageVolFree (vol);
+    }
+  virResetLastError ();
+  virStoragePoolFree (pool);
+  return found;
+}
+
+static void
+remove_domain (virConnectPtr  conn,
+               const char    *name)
+{
+  virDomainPtr domain = virDomainLookupByName (conn, name);
+
+  if (domain != NULL)
+    {
+      if (virDomainIsActive (domain) == 1)
+        virDomainDestroy (domain);
+      virDomainUndefine (domain);
+      virDomainFree (domain);
+    }
+  virResetLastError ();
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_manual_new_disk (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  g_autofree char *xml = NULL;
+  GtkWidget *window;
+  virDomainPtr domain;
+  virDomainInfo info;
+  guint64 capacity = 0;
+
+  /* Step 1: manual, nothing to fill. */
+  g_assert_cmpstr (page (w), ==, "method");
+  toggle (w, "Local install media");
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (message (w, "Install media problem"));
+  type (w, "Install media path", "relative.iso");
+  g_assert_nonnull (strstr (message (w, "Install media problem"), "absolute"));
+  toggle (w, "Manual install");
+  g_assert_null (message (w, "Install media problem"));
+  forward (w);
+
+  /* Step 2: Debian 11 from the list sets its resources and devices. */
+  g_assert_cmpstr (page (w), ==, "os");
+  choose_os (w, "debian 11", "Debian 11");
+  g_assert_cmpstr (spec (w)->os_short_id, ==, "debian11");
+  g_assert_cmpstr (spec (w)->disk_bus, ==, "virtio");
+  forward (w);
+
+  /* Step 3: the OS's memory; 0 and too little refused. */
+  g_assert_cmpstr (page (w), ==, "resources");
+  g_assert_cmpuint (spec (w)->memory, ==, 1024);
+  spin (w, "Memory", 0);
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (message (w, "Memory problem"));
+  spin (w, "Memory", 512);
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (strstr (message (w, "Memory problem"), "1024"));
+  spin (w, "Memory", 1536);
+  g_assert_null (message (w, "Memory problem"));
+  spin (w, "vCPUs", 2);
+  forward (w);
+
+  /* Step 4: a new qcow2 disk in the default pool; bad sizes refused. */
+  g_assert_cmpstr (page (w), ==, "storage");
+  pick (w, "Storage pool", "default-pool");
+  type (w, "Disk size", "lots");
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (message (w, "Disk size problem"));
+  type (w, "Disk size", "0");
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (message (w, "Disk size problem"));
+  type (w, "Disk size", "8");
+  pick (w, "Disk size unit", "GiB");
+  g_assert_null (message (w, "Disk size problem"));
+  forward (w);
+
+  /* Step 5: a proposed name; a taken one refused. */
+  g_assert_cmpstr (page (w), ==, "finish");
+  g_assert_cmpstr (spec (w)->name, ==, "debian11");
+  type (w, "Guest name", "test");
+  g_assert_nonnull (strstr (message (w, "Guest name problem"), "exists"));
+  g_assert_false (gtk_widget_get_sensitive (find (w, "Finish")));
+  type (w, "Guest name", "wizard-manual");
+  g_assert_null (message (w, "Guest name problem"));
+  pick (w, "Network", "network:default");
+  finish (w);
+
+  /* Made and started; the guest's window opens on its console. */
+  VD_TEST_WAIT_UNTIL ((window = find_toplevel (VD_TYPE_VM_WINDOW)) != NULL, 30);
+  g_assert_cmpstr (vd_vm_window_get_page (VD_VM_WINDOW (window)), ==, "console");
+  g_assert_cmpstr (vd_domain_get_name (vd_vm_window_get_domain (VD_VM_WINDOW (window))), ==,
+                   "wizard-manual");
+  g_assert_false (gtk_widget_get_visible (w));
+
+  domain = virDomainLookupByName (fixture->conn, "wizard-manual");
+  g_assert_nonnull (domain);
+  g_assert_cmpint (virDomainGetInfo (domain, &info), ==, 0);
+  g_assert_cmpint (info.state, ==, VIR_DOMAIN_RUNNING);
+  g_assert_cmpuint (info.maxMem, ==, 1536 * 1024);
+  g_assert_cmpint (info.nrVirtCpu, ==, 2);
+  xml = virDomainGetXMLDesc (domain, 0);
+  g_assert_nonnull (strstr (xml, "<source file='/default-pool/wizard-manual.qcow2'/>"));
+  g_assert_nonnull (strstr (xml, "bus='virtio'"));
+  g_assert_nonnull (strstr (xml, "<source network='default'/>"));
+  g_assert_nonnull (strstr (xml, "<model type='virtio'/>"));
+  g_assert_nonnull (strstr (xml, "http://debian.org/debian/11"));
+  virDomainFree (domain);
+  free (g_steal_pointer (&xml));
+  g_assert_true (volume_exists (fixture->conn, "wizard-manual.qcow2", &capacity));
+  g_assert_cmpuint (capacity, ==, (guint64)8 << 30);
+  remove_domain (fixture->conn, "wizard-manual");
+}
+
+static void
+test_import_existing (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  virStoragePoolPtr pool = virStoragePoolLookupByName (fixture->conn, "default-pool");
+  virStorageVolPtr vol = virStorageVolCreateXML (pool,
+                                                 "<volume><name>appliance.qcow2</name>"
+                                                 "<capacity>1073741824</capacity></volume>", 0);
+  g_autofree char *xml = NULL;
+  GtkWidget *window;
+  virDomainPtr domain;
+
+  g_assert_nonnull (vol);
+  toggle (w, "Import existing disk");
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (message (w, "Disk image problem"));
+  type (w, "Disk image path", "/default-pool/appliance.qcow2");
+  g_assert_null (message (w, "Disk image problem"));
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "os");
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "resources");
+  forward (w);
+  /* No storage step: the image is the disk. */
+  g_assert_cmpstr (page (w), ==, "finish");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (w, "Step 4 of 4"))), ==, "Step 4 of 4");
+  type (w, "Guest name", "wizard-imported");
+  toggle (w, "Customize configuration before install");
+  g_assert_true (gtk_widget_get_visible (find (w, "The guest is defined but not started: its "
+                                                  "window opens on Details, and Start there "
+                                                  "begins the installation.")));
+  finish (w);
+
+  /* Defined, not started; its window opens on Details. */
+  VD_TEST_WAIT_UNTIL ((window = find_toplevel (VD_TYPE_VM_WINDOW)) != NULL, 30);
+  g_assert_cmpstr (vd_vm_window_get_page (VD_VM_WINDOW (window)), ==, "details");
+  domain = virDomainLookupByName (fixture->conn, "wizard-imported");
+  g_assert_nonnull (domain);
+  g_assert_cmpint (virDomainIsActive (domain), ==, 0);
+  xml = virDomainGetXMLDesc (domain, 0);
+  g_assert_nonnull (strstr (xml, "<source file='/default-pool/appliance.qcow2'/>"));
+  g_assert_nonnull (strstr (xml, "bus='sata'"));
+  g_assert_nonnull (strstr (xml, "<interface type='network'>"));
+  g_assert_nonnull (strstr (xml, "<model type='e1000e'/>"));
+  virDomainFree (domain);
+  free (g_steal_pointer (&xml));
+
+  remove_domain (fixture->conn, "wizard-imported");
+  virStorageVolDelete (vol, 0);
+  virStorageVolFree (vol);
+  virStoragePoolFree (pool);
+}
+
+/* Gets @w to its last step with a new 1 GiB disk, named @name. */
+static void
+to_finish (GtkWidget  *w,
+           const char *name)
+{
+  forward (w);
+  forward (w);
+  forward (w);
+  type (w, "Disk size", "1");
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "finish");
+  type (w, "Guest name", name);
+}
+
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  virDomainPtr other;
+
+  to_finish (w, "wizard-clash");
+  /* The name is taken behind the wizard's back, before libvirt's event
+   * reaches the list: libvirt refuses the definition. */
+  other = virDomainDefineXML (fixture->conn,
+                              "<domain type='test'><name>wizard-clash</name>"
+                              "<memory>65536</memory><os><type>hvm</type></os></domain>");
+  g_assert_nonnull (other);
+  finish (w);
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (page (w), "error") == 0, 30);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (w, "Creation error"))),
+                            "wizard-clash"));
+  /* The disk it made is gone again. */
+  g_assert_false (volume_exists (fixture->conn, "wizard-clash.qcow2", NULL));
+
+  /* Back: every field as it was, and now the name is known taken. */
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  g_assert_cmpstr (page (w), ==, "finish");
+  VD_TEST_WAIT_UNTIL (message (w, "Guest name problem") != NULL, 30);
+  virDomainUndefine (other);
+  virDomainFree (other);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  virDomainPtr domain;
+
+  to_finish (w, "wizard-cancelled");
+  finish (w);
+  g_assert_cmpstr (page (w), ==, "progress");
+  gtk_button_clicked (GTK_BUTTON (find (w, "Cancel")));
+  /* The wizard closes once what was made is taken back. */
+  VD_TEST_WAIT_UNTIL (gtk_widget_in_destruction (w) || !gtk_widget_get_visible (w), 30);
+  domain = virDomainLookupByName (fixture->conn, "wizard-cancelled");
+  g_assert_null (domain);
+  virResetLastError ();
+  g_assert_false (volume_exists (fixture->conn, "wizard-cancelled.qcow2", NULL));
+  g_assert_null (find_toplevel (VD_TYPE_VM_WINDOW));
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening it                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+test_manager_action (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_autoptr(VdConnectionManager) manager = NULL;
+  VdManagerWindow *window;
+  VdConnection *connection;
+  GtkWidget *wizard;
+
+  g_settings_reset (settings, "connections");
+  manager = vd_connection_manager_new (settings);
+  connection = vd_connection_manager_add (manager, "test:///default", FALSE);
+  window = vd_manager_window_new (NULL, manager, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  vd_manager_window_connect (window, connection);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_state (connection) == VD_CONNECTION_STATE_CONNECTED, 10);
+
+  /* Off until a connection (or one of its guests) is selected. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-vm"));
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, "test") != NULL, 10);
+  {
+    VdDomain *test = vd_connection_find_domain_by_name (connection, "test");
+
+    vd_manager_window_select_domains (window, &test, 1);
+  }
+  VD_TEST_WAIT_UNTIL (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-vm"), 10);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-vm", NULL);
+  wizard = find_toplevel (VD_TYPE_NEW_VM_WIZARD);
+  g_assert_nonnull (wizard);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (window));
+  g_assert_cmpstr (page (wizard), ==, "method");
+  gtk_widget_destroy (wizard);
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  g_object_run_dispose (G_OBJECT (manager));
+}
+
+static gboolean
+creator_shown_cb (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWidget *wizard = find_toplevel (VD_TYPE_NEW_VM_WIZARD);
+
+  if (wizard == NULL)
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (app), "seen", GINT_TO_POINTER (TRUE));
+  gtk_widget_destroy (wizard);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+creator_timeout_cb (gpointer user_data)
+{
+  g_error ("--show-domain-creator opened no wizard");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line (void)
+{
+  g_autoptr(VdApplication) app = vd_application_new ();
+  const char * const args[] = { "virt-desk", "--connect", "test:///default",
+                                "--show-domain-creator", NULL };
+  g_auto(GStrv) argv = g_strdupv ((char **)args);
+  guint timeout;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, creator_shown_cb, app);
+  timeout = g_timeout_add_seconds (30, creator_timeout_cb, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 4, argv), ==, 0);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (app), "seen")));
+  g_source_remove (timeout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  gvir_init_object_check (NULL, NULL, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/vd/new-vm-wizard/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("manual-new-disk", test_manual_new_disk);
+  ADD ("import-existing", test_import_existing);
+  ADD ("refused", test_refused);
+  ADD ("cancel", test_cancel);
+#undef ADD
+  g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
+  g_test_add_func ("/vd/new-vm-wizard/command-line", test_command_line);
+
+  return g_test_run ();
+}
