@@ -74,4 +74,21 @@ char               *vd_network_get_xml_finish    (VdNetwork            *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* vd-host-xml.c */
+void                vd_network_get_config_xml_async  (VdNetwork           *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+char               *vd_network_get_config_xml_finish (VdNetwork           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void                vd_network_define_xml_async      (VdNetwork           *self,
+                                                      const char          *xml,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean            vd_network_define_xml_finish     (VdNetwork           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS

@@ -104,4 +104,21 @@ gboolean            vd_storage_pool_set_autostart_finish (VdStoragePool    *self
                                                           GAsyncResult     *result,
                                                           GError          **error);
 
+/* vd-host-xml.c */
+void                vd_storage_pool_get_config_xml_async  (VdStoragePool       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+char               *vd_storage_pool_get_config_xml_finish (VdStoragePool       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                vd_storage_pool_define_xml_async      (VdStoragePool       *self,
+                                                           const char          *xml,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            vd_storage_pool_define_xml_finish     (VdStoragePool       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
 G_END_DECLS

@@ -133,6 +133,7 @@ update_network_actions (VdHostWindow *self)
   _vd_host_window_enable (self, "network-delete", usable);
   _vd_host_window_enable (self, "network-autostart",
                           usable && vd_network_get_persistent (network));
+  _vd_host_window_xml_update (self);
 
   autostart = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "network-autostart");
   g_simple_action_set_state (G_SIMPLE_ACTION (autostart),

@@ -93,6 +93,10 @@ void       _vd_host_window_storage_bind      (VdHostWindow  *self);
 void       _vd_host_window_storage_dispose   (VdHostWindow  *self);
 void       _vd_host_window_volume_selection_changed (VdHostWindow *self);
 
+/* vd-host-window-xml.c */
+void       _vd_host_window_xml_init          (VdHostWindow  *self);
+void       _vd_host_window_xml_update        (VdHostWindow  *self);
+
 /* vd-host-window-volumes.c */
 void       _vd_host_window_volumes_init      (VdHostWindow  *self);
 void       _vd_host_window_volumes_update    (VdHostWindow  *self,

@@ -232,6 +232,7 @@ update_pool_actions (VdHostWindow *self)
                                         volume != NULL &&
                                         vd_storage_volume_get_pool (volume) == pool &&
                                         !vd_storage_volume_get_busy (volume));
+  _vd_host_window_xml_update (self);
 
   autostart = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "pool-autostart");
   g_simple_action_set_state (G_SIMPLE_ACTION (autostart),

@@ -450,6 +450,8 @@ vd_host_window_init (VdHostWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "host", G_ACTION_GROUP (self->actions));
 
   setup_overview (self);
+  /* First: the networks and storage pages enable its actions. */
+  _vd_host_window_xml_init (self);
   _vd_host_window_networks_init (self);
   _vd_host_window_storage_init (self);
 }
