@@ -556,11 +556,13 @@ op_done_cb (GObject      *object,
 
   g_task_propagate_boolean (G_TASK (result), &error);
 
+  /* Idle again before the re-read is applied: views refresh on the
+   * pool's volumes-updated and see the volume free. A cancel is the
+   * user's choice, not a failure to remember. */
+  _vd_storage_volume_end_busy (self, error != NULL && !data->cancelled ? error->message : NULL);
+
   if (pool != NULL && vd_storage_pool_get_connection (pool) != NULL && data->after != NULL)
     _vd_connection_apply_pool_info (vd_storage_pool_get_connection (pool), data->after);
-
-  /* A cancel is the user's choice, not a failure to remember. */
-  _vd_storage_volume_end_busy (self, error != NULL && !data->cancelled ? error->message : NULL);
 
   if (error != NULL)
     {

@@ -253,6 +253,9 @@ test_resize (Fixture       *fixture,
   g_assert_nonnull (strstr (failure, "virStorageVolResize"));
   g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find (dialog, "New capacity"))), ==, "10");
   g_assert_true (gtk_widget_get_sensitive (apply_button (dialog)));
+  /* The volume is free again at once, dialog or not. */
+  g_assert_true (enabled (fixture, "volume-resize"));
+  g_assert_true (enabled (fixture, "volume-delete"));
   gtk_widget_destroy (dialog);
   spin ();
   g_assert_true (enabled (fixture, "volume-resize"));
