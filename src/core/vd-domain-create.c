@@ -18,6 +18,7 @@
 #include "vd-install-spec.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
+#include "vd-xml.h"
 
 /*
  * Creating a new guest in one worker: the new volume (if the spec asks
@@ -446,6 +447,104 @@ vd_connection_create_domain_finish (VdConnection  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         vd_connection_create_domain_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The host's CD drives                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+list_cd_drives_worker (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  virConnectPtr conn = task_data;
+  g_autoptr(GStrvBuilder) drives = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  virNodeDevicePtr *devices = NULL;
+  int n;
+
+  /* Storage devices only where the driver can filter (the test driver
+   * takes no flags). */
+  n = virConnectListAllNodeDevices (conn, &devices, VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE);
+  if (n < 0)
+    n = virConnectListAllNodeDevices (conn, &devices, 0);
+  if (n < 0)
+    {
+      vd_error_set_from_libvirt (&error, _("Unknown error"));
+      g_prefix_error (&error, _("Failed to list the host’s CD drives: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (int i = 0; i < n; i++)
+    {
+      char *text = virNodeDeviceGetXMLDesc (devices[i], 0);
+      g_autoptr(VdXml) xml = text ? vd_xml_new (text) : NULL;
+      g_autofree char *type = NULL;
+      g_autofree char *block = NULL;
+
+      free (text);
+      virNodeDeviceFree (devices[i]);
+      if (xml == NULL)
+        continue;
+      type = vd_xml_get_string (xml, "/device/capability[@type='storage']/drive_type");
+      block = vd_xml_get_string (xml, "/device/capability[@type='storage']/block");
+      if (g_strcmp0 (type, "cdrom") == 0 && block != NULL)
+        g_strv_builder_add (drives, block);
+    }
+  free (devices);
+  g_task_return_pointer (task, g_strv_builder_end (drives), (GDestroyNotify)g_strfreev);
+}
+
+/**
+ * vd_connection_list_cd_drives_async:
+ *
+ * Lists the host's CD/DVD drives in a worker (the node devices whose
+ * storage capability is a cdrom), for installing from a disc.
+ */
+void
+vd_connection_list_cd_drives_async (VdConnection        *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  virConnectPtr conn;
+
+  g_return_if_fail (VD_IS_CONNECTION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_connection_list_cd_drives_async);
+  conn = vd_connection_get_handle (self);
+  if (conn == NULL)
+    {
+      g_task_return_new_error (task, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s",
+                               _("Failed to list the host’s CD drives: the connection is not "
+                                 "open"));
+      return;
+    }
+  virConnectRef (conn);
+  g_task_set_task_data (task, conn, (GDestroyNotify)virConnectClose);
+  g_task_run_in_thread (task, list_cd_drives_worker);
+}
+
+/**
+ * vd_connection_list_cd_drives_finish:
+ *
+ * Returns: (transfer full): the drives' device paths ("/dev/sr0"), maybe
+ *   none, or %NULL with @error set
+ */
+GStrv
+vd_connection_list_cd_drives_finish (VdConnection  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

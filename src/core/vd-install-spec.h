@@ -221,6 +221,14 @@ char          *vd_connection_create_domain_finish (VdConnection           *self,
                                                    GAsyncResult           *result,
                                                    GError                **error);
 
+void           vd_connection_list_cd_drives_async  (VdConnection           *self,
+                                                    GCancellable           *cancellable,
+                                                    GAsyncReadyCallback     callback,
+                                                    gpointer                user_data);
+GStrv          vd_connection_list_cd_drives_finish (VdConnection           *self,
+                                                    GAsyncResult           *result,
+                                                    GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VdInstallSpec, vd_install_spec_free)
 
 G_END_DECLS

@@ -36,7 +36,8 @@
  * (or on Details, not started, for "customize before install").
  *
  * Choosing an existing volume or file: a file chooser for a local file
- * and a list of the connection's pool volumes.
+ * and a list of the connection's pool volumes (and, for install media,
+ * the host's CD drives).
  */
 
 struct _VdNewVmWizard
@@ -112,6 +113,7 @@ struct _VdNewVmWizard
   GCancellable    *create_cancellable;
   char            *detected_path;    /* the medium last identified */
   char            *new_uuid;         /* the created guest, until its window opens */
+  GStrv            cd_drives;        /* the host's CD drives, once listed */
 
   VdInstallLimits  limits;
   guint            syncing : 1;      /* widgets being set from the spec */
@@ -764,6 +766,13 @@ fill_pools (VdNewVmWizard *self)
             }
         }
     }
+  for (guint i = 0; self->cd_drives != NULL && self->cd_drives[i] != NULL; i++)
+    {
+      /* translators: %s is a host device ("/dev/sr0") */
+      g_autofree char *text = g_strdup_printf (_("CD drive %s"), self->cd_drives[i]);
+
+      gtk_combo_box_text_append (self->media_volume_combo, self->cd_drives[i], text);
+    }
   refill_end (self->pool_combo, keep_pool, fallback);
   /* The volume lists only fill the entries when picked. */
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->media_volume_combo), keep_media);
@@ -810,6 +819,27 @@ net_changed_cb (VdNewVmWizard *self)
   if (!self->syncing)
     self->net_chosen = TRUE;
   field_changed_cb (self);
+}
+
+static void
+cd_drives_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GStrv drives = vd_connection_list_cd_drives_finish (VD_CONNECTION (object), result, &error);
+
+  if (drives == NULL)
+    {
+      /* No drives to offer: a path can still be typed. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("%s", error->message);
+      return;
+    }
+  g_strfreev (self->cd_drives);
+  self->cd_drives = drives;
+  fill_pools (self);
 }
 
 static void
@@ -1187,6 +1217,7 @@ vd_new_vm_wizard_finalize (GObject *object)
   g_clear_pointer (&self->spec, vd_install_spec_free);
   g_free (self->detected_path);
   g_free (self->new_uuid);
+  g_strfreev (self->cd_drives);
 
   G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->finalize (object);
 }
@@ -1337,6 +1368,8 @@ vd_new_vm_wizard_new (GtkWindow    *parent,
   vd_connection_get_host_info_async (connection, self->cancellable, host_info_cb,
                                      g_object_ref (self));
   vd_osinfo_load_async (self->cancellable, db_loaded_cb, g_object_ref (self));
+  vd_connection_list_cd_drives_async (connection, self->cancellable, cd_drives_cb,
+                                      g_object_ref (self));
 
   return GTK_WIDGET (self);
 }
@@ -1366,6 +1399,19 @@ vd_new_vm_wizard_get_spec (VdNewVmWizard *self)
   g_return_val_if_fail (VD_IS_NEW_VM_WIZARD (self), NULL);
 
   return self->spec;
+}
+
+/**
+ * vd_new_vm_wizard_get_cd_drives_listed:
+ *
+ * Returns: whether the host's CD drives are in the media list yet
+ */
+gboolean
+vd_new_vm_wizard_get_cd_drives_listed (VdNewVmWizard *self)
+{
+  g_return_val_if_fail (VD_IS_NEW_VM_WIZARD (self), FALSE);
+
+  return self->cd_drives != NULL;
 }
 
 /**

@@ -23,5 +23,6 @@ GtkWidget           *vd_new_vm_wizard_new            (GtkWindow     *parent,
 const char          *vd_new_vm_wizard_get_page       (VdNewVmWizard *self);
 const VdInstallSpec *vd_new_vm_wizard_get_spec       (VdNewVmWizard *self);
 gboolean             vd_new_vm_wizard_get_os_loaded  (VdNewVmWizard *self);
+gboolean             vd_new_vm_wizard_get_cd_drives_listed (VdNewVmWizard *self);
 
 G_END_DECLS

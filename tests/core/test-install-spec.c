@@ -731,6 +731,37 @@ test_create_undo (Fixture       *fixture,
   g_assert_false (volume_exists (conn, "test.qcow2"));
 }
 
+static void
+test_cd_drives (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("install-host.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  g_autoptr(VdConnection) plain = vd_test_open ("test:///default");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) drives = NULL;
+
+  /* The CD-ROM drive, not the hard disk. */
+  vd_connection_list_cd_drives_async (connection, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  drives = vd_connection_list_cd_drives_finish (connection, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (drives), ==, 1);
+  g_assert_cmpstr (drives[0], ==, "/dev/sr0");
+  g_clear_pointer (&drives, g_strfreev);
+  g_clear_object (&result);
+
+  /* A host without one: none, no error. */
+  vd_connection_list_cd_drives_async (plain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  drives = vd_connection_list_cd_drives_finish (plain, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (drives), ==, 0);
+
+  vd_connection_disconnect (connection);
+  vd_connection_disconnect (plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +776,7 @@ main (int   argc,
   ADD ("create-undo", test_create_undo);
 #undef ADD
   g_test_add_func ("/vd/install-spec/volume-xml", test_volume_xml);
+  g_test_add_func ("/vd/install-spec/cd-drives", test_cd_drives);
   g_test_add_func ("/vd/osinfo/search", test_osinfo_search);
   g_test_add_func ("/vd/osinfo/resources", test_osinfo_resources);
   g_test_add_func ("/vd/osinfo/identify", test_osinfo_identify);

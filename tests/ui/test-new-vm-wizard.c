@@ -443,6 +443,46 @@ test_cancel (Fixture       *fixture,
   g_assert_null (find_toplevel (VD_TYPE_VM_WINDOW));
 }
 
+/* The media list on a host with a CD drive and an ISO volume: either
+ * fills the path; a drive is used as a block device. */
+static void
+test_media_choices (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("install-host.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  GtkWidget *w;
+  GtkLabel *detect;
+
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (connection), 30);
+  w = g_object_ref_sink (vd_new_vm_wizard_new (NULL, connection));
+  gtk_widget_show (w);
+  VD_TEST_WAIT_UNTIL (vd_new_vm_wizard_get_cd_drives_listed (VD_NEW_VM_WIZARD (w)), 30);
+
+  toggle (w, "Local install media");
+  pick (w, "Install media volume", "/dev/sr0");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find (w, "Install media path"))), ==,
+                   "/dev/sr0");
+  g_assert_true (spec (w)->media_is_device);
+  pick (w, "Install media volume", "/var/lib/libvirt/images/debian-11.iso");
+  g_assert_cmpstr (spec (w)->media_path, ==, "/var/lib/libvirt/images/debian-11.iso");
+  g_assert_false (spec (w)->media_is_device);
+  /* The disk image is offered for import, not as install media. */
+  pick (w, "Disk image volume", "/var/lib/libvirt/images/appliance.qcow2");
+  g_assert_false (gtk_combo_box_set_active_id (GTK_COMBO_BOX (find (w, "Install media volume")),
+                                               "/var/lib/libvirt/images/appliance.qcow2"));
+
+  /* Forward looks for the OS on the medium: this one cannot be read on
+   * this machine, which the OS step says. */
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "os");
+  detect = GTK_LABEL (find (w, "Looking for the OS on this medium…"));
+  VD_TEST_WAIT_UNTIL (g_str_has_prefix (gtk_label_get_text (detect), "Failed to read"), 30);
+
+  gtk_widget_destroy (w);
+  g_object_unref (w);
+  vd_connection_disconnect (connection);
+}
+
 /* ------------------------------------------------------------------ */
 /* Opening it                                                          */
 /* ------------------------------------------------------------------ */
@@ -538,6 +578,7 @@ main (int   argc,
   ADD ("refused", test_refused);
   ADD ("cancel", test_cancel);
 #undef ADD
+  g_test_add_func ("/vd/new-vm-wizard/media-choices", test_media_choices);
   g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
   g_test_add_func ("/vd/new-vm-wizard/command-line", test_command_line);
 
