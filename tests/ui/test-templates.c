@@ -22,7 +22,10 @@
 #include "vd-manager-window.h"
 #include "vd-new-vm-wizard.h"
 #include "vd-preferences-dialog.h"
+#include "vd-storage-browser.h"
 #include "vd-vm-window.h"
+#include "vd-volume-dialog.h"
+#include "vd-xml-edit-dialog.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
@@ -240,6 +243,35 @@ test_create_wizards (void)
   gtk_test_widget_wait_for_draw (dialog);
   g_assert_cmpuint (assert_accessible_names (dialog), >, 5);
   gtk_widget_destroy (dialog);
+
+  /* The volume operations, the storage browser and the XML editor. */
+  {
+    VdStoragePool *pool = vd_connection_find_pool (connection, "default");
+    VdStorageVolume *volume = vd_storage_pool_find_volume (pool, "web.qcow2");
+    const VdVolumeDialogMode modes[] = { VD_VOLUME_DIALOG_CLONE, VD_VOLUME_DIALOG_RESIZE };
+
+    for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+      {
+        dialog = vd_volume_dialog_new (NULL, volume, modes[i], NULL);
+        gtk_widget_show (dialog);
+        gtk_test_widget_wait_for_draw (dialog);
+        g_assert_cmpuint (assert_accessible_names (dialog), >=, 2);
+        gtk_widget_destroy (dialog);
+      }
+
+    dialog = vd_storage_browser_new (NULL, connection, VD_STORAGE_BROWSER_FILTER_ALL);
+    gtk_widget_show (dialog);
+    gtk_test_widget_wait_for_draw (dialog);
+    g_assert_cmpuint (assert_accessible_names (dialog), >=, 2);
+    gtk_widget_destroy (dialog);
+
+    dialog = vd_xml_edit_dialog_new (NULL, pool);
+    gtk_widget_show (dialog);
+    gtk_test_widget_wait_for_draw (dialog);
+    VD_TEST_WAIT_UNTIL (vd_xml_edit_dialog_get_loaded (VD_XML_EDIT_DIALOG (dialog)), 30);
+    g_assert_cmpuint (assert_accessible_names (dialog), >=, 1);
+    gtk_widget_destroy (dialog);
+  }
 
   /* The New Virtual Machine wizard: every step. */
   {
