@@ -10,17 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "vd-connection-private.h"
 #include "vd-error.h"
 #include "vd-host-private.h"
 #include "vd-libvirt-task.h"
+#include "vd-storage-volume-ops-private.h"
 #include "vd-storage-volume.h"
 #include "vd-volume-spec.h"
 
@@ -33,49 +29,11 @@
  * Unlike vd_libvirt_task_run(), the worker here sees the caller's
  * cancellable: uploads and downloads check it between chunks and abort
  * the stream; a clone cancelled while libvirt copies is deleted again
- * once the copy ends (libvirt cannot interrupt it). A wipe cannot be
- * undone, so cancelling it only stops waiting for it: the worker still
- * runs to its end and the volume stays busy until then.
+ * once the copy ends (libvirt cannot interrupt it). A wipe can neither
+ * be interrupted nor undone, so it ignores the cancellable: its callback
+ * comes when libvirt is done. The streams are in
+ * vd-storage-volume-stream.c.
  */
-
-#define CHUNK_SIZE (1024 * 1024)
-/* Progress reports at most every 100 ms (10 Hz). */
-#define PROGRESS_INTERVAL_USEC (G_USEC_PER_SEC / 10)
-
-typedef enum
-{
-  OP_CLONE,
-  OP_RESIZE,
-  OP_WIPE,
-  OP_UPLOAD,
-  OP_DOWNLOAD,
-} OpKind;
-
-typedef struct
-{
-  OpKind                   kind;
-  virStoragePoolPtr        pool;
-  char                    *name;
-  char                    *pool_name;
-  GCancellable            *cancellable;
-
-  char                    *new_name;       /* clone */
-  char                    *format;         /* clone, NULL: the original's */
-  guint64                  capacity;       /* clone: the original's; resize: the new one */
-  guint                    resize_flags;
-  int                      algorithm;      /* wipe */
-  char                    *local_path;     /* upload, download */
-
-  /* Progress (upload, download): the worker reports through the caller's
-   * main context; ProgressReport keeps the task alive meanwhile. */
-  VdStorageVolumeProgress  progress;
-  gpointer                 progress_data;
-  GMainContext            *context;
-  gint64                   last_report;
-
-  VdStoragePoolInfo       *after;
-  gboolean                 cancelled;
-} OpData;
 
 static void
 op_data_free (gpointer user_data)
@@ -96,9 +54,9 @@ op_data_free (gpointer user_data)
 }
 
 /* translators: the volume, then why, e.g. libvirt's message */
-static char *
-failure_message (gpointer    user_data,
-                 const char *detail)
+char *
+_vd_volume_op_failure_message (gpointer    user_data,
+                               const char *detail)
 {
   OpData *data = user_data;
 
@@ -125,19 +83,19 @@ failure_message (gpointer    user_data,
     }
 }
 
-static void
-set_failure_errno (GError     **error,
-                   OpData      *data,
-                   int          saved_errno)
+void
+_vd_volume_op_set_failure_errno (GError     **error,
+                                 OpData      *data,
+                                 int          saved_errno)
 {
-  g_autofree char *message = failure_message (data, g_strerror (saved_errno));
+  g_autofree char *message = _vd_volume_op_failure_message (data, g_strerror (saved_errno));
 
   g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message);
 }
 
-static gboolean
-set_cancelled (GError **error,
-               OpData  *data)
+gboolean
+_vd_volume_op_set_cancelled (GError **error,
+                             OpData  *data)
 {
   data->cancelled = TRUE;
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
@@ -178,11 +136,11 @@ progress_report_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-report_progress (GTask   *task,
-                 guint64  done,
-                 guint64  total,
-                 gboolean force)
+void
+_vd_volume_op_report_progress (GTask   *task,
+                               guint64  done,
+                               guint64  total,
+                               gboolean force)
 {
   OpData *data = g_task_get_task_data (task);
   gint64 now = g_get_monotonic_time ();
@@ -235,7 +193,7 @@ clone_run (OpData            *data,
 
   if (copy == NULL)
     {
-      vd_libvirt_task_set_failure (error, failure_message, data);
+      vd_libvirt_task_set_failure (error, _vd_volume_op_failure_message, data);
       return FALSE;
     }
 
@@ -245,243 +203,16 @@ clone_run (OpData            *data,
     {
       if (virStorageVolDelete (copy, 0) < 0)
         {
-          vd_libvirt_task_set_failure (error, failure_message, data);
+          vd_libvirt_task_set_failure (error, _vd_volume_op_failure_message, data);
           virStorageVolFree (copy);
           return FALSE;
         }
       virStorageVolFree (copy);
-      return set_cancelled (error, data);
+      return _vd_volume_op_set_cancelled (error, data);
     }
 
   virStorageVolFree (copy);
   return TRUE;
-}
-
-static gboolean
-upload_run (GTask             *task,
-            OpData            *data,
-            virStorageVolPtr   vol,
-            GError           **error)
-{
-  g_autofree char *buffer = NULL;
-  virStorageVolInfo info;
-  virStreamPtr stream = NULL;
-  struct stat st;
-  guint64 done = 0;
-  gboolean ok = FALSE;
-  int fd;
-
-  fd = g_open (data->local_path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) < 0)
-    {
-      set_failure_errno (error, data, errno);
-      if (fd >= 0)
-        close (fd);
-      return FALSE;
-    }
-
-  if (virStorageVolGetInfo (vol, &info) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      goto out;
-    }
-  if ((guint64)st.st_size > info.capacity)
-    {
-      /* With the exact byte counts: a file one byte too large rounds to
-       * the same size as the volume. */
-      GFormatSizeFlags size_flags = G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT;
-      g_autofree char *file_size = g_format_size_full (st.st_size, size_flags);
-      g_autofree char *capacity = g_format_size_full (info.capacity, size_flags);
-      /* translators: the file's size, then the volume's capacity */
-      g_autofree char *detail = g_strdup_printf (_("the file holds %s, more than the volume’s capacity of %s"),
-                                                 file_size, capacity);
-      g_autofree char *message = failure_message (data, detail);
-
-      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT, message);
-      goto out;
-    }
-
-  stream = virStreamNew (virStoragePoolGetConnect (data->pool), 0);
-  if (stream == NULL || virStorageVolUpload (vol, stream, 0, st.st_size, 0) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      goto out;
-    }
-
-  buffer = g_malloc (CHUNK_SIZE);
-  report_progress (task, 0, st.st_size, TRUE);
-  while (done < (guint64)st.st_size)
-    {
-      ssize_t n = read (fd, buffer, CHUNK_SIZE);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_failure_errno (error, data, errno);
-          virStreamAbort (stream);
-          goto out;
-        }
-      if (n == 0)
-        break;
-
-      for (ssize_t sent = 0; sent < n;)
-        {
-          int r;
-
-          if (g_cancellable_is_cancelled (data->cancellable))
-            {
-              virStreamAbort (stream);
-              set_cancelled (error, data);
-              goto out;
-            }
-          r = virStreamSend (stream, buffer + sent, n - sent);
-          if (r < 0)
-            {
-              vd_libvirt_task_set_failure (error, failure_message, data);
-              virStreamAbort (stream);
-              goto out;
-            }
-          sent += r;
-        }
-      done += n;
-      report_progress (task, done, st.st_size, FALSE);
-    }
-
-  if (virStreamFinish (stream) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      goto out;
-    }
-  report_progress (task, done, st.st_size, TRUE);
-  ok = TRUE;
-
-out:
-  if (stream != NULL)
-    virStreamFree (stream);
-  close (fd);
-  return ok;
-}
-
-static gboolean
-write_all (int         fd,
-           const char *buffer,
-           gsize       length)
-{
-  while (length > 0)
-    {
-      ssize_t n = write (fd, buffer, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      buffer += n;
-      length -= n;
-    }
-  return TRUE;
-}
-
-/* Downloads to a temporary file beside the target, renamed over it only
- * once the stream is complete: a cancelled or failed download leaves no
- * partial file, and a file the user chose to replace survives a failure. */
-static gboolean
-download_run (GTask             *task,
-              OpData            *data,
-              virStorageVolPtr   vol,
-              GError           **error)
-{
-  g_autofree char *buffer = NULL;
-  g_autofree char *temp_path = g_strconcat (data->local_path, ".XXXXXX", NULL);
-  virStorageVolInfo info;
-  virStreamPtr stream = NULL;
-  guint64 done = 0;
-  gboolean ok = FALSE;
-  int fd;
-
-  /* The bytes the stream carries: the file's size for file volumes
-   * (VIR_STORAGE_VOL_GET_PHYSICAL), used for progress only. */
-  if (virStorageVolGetInfoFlags (vol, &info, VIR_STORAGE_VOL_GET_PHYSICAL) < 0 &&
-      virStorageVolGetInfo (vol, &info) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      return FALSE;
-    }
-  virResetLastError ();
-
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      set_failure_errno (error, data, errno);
-      return FALSE;
-    }
-
-  stream = virStreamNew (virStoragePoolGetConnect (data->pool), 0);
-  if (stream == NULL || virStorageVolDownload (vol, stream, 0, 0, 0) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      goto out;
-    }
-
-  buffer = g_malloc (CHUNK_SIZE);
-  report_progress (task, 0, info.allocation, TRUE);
-  for (;;)
-    {
-      int n;
-
-      if (g_cancellable_is_cancelled (data->cancellable))
-        {
-          virStreamAbort (stream);
-          set_cancelled (error, data);
-          goto out;
-        }
-      n = virStreamRecv (stream, buffer, CHUNK_SIZE);
-      if (n < 0)
-        {
-          vd_libvirt_task_set_failure (error, failure_message, data);
-          virStreamAbort (stream);
-          goto out;
-        }
-      if (n == 0)
-        break;
-      if (!write_all (fd, buffer, n))
-        {
-          set_failure_errno (error, data, errno);
-          virStreamAbort (stream);
-          goto out;
-        }
-      done += n;
-      report_progress (task, done, MAX (done, info.allocation), FALSE);
-    }
-
-  if (virStreamFinish (stream) < 0)
-    {
-      vd_libvirt_task_set_failure (error, failure_message, data);
-      goto out;
-    }
-  if (fsync (fd) < 0 || close (fd) < 0)
-    {
-      fd = -1;
-      set_failure_errno (error, data, errno);
-      goto out;
-    }
-  fd = -1;
-  if (g_rename (temp_path, data->local_path) < 0)
-    {
-      set_failure_errno (error, data, errno);
-      goto out;
-    }
-  report_progress (task, done, done, TRUE);
-  ok = TRUE;
-
-out:
-  if (stream != NULL)
-    virStreamFree (stream);
-  if (fd >= 0)
-    close (fd);
-  if (!ok)
-    g_unlink (temp_path);
-  return ok;
 }
 
 static void
@@ -499,7 +230,7 @@ op_worker (GTask        *task,
   /* By name, as delete does: the volume the user saw and chose. */
   vol = virStorageVolLookupByName (data->pool, data->name);
   if (vol == NULL)
-    vd_libvirt_task_set_failure (&error, failure_message, data);
+    vd_libvirt_task_set_failure (&error, _vd_volume_op_failure_message, data);
   else
     {
       switch (data->kind)
@@ -510,18 +241,18 @@ op_worker (GTask        *task,
         case OP_RESIZE:
           ok = virStorageVolResize (vol, data->capacity, data->resize_flags) >= 0;
           if (!ok)
-            vd_libvirt_task_set_failure (&error, failure_message, data);
+            vd_libvirt_task_set_failure (&error, _vd_volume_op_failure_message, data);
           break;
         case OP_WIPE:
           ok = virStorageVolWipePattern (vol, data->algorithm, 0) >= 0;
           if (!ok)
-            vd_libvirt_task_set_failure (&error, failure_message, data);
+            vd_libvirt_task_set_failure (&error, _vd_volume_op_failure_message, data);
           break;
         case OP_UPLOAD:
-          ok = upload_run (task, data, vol, &error);
+          ok = _vd_volume_op_upload (task, data, vol, &error);
           break;
         case OP_DOWNLOAD:
-          ok = download_run (task, data, vol, &error);
+          ok = _vd_volume_op_download (task, data, vol, &error);
           break;
         default:
           g_assert_not_reached ();
@@ -593,7 +324,7 @@ run_op (VdStorageVolume     *self,
   data->name = g_strdup (vd_storage_volume_get_name (self));
   if (handle == NULL)
     {
-      g_autofree char *message = failure_message (data, _("the volume is no longer listed"));
+      g_autofree char *message = _vd_volume_op_failure_message (data, _("the volume is no longer listed"));
 
       g_task_return_new_error (outer, VD_ERROR, VD_ERROR_NOT_CONNECTED, "%s", message);
       op_data_free (data);
@@ -602,7 +333,7 @@ run_op (VdStorageVolume     *self,
   if (_vd_storage_volume_get_busy_count (self) > 0)
     {
       g_autofree char *message =
-        failure_message (data, _("another operation on this volume is still running"));
+        _vd_volume_op_failure_message (data, _("another operation on this volume is still running"));
 
       g_task_return_new_error (outer, VD_ERROR, VD_ERROR_BUSY, "%s", message);
       op_data_free (data);
@@ -768,7 +499,7 @@ vd_storage_volume_clone_async (VdStorageVolume     *self,
       g_autofree char *message = NULL;
 
       data->name = g_strdup (vd_storage_volume_get_name (self));
-      message = failure_message (data, problem);
+      message = _vd_volume_op_failure_message (data, problem);
       g_task_report_new_error (self, callback, user_data, vd_storage_volume_clone_async,
                                VD_ERROR, VD_ERROR_INVALID_ARGUMENT, "%s", message);
       op_data_free (data);
