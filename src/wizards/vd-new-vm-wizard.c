@@ -122,6 +122,7 @@ struct _VdNewVmWizard
   guint            closing : 1;      /* Cancel pressed during creation */
   guint            os_loaded : 1;
   guint            net_chosen : 1;   /* the user picked the network */
+  guint            disposed : 1;     /* widgets gone: late results are dropped */
 };
 
 G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)
@@ -461,14 +462,14 @@ revalidate (VdNewVmWizard *self)
 static void
 field_changed_cb (VdNewVmWizard *self)
 {
-  if (self->spec != NULL && !self->syncing)
+  if (self->spec != NULL && !self->syncing && !self->disposed)
     revalidate (self);
 }
 
 static void
 page_changed_cb (VdNewVmWizard *self)
 {
-  if (self->spec != NULL)
+  if (self->spec != NULL && !self->disposed)
     update_buttons (self);
 }
 
@@ -588,6 +589,8 @@ db_loaded_cb (GObject      *object,
   g_autoptr(OsinfoDb) db = vd_osinfo_load_finish (result, &error);
   g_autoptr(GPtrArray) all = NULL;
 
+  if (self->disposed)
+    return;
   if (db == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -612,7 +615,7 @@ identify_cb (GObject      *object,
   g_autofree char *text = NULL;
   GtkListBoxRow *row;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     {
@@ -690,6 +693,8 @@ host_info_cb (GObject      *object,
   g_autoptr(VdHostInfo) info = vd_connection_get_host_info_finish (VD_CONNECTION (object),
                                                                    result, &error);
 
+  if (self->disposed)
+    return;
   if (info == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -830,6 +835,11 @@ cd_drives_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GStrv drives = vd_connection_list_cd_drives_finish (VD_CONNECTION (object), result, &error);
 
+  if (self->disposed)
+    {
+      g_strfreev (drives);
+      return;
+    }
   if (drives == NULL)
     {
       /* No drives to offer: a path can still be typed. */
@@ -1041,6 +1051,8 @@ refresh_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   vd_connection_refresh_domains_finish (VD_CONNECTION (object), result, &error);
+  if (self->disposed)
+    return;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || try_open_guest (self))
     return;
   if (self->new_uuid != NULL)
@@ -1065,6 +1077,9 @@ create_cb (GObject      *object,
                                                               &error);
 
   self->creating = FALSE;
+  /* Destroyed while creating: the creation was cancelled with it. */
+  if (self->disposed)
+    return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   if (self->closing || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -1094,7 +1109,7 @@ progress_cb (VdCreateDomainStep step,
   VdNewVmWizard *self = user_data;
   const char *text;
 
-  if (!self->creating || self->closing)
+  if (!self->creating || self->closing || self->disposed)
     return;
   switch (step)
     {
@@ -1197,6 +1212,15 @@ vd_new_vm_wizard_dispose (GObject *object)
 {
   VdNewVmWizard *self = VD_NEW_VM_WIZARD (object);
 
+  self->disposed = TRUE;
+  /* The models outlive the widgets (a running creation keeps this object
+   * until it is undone): stop hearing them now, not at finalize. */
+  if (self->connection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (vd_connection_get_pools (self->connection), self);
+      g_signal_handlers_disconnect_by_data (vd_connection_get_networks (self->connection), self);
+      g_signal_handlers_disconnect_by_data (vd_connection_get_domains (self->connection), self);
+    }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   if (self->create_cancellable != NULL)

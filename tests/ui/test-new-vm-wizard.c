@@ -60,7 +60,8 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_widget_destroy (fixture->wizard);
+  if (fixture->wizard != NULL)
+    gtk_widget_destroy (fixture->wizard);
   g_clear_object (&fixture->wizard);
   destroy_vm_windows ();
   vd_connection_disconnect (fixture->connection);
@@ -443,6 +444,33 @@ test_cancel (Fixture       *fixture,
   g_assert_null (find_toplevel (VD_TYPE_VM_WINDOW));
 }
 
+static void
+finalized_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+/* Destroyed while creating (the application quits, say): the creation is
+ * cancelled with it and undone; the wizard is finalized once that work is
+ * done (object data goes at finalize; weak pointers already at dispose). */
+static void
+test_destroyed_while_creating (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  gboolean finalized = FALSE;
+
+  to_finish (w, "wizard-destroyed");
+  finish (w);
+  g_object_set_data_full (G_OBJECT (w), "test-finalized", &finalized, finalized_cb);
+  gtk_widget_destroy (w);
+  g_clear_object (&fixture->wizard);
+  VD_TEST_WAIT_UNTIL (finalized, 30);
+  g_assert_null (virDomainLookupByName (fixture->conn, "wizard-destroyed"));
+  virResetLastError ();
+  g_assert_false (volume_exists (fixture->conn, "wizard-destroyed.qcow2", NULL));
+}
+
 /* The media list on a host with a CD drive and an ISO volume: either
  * fills the path; a drive is used as a block device. */
 static void
@@ -577,6 +605,7 @@ main (int   argc,
   ADD ("import-existing", test_import_existing);
   ADD ("refused", test_refused);
   ADD ("cancel", test_cancel);
+  ADD ("destroyed-while-creating", test_destroyed_while_creating);
 #undef ADD
   g_test_add_func ("/vd/new-vm-wizard/media-choices", test_media_choices);
   g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
