@@ -127,13 +127,12 @@ test_network (Fixture       *fixture,
 {
   VdNetwork *def = vd_connection_find_network (fixture->connection, "default");
   g_autofree char *before = NULL;
-
-  stop_network (fixture, "default");
-  before = network_config (def);
-  g_autofree char *changed = replace (before, "virbr0", "virbr7");
+  g_autofree char *changed = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
+  stop_network (fixture, "default");
+  before = network_config (def);
   changed = replace (before, "virbr0", "virbr7");
   g_assert_nonnull (strstr (before, "<name>default</name>"));
   g_assert_true (define_network (def, changed, &error));

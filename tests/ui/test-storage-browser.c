@@ -17,6 +17,16 @@
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
+/* Full stacks for LeakSanitizer, so that tests/lsan.supp matches GLib's
+ * own one-time allocations (see test-host-window.c). */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* VdStorageBrowser on the test driver (host.xml: pools default, nfs-iso
  * and vg_guests): choosing a volume through the async API, the filters,
  * cancelling, New Volume…, and a local file through Browse Local…. */
