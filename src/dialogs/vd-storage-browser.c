@@ -214,13 +214,11 @@ fill_volumes (VdStorageBrowser *self)
   update_buttons (self);
 }
 
-static GtkWidget *
-create_pool_row (gpointer item,
-                 gpointer user_data)
+static void
+update_pool_label (GtkLabel      *label,
+                   GParamSpec    *pspec,
+                   VdStoragePool *pool)
 {
-  VdStoragePool *pool = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
   g_autofree char *text = NULL;
 
   if (vd_storage_pool_get_active (pool))
@@ -228,7 +226,28 @@ create_pool_row (gpointer item,
   else
     /* translators: a pool's name, then that it is stopped */
     text = g_strdup_printf (_("%s (not running)"), vd_storage_pool_get_name (pool));
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (label, text);
+}
+
+static void
+pool_active_cb (VdStoragePool *pool,
+                GParamSpec    *pspec,
+                GtkLabel      *label)
+{
+  update_pool_label (label, pspec, pool);
+}
+
+static GtkWidget *
+create_pool_row (gpointer item,
+                 gpointer user_data)
+{
+  VdStoragePool *pool = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  update_pool_label (GTK_LABEL (label), NULL, pool);
+  /* The label follows the pool while the row shows it. */
+  g_signal_connect_object (pool, "notify::active", G_CALLBACK (pool_active_cb), label, 0);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   g_object_set (label, "margin", 6, NULL);
   gtk_container_add (GTK_CONTAINER (row), label);

@@ -139,6 +139,22 @@ test_filter (Fixture       *fixture,
   GtkWidget *empty;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (browser)), ==, "Choose an ISO Image");
+  /* A stopped pool says so, and its row follows it. */
+  {
+    VdStoragePool *vg = vd_connection_find_pool (fixture->connection, "vg_guests");
+    g_autoptr(GAsyncResult) stopped = NULL;
+
+    g_assert_true (vd_storage_browser_select_pool (browser, "vg_guests"));
+    vd_storage_pool_stop_async (vg, NULL, vd_test_async_result_cb, &stopped);
+    VD_TEST_WAIT_RESULT (stopped);
+    g_assert_true (vd_storage_pool_stop_finish (vg, stopped, NULL));
+    g_assert_nonnull (vd_test_find_by_accessible_name (GTK_WIDGET (browser),
+                                                       "vg_guests (not running)"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (vd_test_find_by_accessible_name (
+                       GTK_WIDGET (browser), "No volumes"))), ==,
+                     "This pool is not running: start it in Connection Details to see its "
+                     "volumes.");
+  }
   g_assert_true (vd_storage_browser_select_pool (browser, "default"));
   g_assert_cmpuint (vd_storage_browser_get_n_shown (browser), ==, 0);
   empty = vd_test_find_by_accessible_name (GTK_WIDGET (browser), "No volumes");
