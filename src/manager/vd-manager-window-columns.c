@@ -379,7 +379,7 @@ _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
    * area, the one ending where the first graph column begins too (the
    * state texts: a third of a tick's drawing). That pixel is the cell's
    * padding, which a tick does not change. */
-  if (left + 1 < right)
+  if (left != G_MAXINT && left + 1 < right)
     gtk_widget_queue_draw_area (widget, left + 1, 0, right - left - 1,
                                 gtk_widget_get_allocated_height (widget));
 }
