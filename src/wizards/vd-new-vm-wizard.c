@@ -109,6 +109,7 @@ struct _VdNewVmWizard
   VdConnection    *connection;
   VdInstallSpec   *spec;
   OsinfoOs        *os;               /* nullable: generic */
+  OsinfoOs        *detected_os;      /* found before the list was filled */
   GCancellable    *cancellable;      /* lookups; cancelled in dispose */
   GCancellable    *create_cancellable;
   char            *detected_path;    /* the medium last identified */
@@ -123,6 +124,7 @@ struct _VdNewVmWizard
   guint            os_loaded : 1;
   guint            net_chosen : 1;   /* the user picked the network */
   guint            disposed : 1;     /* widgets gone: late results are dropped */
+  guint            os_loading : 1;   /* libosinfo's database asked for */
 };
 
 G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)
@@ -130,7 +132,9 @@ G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)
 /* The pages a user steps through, in order. */
 static const char * const steps[] = { "method", "os", "resources", "storage", "finish" };
 
-static void revalidate (VdNewVmWizard *self);
+static void revalidate    (VdNewVmWizard *self);
+static void show_detected (VdNewVmWizard *self,
+                           OsinfoOs      *os);
 
 static void
 set_string (char       **field,
@@ -602,27 +606,23 @@ db_loaded_cb (GObject      *object,
   for (guint i = 0; i < all->len; i++)
     add_os_row (self, all->pdata[i]);
   self->os_loaded = TRUE;
+  if (self->detected_os != NULL)
+    {
+      g_autoptr(OsinfoOs) detected = g_steal_pointer (&self->detected_os);
+
+      show_detected (self, detected);
+    }
 }
 
+/* Selects the detected OS in the list (which sets it) and says so. */
 static void
-identify_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+show_detected (VdNewVmWizard *self,
+               OsinfoOs      *os)
 {
-  g_autoptr(VdNewVmWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OsinfoOs) os = vd_osinfo_identify_media_finish (result, &error);
+  GtkListBoxRow *row = os ? find_os_row (self, os) : NULL;
   g_autofree char *text = NULL;
-  GtkListBoxRow *row;
 
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->detect_label, error->message);
-      return;
-    }
-  if (os == NULL || (row = find_os_row (self, os)) == NULL)
+  if (row == NULL)
     {
       gtk_label_set_text (self->detect_label,
                           _("No known OS was found on this medium: choose it from the list."));
@@ -636,11 +636,49 @@ identify_cb (GObject      *object,
   gtk_list_box_select_row (self->os_list, row);
 }
 
+static void
+identify_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(VdNewVmWizard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OsinfoOs) os = vd_osinfo_identify_media_finish (result, &error);
+
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->detect_label, error->message);
+      return;
+    }
+  /* The list may still be filling: the OS is chosen once it is. */
+  if (os != NULL && !self->os_loaded)
+    {
+      g_set_object (&self->detected_os, os);
+      return;
+    }
+  show_detected (self, os);
+}
+
+/* libosinfo's database is read the first time the OS step comes up (it
+ * takes a moment; a wizard closed on its first step never needs it). */
+static void
+ensure_os_list (VdNewVmWizard *self)
+{
+  if (self->os_loading)
+    return;
+  self->os_loading = TRUE;
+  vd_osinfo_load_async (self->cancellable, db_loaded_cb, g_object_ref (self));
+}
+
 /* On leaving the first step: look for the OS on a new medium. */
 static void
 detect_os (VdNewVmWizard *self)
 {
   const VdInstallSpec *spec = self->spec;
+
+  ensure_os_list (self);
 
   if (spec->method != VD_INSTALL_METHOD_MEDIA)
     {
@@ -655,6 +693,7 @@ detect_os (VdNewVmWizard *self)
 
   g_free (self->detected_path);
   self->detected_path = g_strdup (spec->media_path);
+  g_clear_object (&self->detected_os);
   gtk_label_set_text (self->detect_label, _("Looking for the OS on this medium…"));
   vd_osinfo_identify_media_async (spec->media_path, self->cancellable, identify_cb,
                                   g_object_ref (self));
@@ -1229,6 +1268,7 @@ vd_new_vm_wizard_dispose (GObject *object)
   g_clear_object (&self->create_cancellable);
   g_clear_object (&self->connection);
   g_clear_object (&self->os);
+  g_clear_object (&self->detected_os);
 
   G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->dispose (object);
 }
@@ -1391,7 +1431,6 @@ vd_new_vm_wizard_new (GtkWindow    *parent,
                            G_CALLBACK (domains_changed_cb), self, G_CONNECT_SWAPPED);
   vd_connection_get_host_info_async (connection, self->cancellable, host_info_cb,
                                      g_object_ref (self));
-  vd_osinfo_load_async (self->cancellable, db_loaded_cb, g_object_ref (self));
   vd_connection_list_cd_drives_async (connection, self->cancellable, cd_drives_cb,
                                       g_object_ref (self));
 
