@@ -163,16 +163,31 @@ set_busy (VdVolumeDialog *self,
   revalidate (self);
 }
 
+/* Destroyed while the operation went on (a wipe runs to its end, a
+ * cancelled clone until libvirt has copied): nothing left to show it in. */
+static gboolean
+closed (VdVolumeDialog *self)
+{
+  return self->cancellable == NULL;
+}
+
 static void
 progress_cb (guint64  done,
              guint64  total,
              gpointer user_data)
 {
   VdVolumeDialog *self = user_data;
-  g_autofree char *done_text = g_format_size_full (done, G_FORMAT_SIZE_IEC_UNITS);
-  g_autofree char *total_text = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *done_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (closed (self))
+    return;
+
+  done_text = g_format_size_full (done, G_FORMAT_SIZE_IEC_UNITS);
+  total_text = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
   /* translators: bytes moved so far of the total, e.g. 12.0 MiB of 1.0 GiB */
-  g_autofree char *text = g_strdup_printf (_("%s of %s"), done_text, total_text);
+  text = g_strdup_printf (_("%s of %s"), done_text, total_text);
 
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  total > 0 ? MIN (1.0, (double)done / (double)total) : 0.0);
@@ -210,6 +225,11 @@ operation_done_cb (GObject      *object,
       g_assert_not_reached ();
     }
 
+  if (closed (self))
+    {
+      /* The Storage tab shows the volume's last error. */
+      return;
+    }
   if (ok)
     {
       gtk_widget_destroy (GTK_WIDGET (self));

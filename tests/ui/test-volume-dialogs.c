@@ -302,6 +302,23 @@ test_wipe (Fixture       *fixture,
   VD_TEST_WAIT_UNTIL (!vd_volume_dialog_get_busy (VD_VOLUME_DIALOG (dialog)), 30);
   gtk_widget_destroy (dialog);
 
+  /* Closed at once: the wipe goes on without it, and ends quietly. */
+  g_action_group_activate_action (fixture->host, "volume-wipe", NULL);
+  dialog = find_toplevel (VD_TYPE_VOLUME_DIALOG);
+  g_assert_true (vd_volume_dialog_get_busy (VD_VOLUME_DIALOG (dialog)));
+  gtk_widget_destroy (dialog);
+  {
+    VdStorageVolume *spare = vd_storage_pool_find_volume (
+                               vd_connection_find_pool (fixture->connection, "default"),
+                               "spare.qcow2");
+
+    g_assert_true (vd_storage_volume_get_busy (spare));
+    VD_TEST_WAIT_UNTIL (!vd_storage_volume_get_busy (spare), 30);
+    spin ();
+    g_assert_nonnull (vd_storage_volume_get_last_error (spare));
+    g_assert_true (enabled (fixture, "volume-wipe"));
+  }
+
   /* ... one a guest uses is still asked about, naming the guests. */
   g_assert_true (vd_host_window_select_volume (VD_HOST_WINDOW (fixture->window), "shared.raw"));
   g_action_group_activate_action (fixture->host, "volume-wipe", NULL);
