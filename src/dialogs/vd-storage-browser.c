@@ -394,6 +394,8 @@ vd_storage_browser_dispose (GObject *object)
 {
   VdStorageBrowser *self = VD_STORAGE_BROWSER (object);
 
+  /* Closed: a file chooser still open answers nothing any more. */
+  self->answered = TRUE;
   if (self->pool_signals != NULL)
     g_signal_group_set_target (self->pool_signals, NULL);
   if (self->pool_list != NULL)

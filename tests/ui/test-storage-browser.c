@@ -293,6 +293,26 @@ test_local (Fixture       *fixture,
   g_assert_cmpstr (path, ==, file);
   g_assert_null (volume);
 
+  /* Closed while its file chooser is open: the chooser's answer is
+   * dropped, the call was already cancelled. */
+  g_clear_object (&result);
+  g_clear_pointer (&path, g_free);
+  g_clear_error (&error);
+  browser = open_browser (fixture, VD_STORAGE_BROWSER_FILTER_ISO, NULL, &result);
+  gtk_button_clicked (GTK_BUTTON (vd_test_find_by_accessible_name (GTK_WIDGET (browser),
+                                                                   "Browse Local…")));
+  spin ();
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  gtk_widget_destroy (GTK_WIDGET (browser));
+  VD_TEST_WAIT_RESULT (result);
+  g_assert_null (vd_storage_browser_choose_finish (result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (chooser), file));
+  VD_TEST_WAIT_UNTIL (chosen_is (chooser, file), 30);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  spin ();
+
   g_unlink (file);
   g_rmdir (dir);
 }
