@@ -16,7 +16,7 @@
 #include "vd-connection-host.h"
 #include "vd-domain.h"
 #include "vd-network.h"
-#include "vd-new-vm-wizard.h"
+#include "vd-new-vm-wizard-private.h"
 #include "vd-osinfo.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
@@ -40,101 +40,10 @@
  * the host's CD drives).
  */
 
-struct _VdNewVmWizard
-{
-  GtkWindow        parent_instance;
-
-  /* Template widgets */
-  GtkStack        *stack;
-  GtkButton       *cancel_button;
-  GtkButton       *back_button;
-  GtkButton       *next_button;
-  GtkLabel        *step_label;
-  GtkToggleButton *method_media_radio;
-  GtkToggleButton *method_pxe_radio;
-  GtkToggleButton *method_import_radio;
-  GtkToggleButton *method_manual_radio;
-  GtkWidget       *media_box;
-  GtkEntry        *media_entry;
-  GtkComboBoxText *media_volume_combo;
-  GtkLabel        *media_error;
-  GtkWidget       *pxe_box;
-  GtkComboBoxText *pxe_combo;
-  GtkLabel        *pxe_error;
-  GtkWidget       *import_box;
-  GtkEntry        *import_entry;
-  GtkComboBoxText *import_volume_combo;
-  GtkLabel        *import_error;
-  GtkLabel        *detect_label;
-  GtkSearchEntry  *os_search;
-  GtkListBox      *os_list;
-  GtkLabel        *os_label;
-  GtkSpinButton   *memory_spin;
-  GtkLabel        *memory_error;
-  GtkSpinButton   *vcpus_spin;
-  GtkLabel        *vcpus_error;
-  GtkLabel        *vcpus_warning;
-  GtkLabel        *recommended_label;
-  GtkLabel        *host_label;
-  GtkToggleButton *disk_new_radio;
-  GtkToggleButton *disk_existing_radio;
-  GtkToggleButton *disk_none_radio;
-  GtkWidget       *new_disk_box;
-  GtkComboBoxText *pool_combo;
-  GtkLabel        *pool_error;
-  GtkEntry        *size_entry;
-  GtkComboBoxText *size_unit_combo;
-  GtkLabel        *size_error;
-  GtkComboBoxText *format_combo;
-  GtkWidget       *existing_disk_box;
-  GtkEntry        *existing_entry;
-  GtkComboBoxText *existing_volume_combo;
-  GtkLabel        *existing_error;
-  GtkEntry        *name_entry;
-  GtkLabel        *name_error;
-  GtkComboBoxText *net_combo;
-  GtkLabel        *net_entry_label;
-  GtkEntry        *net_entry;
-  GtkLabel        *macvtap_label;
-  GtkComboBoxText *macvtap_combo;
-  GtkLabel        *net_error;
-  GtkComboBoxText *firmware_combo;
-  GtkToggleButton *customize_check;
-  GtkLabel        *customize_help;
-  GtkLabel        *summary_label;
-  GtkLabel        *progress_label;
-  GtkLabel        *error_label;
-
-  /* Owned references */
-  VdConnection    *connection;
-  VdInstallSpec   *spec;
-  OsinfoOs        *os;               /* nullable: generic */
-  OsinfoOs        *detected_os;      /* found before the list was filled */
-  GCancellable    *cancellable;      /* lookups; cancelled in dispose */
-  GCancellable    *create_cancellable;
-  char            *detected_path;    /* the medium last identified */
-  char            *new_uuid;         /* the created guest, until its window opens */
-  GStrv            cd_drives;        /* the host's CD drives, once listed */
-
-  VdInstallLimits  limits;
-  guint            syncing : 1;      /* widgets being set from the spec */
-  guint            name_edited : 1;
-  guint            creating : 1;
-  guint            closing : 1;      /* Cancel pressed during creation */
-  guint            os_loaded : 1;
-  guint            net_chosen : 1;   /* the user picked the network */
-  guint            disposed : 1;     /* widgets gone: late results are dropped */
-  guint            os_loading : 1;   /* libosinfo's database asked for */
-};
-
 G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)
 
 /* The pages a user steps through, in order. */
 static const char * const steps[] = { "method", "os", "resources", "storage", "finish" };
-
-static void revalidate    (VdNewVmWizard *self);
-static void show_detected (VdNewVmWizard *self,
-                           OsinfoOs      *os);
 
 static void
 set_string (char       **field,
@@ -233,8 +142,8 @@ sync_spec (VdNewVmWizard *self)
 }
 
 /* Spec → the widgets the OS choice changes. */
-static void
-show_spec_resources (VdNewVmWizard *self)
+void
+_vd_new_vm_wizard_show_spec_resources (VdNewVmWizard *self)
 {
   g_autofree char *size = NULL;
 
@@ -454,8 +363,8 @@ update_visibility (VdNewVmWizard *self)
                           gtk_toggle_button_get_active (self->customize_check));
 }
 
-static void
-revalidate (VdNewVmWizard *self)
+void
+_vd_new_vm_wizard_revalidate (VdNewVmWizard *self)
 {
   sync_spec (self);
   update_visibility (self);
@@ -467,7 +376,7 @@ static void
 field_changed_cb (VdNewVmWizard *self)
 {
   if (self->spec != NULL && !self->syncing && !self->disposed)
-    revalidate (self);
+    _vd_new_vm_wizard_revalidate (self);
 }
 
 static void
@@ -475,512 +384,6 @@ page_changed_cb (VdNewVmWizard *self)
 {
   if (self->spec != NULL && !self->disposed)
     update_buttons (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* The OS                                                              */
-/* ------------------------------------------------------------------ */
-
-static void
-show_recommendation (VdNewVmWizard *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->os != NULL)
-    {
-      VdOsinfoResources res;
-      g_autofree char *ram = NULL;
-
-      vd_osinfo_get_resources (self->os, self->spec->arch, &res);
-      ram = g_format_size_full (MAX (res.recommended_ram, res.min_ram), G_FORMAT_SIZE_IEC_UNITS);
-      /* translators: %s is an OS ("Debian 11"), then an amount of memory */
-      text = g_strdup_printf (_("Recommended for %s: %s of memory."),
-                              osinfo_product_get_name (OSINFO_PRODUCT (self->os)), ram);
-    }
-  gtk_label_set_text (self->recommended_label, text ? text : "");
-}
-
-static void
-set_os (VdNewVmWizard *self,
-        OsinfoOs      *os)
-{
-  g_autofree char *text = NULL;
-
-  g_set_object (&self->os, os);
-  vd_osinfo_apply_os (self->spec, os);
-  show_spec_resources (self);
-
-  /* translators: %s is an OS ("Debian 11") */
-  text = g_strdup_printf (_("Chosen: %s"), os ? osinfo_product_get_name (OSINFO_PRODUCT (os))
-                                             : _("Generic OS (devices every PC guest knows)"));
-  gtk_label_set_text (self->os_label, text);
-  show_recommendation (self);
-  revalidate (self);
-}
-
-static void
-os_selected_cb (VdNewVmWizard *self,
-                GtkListBoxRow *row)
-{
-  if (row == NULL || self->spec == NULL)
-    return;
-  set_os (self, g_object_get_data (G_OBJECT (row), "os"));
-}
-
-static gboolean
-os_filter (GtkListBoxRow *row,
-           gpointer       user_data)
-{
-  VdNewVmWizard *self = user_data;
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
-  g_autofree char *folded = g_utf8_casefold (gtk_entry_get_text (GTK_ENTRY (self->os_search)),
-                                             -1);
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (key, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-os_search_changed_cb (VdNewVmWizard *self)
-{
-  gtk_list_box_invalidate_filter (self->os_list);
-}
-
-static void
-add_os_row (VdNewVmWizard *self,
-            OsinfoOs      *os)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  const char *name = os ? osinfo_product_get_name (OSINFO_PRODUCT (os))
-                        : _("Generic OS");
-  g_autofree char *key = g_strdup_printf ("%s %s", name,
-                                          os ? osinfo_product_get_short_id (OSINFO_PRODUCT (os))
-                                             : "generic");
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  g_object_set (label, "margin", 6, NULL);
-  gtk_container_add (GTK_CONTAINER (row), label);
-  if (os != NULL)
-    g_object_set_data_full (G_OBJECT (row), "os", g_object_ref (os), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (key, -1), g_free);
-  gtk_widget_show_all (row);
-  gtk_list_box_insert (self->os_list, row, -1);
-}
-
-static GtkListBoxRow *
-find_os_row (VdNewVmWizard *self,
-             OsinfoOs      *os)
-{
-  g_autoptr(GList) rows = gtk_container_get_children (GTK_CONTAINER (self->os_list));
-
-  for (const GList *l = rows; l != NULL; l = l->next)
-    if (g_object_get_data (l->data, "os") == (gpointer)os)
-      return l->data;
-  return NULL;
-}
-
-static void
-db_loaded_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VdNewVmWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OsinfoDb) db = vd_osinfo_load_finish (result, &error);
-  g_autoptr(GPtrArray) all = NULL;
-
-  if (self->disposed)
-    return;
-  if (db == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_text (self->detect_label, error->message);
-      return;
-    }
-
-  all = vd_osinfo_search (db, NULL);
-  for (guint i = 0; i < all->len; i++)
-    add_os_row (self, all->pdata[i]);
-  self->os_loaded = TRUE;
-  if (self->detected_os != NULL)
-    {
-      g_autoptr(OsinfoOs) detected = g_steal_pointer (&self->detected_os);
-
-      show_detected (self, detected);
-    }
-}
-
-/* Selects the detected OS in the list (which sets it) and says so. */
-static void
-show_detected (VdNewVmWizard *self,
-               OsinfoOs      *os)
-{
-  GtkListBoxRow *row = os ? find_os_row (self, os) : NULL;
-  g_autofree char *text = NULL;
-
-  if (row == NULL)
-    {
-      gtk_label_set_text (self->detect_label,
-                          _("No known OS was found on this medium: choose it from the list."));
-      return;
-    }
-
-  /* translators: %s is an OS ("Debian 11") found on the install medium */
-  text = g_strdup_printf (_("Detected: %s. Choose another from the list to override it."),
-                          osinfo_product_get_name (OSINFO_PRODUCT (os)));
-  gtk_label_set_text (self->detect_label, text);
-  gtk_list_box_select_row (self->os_list, row);
-}
-
-static void
-identify_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(VdNewVmWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(OsinfoOs) os = vd_osinfo_identify_media_finish (result, &error);
-
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->detect_label, error->message);
-      return;
-    }
-  /* The list may still be filling: the OS is chosen once it is. */
-  if (os != NULL && !self->os_loaded)
-    {
-      g_set_object (&self->detected_os, os);
-      return;
-    }
-  show_detected (self, os);
-}
-
-/* libosinfo's database is read the first time the OS step comes up (it
- * takes a moment; a wizard closed on its first step never needs it). */
-static void
-ensure_os_list (VdNewVmWizard *self)
-{
-  if (self->os_loading)
-    return;
-  self->os_loading = TRUE;
-  vd_osinfo_load_async (self->cancellable, db_loaded_cb, g_object_ref (self));
-}
-
-/* On leaving the first step: look for the OS on a new medium. */
-static void
-detect_os (VdNewVmWizard *self)
-{
-  const VdInstallSpec *spec = self->spec;
-
-  ensure_os_list (self);
-
-  if (spec->method != VD_INSTALL_METHOD_MEDIA)
-    {
-      gtk_label_set_text (self->detect_label,
-                          spec->method == VD_INSTALL_METHOD_IMPORT
-                            ? _("Choose the OS on the disk image.")
-                            : _("Choose the OS you will install."));
-      return;
-    }
-  if (g_strcmp0 (self->detected_path, spec->media_path) == 0)
-    return;
-
-  g_free (self->detected_path);
-  self->detected_path = g_strdup (spec->media_path);
-  g_clear_object (&self->detected_os);
-  gtk_label_set_text (self->detect_label, _("Looking for the OS on this medium…"));
-  vd_osinfo_identify_media_async (spec->media_path, self->cancellable, identify_cb,
-                                  g_object_ref (self));
-}
-
-/* ------------------------------------------------------------------ */
-/* Host, pools, networks                                               */
-/* ------------------------------------------------------------------ */
-
-static void
-show_host_limits (VdNewVmWizard *self)
-{
-  g_autofree char *memory = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->limits.host_cpus == 0 || self->limits.host_memory == 0)
-    return;
-  memory = g_format_size_full (self->limits.host_memory, G_FORMAT_SIZE_IEC_UNITS);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The host has %u CPU and %s of memory.",
-                                       "The host has %u CPUs and %s of memory.",
-                                       self->limits.host_cpus),
-                          self->limits.host_cpus, memory);
-  gtk_label_set_text (self->host_label, text);
-  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->memory_spin),
-                            self->limits.host_memory / (1024 * 1024));
-}
-
-static void
-host_info_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VdNewVmWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VdHostInfo) info = vd_connection_get_host_info_finish (VD_CONNECTION (object),
-                                                                   result, &error);
-
-  if (self->disposed)
-    return;
-  if (info == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No host limits: %s", error->message);
-      return;
-    }
-  self->limits.host_cpus = info->cpus;
-  self->limits.host_memory = info->memory;
-  show_host_limits (self);
-  revalidate (self);
-}
-
-/* Refills @combo keeping its choice (or @fallback's) where it still exists. */
-static void
-refill_begin (GtkComboBoxText  *combo,
-              char            **keep)
-{
-  *keep = g_strdup (active_id (combo));
-  gtk_combo_box_text_remove_all (combo);
-}
-
-static void
-refill_end (GtkComboBoxText *combo,
-            const char      *keep,
-            const char      *fallback)
-{
-  if (keep == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), keep))
-    if (fallback == NULL || !gtk_combo_box_set_active_id (GTK_COMBO_BOX (combo), fallback))
-      gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
-}
-
-static void
-fill_pools (VdNewVmWizard *self)
-{
-  GListModel *pools = vd_connection_get_pools (self->connection);
-  g_autofree char *keep_pool = NULL;
-  g_autofree char *keep_media = NULL;
-  g_autofree char *keep_import = NULL;
-  g_autofree char *keep_existing = NULL;
-  const char *fallback = NULL;
-
-  self->syncing = TRUE;
-  refill_begin (self->pool_combo, &keep_pool);
-  refill_begin (self->media_volume_combo, &keep_media);
-  refill_begin (self->import_volume_combo, &keep_import);
-  refill_begin (self->existing_volume_combo, &keep_existing);
-  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
-    {
-      g_autoptr(VdStoragePool) pool = g_list_model_get_item (pools, i);
-      const char *pool_name = vd_storage_pool_get_name (pool);
-      GListModel *volumes = vd_storage_pool_get_volumes (pool);
-
-      if (!vd_storage_pool_get_active (pool))
-        continue;
-      gtk_combo_box_text_append (self->pool_combo, pool_name, pool_name);
-      if (g_str_equal (pool_name, "default"))
-        fallback = "default";
-
-      for (guint j = 0; j < g_list_model_get_n_items (volumes); j++)
-        {
-          g_autoptr(VdStorageVolume) volume = g_list_model_get_item (volumes, j);
-          const char *path = vd_storage_volume_get_path (volume);
-          g_autofree char *text = g_strdup_printf ("%s / %s", pool_name,
-                                                   vd_storage_volume_get_name (volume));
-
-          if (path == NULL)
-            continue;
-          if (g_str_has_suffix (path, ".iso"))
-            gtk_combo_box_text_append (self->media_volume_combo, path, text);
-          else
-            {
-              gtk_combo_box_text_append (self->import_volume_combo, path, text);
-              gtk_combo_box_text_append (self->existing_volume_combo, path, text);
-            }
-        }
-    }
-  for (guint i = 0; self->cd_drives != NULL && self->cd_drives[i] != NULL; i++)
-    {
-      /* translators: %s is a host device ("/dev/sr0") */
-      g_autofree char *text = g_strdup_printf (_("CD drive %s"), self->cd_drives[i]);
-
-      gtk_combo_box_text_append (self->media_volume_combo, self->cd_drives[i], text);
-    }
-  refill_end (self->pool_combo, keep_pool, fallback);
-  /* The volume lists only fill the entries when picked. */
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->media_volume_combo), keep_media);
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->import_volume_combo), keep_import);
-  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->existing_volume_combo), keep_existing);
-  self->syncing = FALSE;
-  revalidate (self);
-}
-
-static void
-fill_networks (VdNewVmWizard *self)
-{
-  GListModel *networks = vd_connection_get_networks (self->connection);
-  g_autofree char *keep_pxe = NULL;
-  g_autofree char *keep_net = NULL;
-
-  self->syncing = TRUE;
-  refill_begin (self->pxe_combo, &keep_pxe);
-  refill_begin (self->net_combo, &keep_net);
-  for (guint i = 0; i < g_list_model_get_n_items (networks); i++)
-    {
-      g_autoptr(VdNetwork) network = g_list_model_get_item (networks, i);
-      const char *name = vd_network_get_name (network);
-      g_autofree char *id = g_strdup_printf ("network:%s", name);
-      /* translators: %s is a libvirt network's name */
-      g_autofree char *text = g_strdup_printf (_("Virtual network “%s”"), name);
-
-      gtk_combo_box_text_append (self->pxe_combo, name, name);
-      gtk_combo_box_text_append (self->net_combo, id, text);
-    }
-  gtk_combo_box_text_append (self->net_combo, "bridge", _("Host bridge"));
-  gtk_combo_box_text_append (self->net_combo, "macvtap", _("Host device (macvtap)"));
-  gtk_combo_box_text_append (self->net_combo, "none", _("No network"));
-  refill_end (self->pxe_combo, keep_pxe, "default");
-  /* Until the user picks one, the "default" network once it is listed. */
-  refill_end (self->net_combo, self->net_chosen ? keep_net : NULL, "network:default");
-  self->syncing = FALSE;
-  revalidate (self);
-}
-
-static void
-net_changed_cb (VdNewVmWizard *self)
-{
-  if (!self->syncing)
-    self->net_chosen = TRUE;
-  field_changed_cb (self);
-}
-
-static void
-cd_drives_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VdNewVmWizard) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GStrv drives = vd_connection_list_cd_drives_finish (VD_CONNECTION (object), result, &error);
-
-  if (self->disposed)
-    {
-      g_strfreev (drives);
-      return;
-    }
-  if (drives == NULL)
-    {
-      /* No drives to offer: a path can still be typed. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("%s", error->message);
-      return;
-    }
-  g_strfreev (self->cd_drives);
-  self->cd_drives = drives;
-  fill_pools (self);
-}
-
-static void
-pools_changed_cb (VdNewVmWizard *self)
-{
-  fill_pools (self);
-}
-
-static void
-networks_changed_cb (VdNewVmWizard *self)
-{
-  fill_networks (self);
-}
-
-/* A picked volume fills its entry, which is what counts. */
-static void
-volume_picked (VdNewVmWizard   *self,
-               GtkComboBoxText *combo,
-               GtkEntry        *entry)
-{
-  const char *path = active_id (combo);
-
-  if (path != NULL && !self->syncing)
-    gtk_entry_set_text (entry, path);
-}
-
-static void
-media_volume_changed_cb (VdNewVmWizard *self)
-{
-  volume_picked (self, self->media_volume_combo, self->media_entry);
-}
-
-static void
-import_volume_changed_cb (VdNewVmWizard *self)
-{
-  volume_picked (self, self->import_volume_combo, self->import_entry);
-}
-
-static void
-existing_volume_changed_cb (VdNewVmWizard *self)
-{
-  volume_picked (self, self->existing_volume_combo, self->existing_entry);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  GtkEntry *entry = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
-
-      if (path != NULL)
-        gtk_entry_set_text (entry, path);
-    }
-  g_object_unref (entry);
-  g_object_unref (chooser);
-}
-
-static void
-browse (VdNewVmWizard *self,
-        GtkEntry      *entry,
-        const char    *title)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               NULL, NULL);
-
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (entry));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-media_browse_cb (VdNewVmWizard *self)
-{
-  browse (self, self->media_entry, _("Choose Install Media"));
-}
-
-static void
-import_browse_cb (VdNewVmWizard *self)
-{
-  browse (self, self->import_entry, _("Choose a Disk Image"));
-}
-
-static void
-existing_browse_cb (VdNewVmWizard *self)
-{
-  browse (self, self->existing_entry, _("Choose a Disk Image"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1030,7 +433,7 @@ show_step (VdNewVmWizard *self,
   if (g_str_equal (steps[step], "finish"))
     propose_name (self);
   gtk_stack_set_visible_child_name (self->stack, steps[step]);
-  revalidate (self);
+  _vd_new_vm_wizard_revalidate (self);
 }
 
 static void
@@ -1195,11 +598,11 @@ next_cb (VdNewVmWizard *self)
 {
   int step = current_step (self);
 
-  revalidate (self);
+  _vd_new_vm_wizard_revalidate (self);
   if (step < 0 || !page_valid (self, steps[step]))
     return;
   if (g_str_equal (steps[step], "method"))
-    detect_os (self);
+    _vd_new_vm_wizard_detect_os (self);
   if (g_str_equal (steps[step], "finish"))
     create (self);
   else
@@ -1361,20 +764,13 @@ vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, net_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, os_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, os_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, media_volume_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, import_volume_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, existing_volume_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, media_browse_cb);
-  gtk_widget_class_bind_template_callback (widget_class, import_browse_cb);
-  gtk_widget_class_bind_template_callback (widget_class, existing_browse_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
+  _vd_new_vm_wizard_os_bind (widget_class);
+  _vd_new_vm_wizard_sources_bind (widget_class);
 }
 
 static void
@@ -1382,7 +778,6 @@ vd_new_vm_wizard_init (VdNewVmWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  gtk_list_box_set_filter_func (self->os_list, os_filter, self, NULL);
 }
 
 /**
@@ -1414,25 +809,16 @@ vd_new_vm_wizard_new (GtkWindow    *parent,
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->macvtap_combo), self->spec->macvtap_mode);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->firmware_combo), "bios");
   self->syncing = FALSE;
-  show_spec_resources (self);
-  add_os_row (self, NULL);
-  gtk_list_box_select_row (self->os_list, gtk_list_box_get_row_at_index (self->os_list, 0));
-  fill_pools (self);
-  fill_networks (self);
-  show_host_limits (self);
+  _vd_new_vm_wizard_show_spec_resources (self);
+  _vd_new_vm_wizard_os_init (self);
+  _vd_new_vm_wizard_sources_init (self);
   gtk_stack_set_visible_child_name (self->stack, "method");
-  revalidate (self);
+  _vd_new_vm_wizard_revalidate (self);
 
-  g_signal_connect_object (vd_connection_get_pools (connection), "items-changed",
-                           G_CALLBACK (pools_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (vd_connection_get_networks (connection), "items-changed",
-                           G_CALLBACK (networks_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Names are judged against the connection's guests; a created guest's
+   * window opens once it is listed. */
   g_signal_connect_object (vd_connection_get_domains (connection), "items-changed",
                            G_CALLBACK (domains_changed_cb), self, G_CONNECT_SWAPPED);
-  vd_connection_get_host_info_async (connection, self->cancellable, host_info_cb,
-                                     g_object_ref (self));
-  vd_connection_list_cd_drives_async (connection, self->cancellable, cd_drives_cb,
-                                      g_object_ref (self));
 
   return GTK_WIDGET (self);
 }

@@ -1,0 +1,115 @@
+/* vd-new-vm-wizard-private.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <osinfo/osinfo.h>
+
+#include "vd-new-vm-wizard.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the wizard (vd-new-vm-wizard.c), its OS step
+ * (vd-new-vm-wizard-os.c) and what it offers from the connection
+ * (vd-new-vm-wizard-sources.c). */
+
+struct _VdNewVmWizard
+{
+  GtkWindow        parent_instance;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  GtkButton       *cancel_button;
+  GtkButton       *back_button;
+  GtkButton       *next_button;
+  GtkLabel        *step_label;
+  GtkToggleButton *method_media_radio;
+  GtkToggleButton *method_pxe_radio;
+  GtkToggleButton *method_import_radio;
+  GtkToggleButton *method_manual_radio;
+  GtkWidget       *media_box;
+  GtkEntry        *media_entry;
+  GtkComboBoxText *media_volume_combo;
+  GtkLabel        *media_error;
+  GtkWidget       *pxe_box;
+  GtkComboBoxText *pxe_combo;
+  GtkLabel        *pxe_error;
+  GtkWidget       *import_box;
+  GtkEntry        *import_entry;
+  GtkComboBoxText *import_volume_combo;
+  GtkLabel        *import_error;
+  GtkLabel        *detect_label;
+  GtkSearchEntry  *os_search;
+  GtkListBox      *os_list;
+  GtkLabel        *os_label;
+  GtkSpinButton   *memory_spin;
+  GtkLabel        *memory_error;
+  GtkSpinButton   *vcpus_spin;
+  GtkLabel        *vcpus_error;
+  GtkLabel        *vcpus_warning;
+  GtkLabel        *recommended_label;
+  GtkLabel        *host_label;
+  GtkToggleButton *disk_new_radio;
+  GtkToggleButton *disk_existing_radio;
+  GtkToggleButton *disk_none_radio;
+  GtkWidget       *new_disk_box;
+  GtkComboBoxText *pool_combo;
+  GtkLabel        *pool_error;
+  GtkEntry        *size_entry;
+  GtkComboBoxText *size_unit_combo;
+  GtkLabel        *size_error;
+  GtkComboBoxText *format_combo;
+  GtkWidget       *existing_disk_box;
+  GtkEntry        *existing_entry;
+  GtkComboBoxText *existing_volume_combo;
+  GtkLabel        *existing_error;
+  GtkEntry        *name_entry;
+  GtkLabel        *name_error;
+  GtkComboBoxText *net_combo;
+  GtkLabel        *net_entry_label;
+  GtkEntry        *net_entry;
+  GtkLabel        *macvtap_label;
+  GtkComboBoxText *macvtap_combo;
+  GtkLabel        *net_error;
+  GtkComboBoxText *firmware_combo;
+  GtkToggleButton *customize_check;
+  GtkLabel        *customize_help;
+  GtkLabel        *summary_label;
+  GtkLabel        *progress_label;
+  GtkLabel        *error_label;
+
+  /* Owned references */
+  VdConnection    *connection;
+  VdInstallSpec   *spec;
+  OsinfoOs        *os;               /* nullable: generic */
+  OsinfoOs        *detected_os;      /* found before the list was filled */
+  GCancellable    *cancellable;      /* lookups; cancelled in dispose */
+  GCancellable    *create_cancellable;
+  char            *detected_path;    /* the medium last identified */
+  char            *new_uuid;         /* the created guest, until its window opens */
+  GStrv            cd_drives;        /* the host's CD drives, once listed */
+
+  VdInstallLimits  limits;
+  guint            syncing : 1;      /* widgets being set from the spec */
+  guint            name_edited : 1;
+  guint            creating : 1;
+  guint            closing : 1;      /* Cancel pressed during creation */
+  guint            os_loaded : 1;
+  guint            net_chosen : 1;   /* the user picked the network */
+  guint            disposed : 1;     /* widgets gone: late results are dropped */
+  guint            os_loading : 1;   /* libosinfo's database asked for */
+};
+
+void _vd_new_vm_wizard_revalidate          (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_show_spec_resources (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_os_init             (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_os_bind             (GtkWidgetClass *widget_class);
+void _vd_new_vm_wizard_detect_os           (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_sources_init        (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_sources_bind        (GtkWidgetClass *widget_class);
+
+G_END_DECLS
