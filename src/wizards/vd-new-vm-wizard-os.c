@@ -35,12 +35,30 @@ show_recommendation (VdNewVmWizard *self)
     {
       VdOsinfoResources res;
       g_autofree char *ram = NULL;
+      g_autofree char *minimum = NULL;
+      guint cpus;
 
       vd_osinfo_get_resources (self->os, self->spec->arch, &res);
       ram = g_format_size_full (MAX (res.recommended_ram, res.min_ram), G_FORMAT_SIZE_IEC_UNITS);
-      /* translators: %s is an OS ("Debian 11"), then an amount of memory */
-      text = g_strdup_printf (_("Recommended for %s: %s of memory."),
-                              osinfo_product_get_name (OSINFO_PRODUCT (self->os)), ram);
+      minimum = g_format_size_full (res.min_ram, G_FORMAT_SIZE_IEC_UNITS);
+      cpus = MAX (MAX (res.recommended_cpus, res.min_cpus), 1);
+      if (res.min_ram > 0)
+        /* translators: an OS ("Debian 11"), an amount of memory, a number of vCPUs, then the
+         * OS's minimum memory */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Recommended for %s: %s of memory and %u vCPU "
+                                             "(at least %s of memory).",
+                                             "Recommended for %s: %s of memory and %u vCPUs "
+                                             "(at least %s of memory).", cpus),
+                                osinfo_product_get_name (OSINFO_PRODUCT (self->os)), ram, cpus,
+                                minimum);
+      else
+        /* translators: an OS ("Debian 11"), an amount of memory, a number of vCPUs */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Recommended for %s: %s of memory and %u vCPU.",
+                                             "Recommended for %s: %s of memory and %u vCPUs.",
+                                             cpus),
+                                osinfo_product_get_name (OSINFO_PRODUCT (self->os)), ram, cpus);
     }
   gtk_label_set_text (self->recommended_label, text ? text : "");
 }

@@ -276,6 +276,11 @@ test_manual_new_disk (Fixture       *fixture,
   /* Step 3: the OS's memory; 0 and too little refused. */
   g_assert_cmpstr (page (w), ==, "resources");
   g_assert_cmpuint (spec (w)->memory, ==, 1024);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                     w, VD_TYPE_NEW_VM_WIZARD, "recommended_label"))), ==,
+                   /* (g_format_size puts a no-break space before the unit) */
+                   "Recommended for Debian 11: 1.0\u00a0GiB of memory and 1 vCPU (at least "
+                   "1.0\u00a0GiB of memory).");
   spin (w, "Memory", 0);
   g_assert_false (forward_on (w));
   g_assert_nonnull (message (w, "Memory problem"));
