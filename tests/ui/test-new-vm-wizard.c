@@ -186,7 +186,7 @@ choose_os (GtkWidget  *wizard,
   GtkListBox *list = GTK_LIST_BOX (find (wizard, "Operating systems"));
   g_autoptr(GList) rows = NULL;
 
-  VD_TEST_WAIT_UNTIL (vd_new_vm_wizard_get_os_loaded (VD_NEW_VM_WIZARD (wizard)), 60);
+  VD_TEST_WAIT_UNTIL (vd_new_vm_wizard_get_os_loaded (VD_NEW_VM_WIZARD (wizard)), 150);
   type (wizard, "Search operating systems", search);
   gtk_list_box_invalidate_filter (list);
   rows = gtk_container_get_children (GTK_CONTAINER (list));
