@@ -15,6 +15,7 @@
 #include "vd-host-info.h"
 #include "vd-network.h"
 #include "vd-new-vm-wizard-private.h"
+#include "vd-storage-browser.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
 
@@ -22,7 +23,8 @@
  * What the New VM wizard offers from its connection, kept up to date: the
  * active pools and their volumes (ISO images as install media, the others
  * as disks), the host's CD drives, the networks, and the host's CPUs and
- * memory as limits. A local file comes from a file chooser.
+ * memory as limits. Browse… opens the storage browser (VdStorageBrowser):
+ * any pool's volume, or a local file.
  */
 
 static const char *
@@ -266,54 +268,61 @@ existing_volume_changed_cb (VdNewVmWizard *self)
   volume_picked (self, self->existing_volume_combo, self->existing_entry);
 }
 
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
+typedef struct
 {
-  GtkEntry *entry = user_data;
+  VdNewVmWizard *self;
+  GtkEntry      *entry;        /* a template child of self */
+} Browse;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autofree char *path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+static void
+browse_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Browse *browse = user_data;
+  g_autoptr(VdNewVmWizard) self = browse->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = vd_storage_browser_choose_finish (result, NULL, &error);
 
-      if (path != NULL)
-        gtk_entry_set_text (entry, path);
-    }
-  g_object_unref (entry);
-  g_object_unref (chooser);
+  /* Nothing chosen (closed, or the wizard went) is no error. */
+  if (path != NULL && !self->disposed)
+    gtk_entry_set_text (browse->entry, path);
+  else if (path == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("%s", error->message);
+  g_free (browse);
 }
 
+/* The storage browser: a volume of any pool of the connection, or a local
+ * file through its Browse Local…; the choice fills @entry. */
 static void
-browse (VdNewVmWizard *self,
-        GtkEntry      *entry,
-        const char    *title)
+browse (VdNewVmWizard          *self,
+        GtkEntry               *entry,
+        VdStorageBrowserFilter  filter)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               NULL, NULL);
+  Browse *data = g_new0 (Browse, 1);
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (entry));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  data->self = g_object_ref (self);
+  data->entry = entry;
+  vd_storage_browser_choose_async (GTK_WINDOW (self), self->connection, filter,
+                                   self->cancellable, browse_cb, data);
 }
 
 static void
 media_browse_cb (VdNewVmWizard *self)
 {
-  browse (self, self->media_entry, _("Choose Install Media"));
+  browse (self, self->media_entry, VD_STORAGE_BROWSER_FILTER_ISO);
 }
 
 static void
 import_browse_cb (VdNewVmWizard *self)
 {
-  browse (self, self->import_entry, _("Choose a Disk Image"));
+  browse (self, self->import_entry, VD_STORAGE_BROWSER_FILTER_DISK);
 }
 
 static void
 existing_browse_cb (VdNewVmWizard *self)
 {
-  browse (self, self->existing_entry, _("Choose a Disk Image"));
+  browse (self, self->existing_entry, VD_STORAGE_BROWSER_FILTER_DISK);
 }
 
 /* The pools, networks, CD drives and host limits the steps offer, kept

@@ -35,9 +35,10 @@
  * the guest is in the connection's list its window opens on the Console
  * (or on Details, not started, for "customize before install").
  *
- * Choosing an existing volume or file: a file chooser for a local file
- * and a list of the connection's pool volumes (and, for install media,
- * the host's CD drives).
+ * Choosing an existing volume or file: Browse… opens the storage browser
+ * (a volume of any pool, or a local file); the lists under the entries
+ * offer the pools' volumes (and, for install media, the host's CD drives)
+ * at once.
  */
 
 G_DEFINE_FINAL_TYPE (VdNewVmWizard, vd_new_vm_wizard, GTK_TYPE_WINDOW)

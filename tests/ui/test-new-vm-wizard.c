@@ -16,6 +16,7 @@
 #include "vd-connection-manager.h"
 #include "vd-manager-window.h"
 #include "vd-new-vm-wizard.h"
+#include "vd-storage-browser.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
@@ -510,6 +511,24 @@ test_media_choices (void)
   pick (w, "Install media volume", "/var/lib/libvirt/images/debian-11.iso");
   g_assert_cmpstr (spec (w)->media_path, ==, "/var/lib/libvirt/images/debian-11.iso");
   g_assert_false (spec (w)->media_is_device);
+  /* Browse… opens the storage browser; its choice fills the entry. */
+  toggle (w, "Import existing disk");
+  gtk_button_clicked (GTK_BUTTON (find (w, "Browse for a disk image")));
+  {
+    VdStorageBrowser *browser;
+
+    VD_TEST_WAIT_UNTIL ((browser = (VdStorageBrowser *)find_toplevel (VD_TYPE_STORAGE_BROWSER))
+                        != NULL, 10);
+    g_assert_cmpint (vd_storage_browser_get_filter (browser), ==, VD_STORAGE_BROWSER_FILTER_DISK);
+    g_assert_true (vd_storage_browser_select_pool (browser, "default"));
+    VD_TEST_WAIT_UNTIL (vd_storage_browser_select_volume (browser, "appliance.qcow2"), 10);
+    gtk_button_clicked (GTK_BUTTON (gtk_dialog_get_widget_for_response (GTK_DIALOG (browser),
+                                                                       GTK_RESPONSE_OK)));
+  }
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (gtk_entry_get_text (GTK_ENTRY (find (w, "Disk image path"))),
+                                 "/var/lib/libvirt/images/appliance.qcow2") == 0, 10);
+  toggle (w, "Local install media");
+
   /* The disk image is offered for import, not as install media. */
   pick (w, "Disk image volume", "/var/lib/libvirt/images/appliance.qcow2");
   g_assert_false (gtk_combo_box_set_active_id (GTK_COMBO_BOX (find (w, "Install media volume")),
