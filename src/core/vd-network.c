@@ -17,6 +17,7 @@
 #include "vd-host-private.h"
 #include "vd-libvirt-task.h"
 #include "vd-network.h"
+#include "vd-network-spec.h"
 
 /*
  * One virtual network. Its fields come from the network's XML, read in a
@@ -235,6 +236,8 @@ typedef enum
   ACTION_STOP,
   ACTION_DELETE,
   ACTION_AUTOSTART,
+  ACTION_ADD_HOST,
+  ACTION_REMOVE_HOST,
 } ActionKind;
 
 typedef struct
@@ -243,6 +246,8 @@ typedef struct
   virNetworkPtr   handle;
   char           *name;
   gboolean        flag;
+  char           *host_xml;      /* a DHCP <host/>, for the host actions */
+  char           *host;          /* its MAC address, for messages */
   VdNetworkInfo  *after;
 } ActionData;
 
@@ -254,6 +259,8 @@ action_data_free (gpointer user_data)
   if (data->handle != NULL)
     virNetworkFree (data->handle);
   g_free (data->name);
+  g_free (data->host_xml);
+  g_free (data->host);
   g_clear_pointer (&data->after, _vd_network_info_free);
   g_free (data);
 }
@@ -278,6 +285,14 @@ failure_message (gpointer    user_data,
     case ACTION_AUTOSTART:
       return g_strdup_printf (_("Failed to change autostart of the network “%s”: %s"),
                               name, detail);
+    case ACTION_ADD_HOST:
+      /* translators: the first %s is a MAC address, the second a network */
+      return g_strdup_printf (_("Failed to add the static host %s to the network “%s”: %s"),
+                              data->host, name, detail);
+    case ACTION_REMOVE_HOST:
+      /* translators: the first %s is a MAC address, the second a network */
+      return g_strdup_printf (_("Failed to remove the static host %s from the network “%s”: %s"),
+                              data->host, name, detail);
     default:
       g_assert_not_reached ();
     }
@@ -306,6 +321,26 @@ run_action (ActionData *data)
       }
     case ACTION_AUTOSTART:
       return virNetworkSetAutostart (data->handle, data->flag ? 1 : 0);
+    case ACTION_ADD_HOST:
+    case ACTION_REMOVE_HOST:
+      {
+        int active = virNetworkIsActive (data->handle);
+        int persistent = virNetworkIsPersistent (data->handle);
+        unsigned int flags = 0;
+
+        if (active < 0 || persistent < 0)
+          return -1;
+        /* The running network's dnsmasq and its definition both. */
+        if (active == 1)
+          flags |= VIR_NETWORK_UPDATE_AFFECT_LIVE;
+        if (persistent == 1)
+          flags |= VIR_NETWORK_UPDATE_AFFECT_CONFIG;
+        return virNetworkUpdate (data->handle,
+                                 data->kind == ACTION_ADD_HOST
+                                 ? VIR_NETWORK_UPDATE_COMMAND_ADD_LAST
+                                 : VIR_NETWORK_UPDATE_COMMAND_DELETE,
+                                 VIR_NETWORK_SECTION_IP_DHCP_HOST, -1, data->host_xml, flags);
+      }
     default:
       g_assert_not_reached ();
     }
@@ -738,3 +773,145 @@ DEFINE_GETTER (guint, ipv6_prefix, self->ipv6_prefix, 0)
 DEFINE_GETTER (const char * const *, dhcp_ranges, (const char * const *)self->dhcp_ranges, NULL)
 DEFINE_GETTER (const char * const *, static_hosts, (const char * const *)self->static_hosts, NULL)
 DEFINE_GETTER (const char *, dns_domain, self->dns_domain, NULL)
+
+/* ------------------------------------------------------------------ */
+/* Static DHCP hosts                                                   */
+/* ------------------------------------------------------------------ */
+
+/* The network as a spec, as far as judging a new static host needs. */
+static VdNetworkSpec *
+host_spec (VdNetwork *self)
+{
+  VdNetworkSpec *spec = vd_network_spec_new ();
+  const char * const *hosts = vd_network_get_static_hosts (self);
+
+  if (vd_network_get_ipv4_address (self) != NULL)
+    {
+      spec->ipv4_enabled = TRUE;
+      g_free (spec->ipv4);
+      spec->ipv4 = g_strdup_printf ("%s/%u", vd_network_get_ipv4_address (self),
+                                    vd_network_get_ipv4_prefix (self));
+    }
+  for (guint i = 0; hosts != NULL && hosts[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (hosts[i], " ", 3);
+      VdNetworkHost *host;
+
+      if (g_strv_length (parts) < 2)
+        continue;
+      host = g_new0 (VdNetworkHost, 1);
+      host->mac = g_strdup (parts[0]);
+      host->ip = g_strdup (parts[1]);
+      host->name = parts[2] != NULL && parts[2][0] != '\0' ? g_strdup (parts[2]) : NULL;
+      g_ptr_array_add (spec->hosts, host);
+    }
+
+  return spec;
+}
+
+/**
+ * vd_network_check_dhcp_host:
+ * @mac: the guest's MAC address
+ * @ip: the IPv4 address it is to get
+ * @name: (nullable): a host name
+ *
+ * Judges a static DHCP host for this network: the MAC address's form and
+ * unicast bit, the address inside the network's IPv4 space and free, the
+ * name's characters, neither MAC nor address already listed.
+ *
+ * Returns: (transfer full) (nullable): why it cannot be added, or %NULL
+ */
+char *
+vd_network_check_dhcp_host (VdNetwork  *self,
+                            const char *mac,
+                            const char *ip,
+                            const char *name)
+{
+  g_autoptr(VdNetworkSpec) spec = NULL;
+
+  g_return_val_if_fail (VD_IS_NETWORK (self), NULL);
+
+  spec = host_spec (self);
+  return vd_network_spec_check_host (spec, mac, ip, name);
+}
+
+static char *
+host_xml (const char *mac,
+          const char *ip,
+          const char *name)
+{
+  if (name != NULL && name[0] != '\0')
+    return g_markup_printf_escaped ("<host mac='%s' name='%s' ip='%s'/>", mac, name, ip);
+  return g_markup_printf_escaped ("<host mac='%s' ip='%s'/>", mac, ip);
+}
+
+/**
+ * vd_network_add_dhcp_host_async:
+ *
+ * Adds a static DHCP host (virNetworkUpdate): to the running network at
+ * once (its DHCP server hands the address out from now on) and to its
+ * definition. Check it first with vd_network_check_dhcp_host().
+ */
+void
+vd_network_add_dhcp_host_async (VdNetwork           *self,
+                                const char          *mac,
+                                const char          *ip,
+                                const char          *name,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ActionData *data;
+
+  g_return_if_fail (VD_IS_NETWORK (self));
+  g_return_if_fail (mac != NULL && ip != NULL);
+
+  data = action_data_new (ACTION_ADD_HOST);
+  data->host = g_strdup (mac);
+  data->host_xml = host_xml (mac, ip, name);
+  start_action (self, data, vd_network_add_dhcp_host_async, cancellable, callback, user_data);
+}
+
+gboolean
+vd_network_add_dhcp_host_finish (VdNetwork     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_action (self, result, vd_network_add_dhcp_host_async, error);
+}
+
+/**
+ * vd_network_remove_dhcp_host_async:
+ * @entry: one of vd_network_get_static_hosts()
+ *
+ * Removes a static DHCP host, from the running network and its
+ * definition.
+ */
+void
+vd_network_remove_dhcp_host_async (VdNetwork           *self,
+                                   const char          *entry,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_auto(GStrv) parts = NULL;
+  ActionData *data;
+
+  g_return_if_fail (VD_IS_NETWORK (self));
+  g_return_if_fail (entry != NULL);
+
+  parts = g_strsplit (entry, " ", 3);
+  data = action_data_new (ACTION_REMOVE_HOST);
+  data->host = g_strdup (parts[0]);
+  data->host_xml = host_xml (parts[0], parts[1] != NULL ? parts[1] : "",
+                             parts[1] != NULL ? parts[2] : NULL);
+  start_action (self, data, vd_network_remove_dhcp_host_async, cancellable, callback, user_data);
+}
+
+gboolean
+vd_network_remove_dhcp_host_finish (VdNetwork     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_action (self, result, vd_network_remove_dhcp_host_async, error);
+}

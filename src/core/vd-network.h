@@ -91,4 +91,27 @@ gboolean            vd_network_define_xml_finish     (VdNetwork           *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
 
+char               *vd_network_check_dhcp_host   (VdNetwork            *self,
+                                                  const char           *mac,
+                                                  const char           *ip,
+                                                  const char           *name);
+void                vd_network_add_dhcp_host_async    (VdNetwork           *self,
+                                                       const char          *mac,
+                                                       const char          *ip,
+                                                       const char          *name,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean            vd_network_add_dhcp_host_finish   (VdNetwork           *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+void                vd_network_remove_dhcp_host_async (VdNetwork           *self,
+                                                       const char          *entry,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean            vd_network_remove_dhcp_host_finish (VdNetwork          *self,
+                                                        GAsyncResult       *result,
+                                                        GError            **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-create-network-wizard.h"
+#include "vd-dhcp-hosts-dialog.h"
 #include "vd-host-window-private.h"
 
 /*
@@ -131,6 +132,9 @@ update_network_actions (VdHostWindow *self)
   _vd_host_window_enable (self, "network-start", usable && !vd_network_get_active (network));
   _vd_host_window_enable (self, "network-stop", usable && vd_network_get_active (network));
   _vd_host_window_enable (self, "network-delete", usable);
+  /* Static hosts need an IPv4 address space to be given out of. */
+  _vd_host_window_enable (self, "network-hosts",
+                          usable && vd_network_get_ipv4_address (network) != NULL);
   _vd_host_window_enable (self, "network-autostart",
                           usable && vd_network_get_persistent (network));
   _vd_host_window_xml_update (self);
@@ -406,6 +410,19 @@ vd_host_window_action_network_autostart_cb (GSimpleAction *action,
 }
 
 static void
+vd_host_window_action_network_hosts_cb (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  VdHostWindow *self = user_data;
+
+  if (self->network == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (vd_dhcp_hosts_dialog_new (GTK_WINDOW (self), self->network)));
+}
+
+static void
 vd_host_window_action_network_create_cb (GSimpleAction *action,
                                          GVariant      *param,
                                          gpointer       user_data)
@@ -431,6 +448,7 @@ static const GActionEntry network_actions[] = {
   { "network-start", vd_host_window_action_network_start_cb },
   { "network-stop", vd_host_window_action_network_stop_cb },
   { "network-delete", vd_host_window_action_network_delete_cb },
+  { "network-hosts", vd_host_window_action_network_hosts_cb },
   { "network-autostart", NULL, NULL, "false", vd_host_window_action_network_autostart_cb },
 };
 

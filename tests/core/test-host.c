@@ -281,6 +281,81 @@ test_network_ops (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_networks (connection)), ==, 3);
 }
 
+/* Static DHCP hosts, checked, then added and removed with virNetworkUpdate
+ * on the running network and its definition; the network's list follows
+ * and nothing else in its XML changes. */
+static void
+test_network_dhcp_hosts (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VdConnection *connection = fixture->connection;
+  g_autoptr(VdNetwork) network = g_object_ref (vd_connection_find_network (connection, "default"));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *hosts;
+  char *message;
+  virNetworkPtr raw;
+  char *xml;
+
+  g_assert_true (vd_network_get_active (network));
+  hosts = vd_network_get_static_hosts (network);
+  g_assert_cmpuint (g_strv_length ((char **)hosts), ==, 2);
+
+  /* Each refusal, with its reason. */
+  message = vd_network_check_dhcp_host (network, "52:54:00:zz:00:03", "192.168.122.12", NULL);
+  g_assert_nonnull (strstr (message, "is not a MAC address"));
+  g_free (message);
+  message = vd_network_check_dhcp_host (network, "53:54:00:10:00:03", "192.168.122.12", NULL);
+  g_assert_nonnull (strstr (message, "multicast"));
+  g_free (message);
+  message = vd_network_check_dhcp_host (network, "52:54:00:10:00:03", "10.0.0.5", NULL);
+  g_assert_nonnull (strstr (message, "outside the network 192.168.122.0/24"));
+  g_free (message);
+  message = vd_network_check_dhcp_host (network, "52:54:00:10:00:01", "192.168.122.12", NULL);
+  g_assert_nonnull (strstr (message, "already listed"));
+  g_free (message);
+  message = vd_network_check_dhcp_host (network, "52:54:00:10:00:03", "192.168.122.10", NULL);
+  g_assert_nonnull (strstr (message, "already given to 52:54:00:10:00:01"));
+  g_free (message);
+  message = vd_network_check_dhcp_host (network, "52:54:00:10:00:03", "192.168.122.12", "no name!");
+  g_assert_nonnull (strstr (message, "not a host name"));
+  g_free (message);
+  g_assert_null (vd_network_check_dhcp_host (network, "52:54:00:10:00:03", "192.168.122.12",
+                                             "cache"));
+
+  RUN (network, vd_network_add_dhcp_host, "52:54:00:10:00:03", "192.168.122.12", "cache");
+  hosts = vd_network_get_static_hosts (network);
+  g_assert_cmpuint (g_strv_length ((char **)hosts), ==, 3);
+  g_assert_cmpstr (hosts[2], ==, "52:54:00:10:00:03 192.168.122.12 cache");
+  raw = virNetworkLookupByName (vd_connection_get_handle (connection), "default");
+  g_assert_nonnull (raw);
+  xml = virNetworkGetXMLDesc (raw, 0);
+  if (xml == NULL)
+    g_error ("%s", virGetLastErrorMessage ());
+  g_assert_nonnull (strstr (xml, "<host mac='52:54:00:10:00:03' name='cache' ip='192.168.122.12'/>"));
+  g_assert_nonnull (strstr (xml, "<range start='192.168.122.150' end='192.168.122.254'/>"));
+  free (xml);
+
+  /* A refusal from libvirt (already gone) is reported; nothing changes. */
+  RUN (network, vd_network_remove_dhcp_host, hosts[0]);
+  hosts = vd_network_get_static_hosts (network);
+  g_assert_cmpuint (g_strv_length ((char **)hosts), ==, 2);
+  g_assert_cmpstr (hosts[0], ==, "52:54:00:10:00:02 192.168.122.11 db");
+  vd_network_remove_dhcp_host_async (network, "52:54:00:10:00:01 192.168.122.10 web", NULL,
+                                     vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  g_assert_false (vd_network_remove_dhcp_host_finish (network, result, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Failed to remove the static host 52:54:00:10:00:01"));
+  g_assert_cmpuint (g_strv_length ((char **)vd_network_get_static_hosts (network)), ==, 2);
+  xml = virNetworkGetXMLDesc (raw, 0);
+  g_assert_null (strstr (xml, "52:54:00:10:00:01"));
+  g_assert_nonnull (strstr (xml, "52:54:00:10:00:02"));
+  free (xml);
+  virNetworkFree (raw);
+}
+
 static void
 test_network_failure (Fixture       *fixture,
                       gconstpointer  data)
@@ -580,6 +655,7 @@ main (int   argc,
   ADD ("pool-properties", test_pool_properties);
   ADD ("network-ops", test_network_ops);
   ADD ("network-failure", test_network_failure);
+  ADD ("network-dhcp-hosts", test_network_dhcp_hosts);
   ADD ("network-events", test_network_events);
   ADD ("pool-ops", test_pool_ops);
   ADD ("pool-failure", test_pool_failure);

@@ -12,6 +12,7 @@
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #include "vd-confirm-dialog.h"
+#include "vd-dhcp-hosts-dialog.h"
 #include "vd-host-window.h"
 #include "vd-manager-window.h"
 #include "../vd-test-util.h"
@@ -236,6 +237,112 @@ test_network_error (Fixture       *fixture,
   g_assert_false (vd_network_get_busy (routed));
   g_assert_true (vd_network_get_active (routed));
   g_assert_true (enabled (fixture, "network-stop"));
+}
+
+static GtkWidget *
+find_dhcp_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (VD_IS_DHCP_HOSTS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *dialog)
+{
+  GtkWidget *view = vd_test_find_by_accessible_name (dialog, "Static hosts");
+
+  g_assert_true (GTK_IS_TREE_VIEW (view));
+  return gtk_tree_model_iter_n_children (gtk_tree_view_get_model (GTK_TREE_VIEW (view)), NULL);
+}
+
+/* Static Hosts…: the network's static DHCP hosts listed; a new one judged
+ * as typed (reason shown, Add off), added to the running network and its
+ * definition, then removed again; the list follows libvirt. */
+static void
+test_network_hosts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VdHostWindow *host = VD_HOST_WINDOW (fixture->window);
+  VdNetwork *network = vd_connection_find_network (fixture->connection, "default");
+  GtkWidget *dialog;
+  GtkWidget *mac;
+  GtkWidget *ip;
+  GtkWidget *name;
+  GtkWidget *add;
+  GtkWidget *problem;
+  GtkWidget *view;
+  virNetworkPtr raw;
+  char *xml;
+
+  /* An IPv4 space is needed; "routed" in this fixture has one too. */
+  g_assert_true (vd_host_window_select_network (host, "default"));
+  g_assert_true (enabled (fixture, "network-hosts"));
+  g_action_group_activate_action (fixture->host, "network-hosts", NULL);
+  dialog = find_dhcp_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (dialog);
+  g_assert_cmpuint (count_rows (dialog), ==, 2);
+
+  mac = vd_test_find_by_accessible_name (dialog, "MAC address");
+  ip = vd_test_find_by_accessible_name (dialog, "IP address");
+  name = vd_test_find_by_accessible_name (dialog, "Host name");
+  add = vd_test_find_by_accessible_name (dialog, "Add");
+  problem = vd_test_find_by_accessible_name (dialog, "Static host problem");
+  g_assert_true (GTK_IS_ENTRY (mac) && GTK_IS_ENTRY (ip) && GTK_IS_ENTRY (name));
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  /* An address outside the network: said next to the fields, Add off. */
+  gtk_entry_set_text (GTK_ENTRY (mac), "52:54:00:10:00:09");
+  gtk_entry_set_text (GTK_ENTRY (ip), "10.1.2.3");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "outside the network"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  /* A MAC already listed. */
+  gtk_entry_set_text (GTK_ENTRY (mac), "52:54:00:10:00:01");
+  gtk_entry_set_text (GTK_ENTRY (ip), "192.168.122.40");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "already listed"));
+  g_assert_false (gtk_widget_is_sensitive (add));
+
+  gtk_entry_set_text (GTK_ENTRY (mac), "52:54:00:10:00:09");
+  gtk_entry_set_text (GTK_ENTRY (name), "printer");
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_true (gtk_widget_is_sensitive (add));
+  gtk_button_clicked (GTK_BUTTON (add));
+  VD_TEST_WAIT_UNTIL (count_rows (dialog) == 3, 30);
+  VD_TEST_WAIT_UNTIL (g_str_equal (gtk_entry_get_text (GTK_ENTRY (mac)), ""), 30);
+
+  raw = virNetworkLookupByName (vd_connection_get_handle (fixture->connection), "default");
+  xml = virNetworkGetXMLDesc (raw, 0);
+  g_assert_nonnull (strstr (xml, "<host mac='52:54:00:10:00:09' name='printer' "
+                                 "ip='192.168.122.40'/>"));
+  free (xml);
+
+  /* Removed: the selected row. */
+  view = vd_test_find_by_accessible_name (dialog, "Static hosts");
+  {
+    GtkTreePath *path = gtk_tree_path_new_from_indices (2, -1);
+
+    gtk_tree_selection_select_path (gtk_tree_view_get_selection (GTK_TREE_VIEW (view)), path);
+    gtk_tree_path_free (path);
+  }
+  gtk_button_clicked (GTK_BUTTON (vd_test_find_by_accessible_name (dialog, "Remove")));
+  VD_TEST_WAIT_UNTIL (count_rows (dialog) == 2, 30);
+  xml = virNetworkGetXMLDesc (raw, 0);
+  g_assert_null (strstr (xml, "52:54:00:10:00:09"));
+  g_assert_nonnull (strstr (xml, "52:54:00:10:00:02"));
+  free (xml);
+  virNetworkFree (raw);
+  g_assert_cmpuint (g_strv_length ((char **)vd_network_get_static_hosts (network)), ==, 2);
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  spin ();
+  g_assert_null (find_dhcp_dialog ());
 }
 
 static void
@@ -496,6 +603,7 @@ main (int   argc,
   ADD ("networks", test_networks);
   ADD ("network-error", test_network_error);
   ADD ("network-delete", test_network_delete);
+  ADD ("network-hosts", test_network_hosts);
   ADD ("storage", test_storage);
   ADD ("volume-delete", test_volume_delete);
   ADD ("pool-delete", test_pool_delete);

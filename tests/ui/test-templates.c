@@ -16,6 +16,7 @@
 #include "vd-console-view.h"
 #include "vd-create-network-wizard.h"
 #include "vd-create-volume-dialog.h"
+#include "vd-dhcp-hosts-dialog.h"
 #include "vd-graph.h"
 #include "vd-host-graphs.h"
 #include "vd-host-window.h"
@@ -263,6 +264,12 @@ test_create_wizards (void)
     gtk_widget_show (dialog);
     gtk_test_widget_wait_for_draw (dialog);
     g_assert_cmpuint (assert_accessible_names (dialog), >=, 2);
+    gtk_widget_destroy (dialog);
+
+    dialog = vd_dhcp_hosts_dialog_new (NULL, vd_connection_find_network (connection, "default"));
+    gtk_widget_show (dialog);
+    gtk_test_widget_wait_for_draw (dialog);
+    g_assert_cmpuint (assert_accessible_names (dialog), >=, 5);
     gtk_widget_destroy (dialog);
 
     dialog = vd_xml_edit_dialog_new (NULL, pool);
