@@ -29,8 +29,9 @@
  * dialogs do, through the same core calls, on a real libvirtd
  * (tests/e2e/vd-e2e-daemon): a dir pool built by libvirt in a directory
  * that does not exist yet, a qcow2 volume in it that qemu-img reads back,
- * an isolated network with DHCP (a real dnsmasq), each started, stopped
- * and deleted; the host's lists follow libvirt's events all along.
+ * an fs pool on an ext4 image attached to a loop device (mounted on start,
+ * unmounted on stop), an isolated network with DHCP (a real dnsmasq), each
+ * started, stopped and deleted; the host's lists follow libvirt's events all along.
  * Objects are named vd-e2e-host-<pid>.
  */
 
@@ -157,6 +158,122 @@ test_dir_pool_and_qcow2 (void)
   vd_connection_disconnect (connection);
 }
 
+/* Runs a command; returns its standard output, stripped. */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+
+  return g_strstrip (out);
+}
+
+static gboolean
+is_mounted (const char *path)
+{
+  g_autofree char *mounts = NULL;
+  g_autofree char *needle = g_strdup_printf (" %s ", path);
+
+  g_assert_true (g_file_get_contents ("/proc/mounts", &mounts, NULL, NULL));
+  return strstr (mounts, needle) != NULL;
+}
+
+/* A pre-formatted block device (an ext4 image on a loop device): libvirt
+ * builds the mount point, mounts it on start, a volume is a file on it,
+ * and stopping unmounts it. */
+static void
+test_fs_pool (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-host-fs-%d", (int)getpid ());
+  const char *images = vd_e2e_require_env ("VD_E2E_IMAGE_DIR");
+  g_autofree char *image = g_strdup_printf ("%s/%s.img", images, name);
+  g_autofree char *target = g_strdup_printf ("%s/%s-mnt", images, name);
+  g_autofree char *device = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(VdPoolSpec) spec = vd_pool_spec_new ();
+  g_autoptr(VdVolumeSpec) volume_spec = vd_volume_spec_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VdStoragePool *pool;
+
+  g_free (run ((const char *[]) { "truncate", "-s", "64M", image, NULL }));
+  g_free (run ((const char *[]) { "mkfs.ext4", "-q", "-F", image, NULL }));
+  device = run ((const char *[]) { "losetup", "--find", "--show", image, NULL });
+  g_test_message ("%s on %s", image, device);
+
+  g_free (spec->name);
+  spec->name = g_strdup (name);
+  spec->type = VD_POOL_TYPE_FS;
+  g_free (spec->devices);
+  spec->devices = g_strdup (device);
+  g_free (spec->format);
+  spec->format = g_strdup ("ext4");
+  g_free (spec->target_path);
+  spec->target_path = g_strdup (target);
+  /* Build without overwriting: the mount point only, the file system stays. */
+  spec->build = TRUE;
+  spec->overwrite = FALSE;
+  g_assert_true (vd_pool_spec_validate (spec, vd_connection_get_pools (connection), &error));
+  g_assert_no_error (error);
+
+  vd_connection_create_pool_async (connection, spec, TRUE, FALSE, NULL,
+                                   vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  g_assert_true (vd_connection_create_pool_finish (connection, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  VD_TEST_WAIT_UNTIL ((pool = vd_connection_find_pool (connection, name)) != NULL &&
+                      vd_storage_pool_get_active (pool), WAIT_SECONDS);
+  g_assert_cmpstr (vd_storage_pool_get_pool_type (pool), ==, "fs");
+  g_assert_true (is_mounted (target));
+  /* ext4 on 64 MiB: libvirt reports the mounted file system's size. */
+  VD_TEST_WAIT_UNTIL (vd_storage_pool_get_capacity (pool) > 32 * 1024 * 1024, WAIT_SECONDS);
+
+  g_free (volume_spec->name);
+  volume_spec->name = g_strdup ("data.raw");
+  g_free (volume_spec->format);
+  volume_spec->format = g_strdup ("raw");
+  volume_spec->capacity = 16 * 1024 * 1024;
+  vd_storage_pool_create_volume_async (pool, volume_spec, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  g_assert_true (vd_storage_pool_create_volume_finish (pool, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  file = g_build_filename (target, "data.raw", NULL);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  vd_storage_pool_stop_async (pool, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  g_assert_true (vd_storage_pool_stop_finish (pool, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  VD_TEST_WAIT_UNTIL (!vd_storage_pool_get_active (pool), WAIT_SECONDS);
+  g_assert_false (is_mounted (target));
+  /* The volume stays on the device, not in the mount point. */
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  vd_storage_pool_delete_async (pool, VD_STORAGE_POOL_DELETE_NONE, NULL,
+                                vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_UNTIL (result != NULL, WAIT_SECONDS);
+  g_assert_true (vd_storage_pool_delete_finish (pool, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  VD_TEST_WAIT_UNTIL (vd_connection_find_pool (connection, name) == NULL, WAIT_SECONDS);
+
+  g_free (run ((const char *[]) { "losetup", "--detach", device, NULL }));
+  g_assert_cmpint (g_rmdir (target), ==, 0);
+  g_assert_cmpint (g_unlink (image), ==, 0);
+  vd_connection_disconnect (connection);
+}
+
 static void
 test_isolated_network (void)
 {
@@ -232,6 +349,7 @@ main (int   argc,
   gvir_init_object_check (NULL, NULL, NULL);
 
   g_test_add_func ("/vd/e2e/host/dir-pool-and-qcow2", test_dir_pool_and_qcow2);
+  g_test_add_func ("/vd/e2e/host/fs-pool", test_fs_pool);
   g_test_add_func ("/vd/e2e/host/isolated-network", test_isolated_network);
 
   return g_test_run ();
