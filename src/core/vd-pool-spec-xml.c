@@ -286,7 +286,10 @@ vd_pool_spec_to_source_xml (const VdPoolSpec *spec)
 
   g_return_val_if_fail (spec != NULL, NULL);
 
-  if (spec->type != VD_POOL_TYPE_NETFS && spec->type != VD_POOL_TYPE_ISCSI)
+  /* A server to ask: its NFS exports or iSCSI targets, or (Gluster) the
+   * volumes it serves. */
+  if (spec->type != VD_POOL_TYPE_NETFS && spec->type != VD_POOL_TYPE_ISCSI &&
+      spec->type != VD_POOL_TYPE_GLUSTER)
     return NULL;
 
   doc = xmlNewDoc (BAD_CAST "1.0");

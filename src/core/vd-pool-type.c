@@ -88,7 +88,7 @@ static const struct
   [VD_POOL_TYPE_GLUSTER] = {
     "gluster", N_("Gluster volume"),
     N_("A directory of a Gluster volume, used by QEMU over the network; files are volumes."),
-    F (HOST) | F (SOURCE_NAME) | F (SOURCE_DIR), no_formats, FALSE, FALSE, FALSE },
+    F (HOST) | F (SOURCE_NAME) | F (SOURCE_DIR), no_formats, FALSE, FALSE, TRUE },
   [VD_POOL_TYPE_ZFS] = {
     "zfs", N_("ZFS pool"),
     N_("A ZFS pool, existing or built on devices; each volume is a ZFS volume (zvol)."),

@@ -732,6 +732,11 @@ source_selected_cb (VdCreatePoolWizard *self,
       fill_entry (self->devices_entry, source->devices);
       gtk_toggle_button_set_active (self->build_check, FALSE);
       break;
+    case VD_POOL_TYPE_GLUSTER:
+      /* A volume the server serves, by name. */
+      fill_entry (self->host_entry, source->host);
+      fill_entry (self->source_name_entry, source->name);
+      break;
     case VD_POOL_TYPE_DIR:
     case VD_POOL_TYPE_FS:
     case VD_POOL_TYPE_DISK:
@@ -739,7 +744,6 @@ source_selected_cb (VdCreatePoolWizard *self,
     case VD_POOL_TYPE_SCSI:
     case VD_POOL_TYPE_MPATH:
     case VD_POOL_TYPE_RBD:
-    case VD_POOL_TYPE_GLUSTER:
     case VD_POOL_TYPE_ZFS:
     case VD_POOL_N_TYPES:
     default:

@@ -782,6 +782,18 @@ test_find_sources (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (error->message, "Failed to find sources: "));
   g_clear_error (&error);
 
+  /* Gluster: the server's volumes; the test driver cannot search either. */
+  g_clear_pointer (&spec, vd_pool_spec_free);
+  spec = spec_gluster ();
+  g_clear_pointer (&source_xml, g_free);
+  source_xml = vd_pool_spec_to_source_xml (spec);
+  g_assert_cmpstr (source_xml, ==, "<source>\n  <host name=\"gluster1.example.com\"/>\n</source>\n");
+  g_assert_true (vd_pool_type_can_find_sources (VD_POOL_TYPE_GLUSTER));
+  g_assert_null (find (connection, spec, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Failed to find sources: "));
+  g_clear_error (&error);
+
   /* Types libvirt never searches are refused at once. */
   g_clear_pointer (&spec, vd_pool_spec_free);
   spec = spec_dir ();
