@@ -32,4 +32,8 @@ void             vd_sparkline_renderer_set_series (VdSparklineRenderer  *self,
                                                    gpointer              secondary_format_data,
                                                    double                secondary_value);
 
+guint64          vd_sparkline_renderer_get_signature (VdSparklineRenderer *self,
+                                                      int                  width,
+                                                      int                  height);
+
 G_END_DECLS

@@ -286,16 +286,29 @@ domain_set_new (void)
   return g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
-/* The guests whose rows are on screen while a graph column is shown: the
- * stats poller measures those at every tick (vd_domain_watch_stats()),
- * others maybe less often. Found by walking the visible rows down the
- * view, a few dozen lookups. */
+typedef struct
+{
+  guint64 cell[G_N_ELEMENTS (graph_columns)];
+} RowSignatures;
+
+/* After a stats tick, walking the rows on screen once:
+ *  - the guests among them are watched (vd_domain_watch_stats()): the
+ *    poller measures those at every tick, others maybe less often;
+ *  - each graph cell's picture is compared with the one drawn at the last
+ *    tick (vd_sparkline_renderer_get_signature()): only the cells that
+ *    change are redrawn, so an idle guest's flat graphs cost nothing.
+ * A row that was not on screen at the last tick has no signature and is
+ * redrawn whole. */
 static void
-update_watched (VdManagerWindow *self)
+update_rows (VdManagerWindow *self,
+             cairo_region_t  *region,
+             guint           *n_cells,
+             guint           *n_changed)
 {
   GtkTreeView *tree_view = self->tree_view;
   GtkTreeModel *model = gtk_tree_view_get_model (tree_view);
   g_autoptr(GHashTable) visible = domain_set_new ();
+  g_autoptr(GHashTable) signatures = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   gboolean shown = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
@@ -315,14 +328,56 @@ update_watched (VdManagerWindow *self)
           GdkRectangle area;
           GtkTreeIter iter;
           gpointer object;
+          RowSignatures *row;
+          RowSignatures *before;
 
           if (!gtk_tree_view_get_path_at_pos (tree_view, 0, y, &path, NULL, NULL, NULL))
             break;
           gtk_tree_view_get_background_area (tree_view, path, NULL, &area);
-          if (gtk_tree_model_get_iter (model, &iter, path) &&
-              VD_IS_DOMAIN (object = vd_manager_model_get_object (model, &iter)))
-            g_hash_table_add (visible, g_object_ref (object));
           y = MAX (y + 1, area.y + area.height);
+          if (!gtk_tree_model_get_iter (model, &iter, path))
+            continue;
+
+          object = vd_manager_model_get_object (model, &iter);
+          if (VD_IS_DOMAIN (object))
+            g_hash_table_add (visible, g_object_ref (object));
+          if (object == NULL || g_hash_table_contains (signatures, object))
+            continue;
+
+          before = self->signatures != NULL ? g_hash_table_lookup (self->signatures, object) : NULL;
+          row = g_new0 (RowSignatures, 1);
+          for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+            {
+              const GraphColumn *spec = &graph_columns[i];
+              GtkTreeViewColumn *column = COLUMN_AT (self, spec);
+              GtkCellRenderer *cell = RENDERER_AT (self, spec);
+              GdkRectangle cell_area;
+              int x;
+              int cell_y;
+
+              if (!gtk_tree_view_column_get_visible (column))
+                continue;
+
+              gtk_tree_view_get_background_area (tree_view, path, column, &cell_area);
+              graph_data_func (column, cell, model, &iter, (gpointer)spec);
+              row->cell[i] = vd_sparkline_renderer_get_signature (VD_SPARKLINE_RENDERER (cell),
+                                                                  cell_area.width,
+                                                                  cell_area.height);
+              (*n_cells)++;
+              if (before != NULL && before->cell[i] == row->cell[i])
+                continue;
+              (*n_changed)++;
+
+              /* From one pixel in: the tree view draws every column that
+               * touches the area, the one left of it too. That pixel is
+               * the cell's padding, which a tick does not change. */
+              gtk_tree_view_convert_bin_window_to_widget_coords (tree_view, cell_area.x,
+                                                                 cell_area.y, &x, &cell_y);
+              cairo_region_union_rectangle (region, &(cairo_rectangle_int_t) {
+                                              x + 1, cell_y, MAX (cell_area.width - 1, 0),
+                                              cell_area.height });
+            }
+          g_hash_table_insert (signatures, g_object_ref (object), row);
         }
     }
 
@@ -331,12 +386,16 @@ update_watched (VdManagerWindow *self)
   g_hash_table_foreach (visible, watch_domain, self->watched);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   self->watched = g_steal_pointer (&visible);
+
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
+  self->signatures = g_steal_pointer (&signatures);
 }
 
 /* From dispose: no guest is watched by this window any more. */
 void
 _vd_manager_window_columns_unwatch_all (VdManagerWindow *self)
 {
+  g_clear_pointer (&self->signatures, g_hash_table_unref);
   if (self->watched == NULL)
     return;
 
@@ -344,42 +403,52 @@ _vd_manager_window_columns_unwatch_all (VdManagerWindow *self)
   g_clear_pointer (&self->watched, g_hash_table_unref);
 }
 
-/* After a stats tick: redraw the graph columns and nothing else, so the
- * names and states (text, the costly part to draw) are left alone; with
- * no graph column shown, nothing is redrawn. */
+/* After a stats tick: redraw the graph cells whose pictures change and
+ * nothing else (see update_rows()); names and states, the costly part to
+ * draw, are left alone, and with no graph column shown nothing is
+ * redrawn. */
 void
 _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self->tree_view);
-  int left = G_MAXINT;
-  int right = G_MININT;
+  cairo_region_t *region = cairo_region_create ();
+  guint n_cells = 0;
+  guint n_changed = 0;
 
-  /* Rows scrolled into view since the last tick are measured from the
-   * next one on. */
-  update_watched (self);
+  update_rows (self, region, &n_cells, &n_changed);
 
-  for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+  if (n_changed > 0 && n_changed * 2 >= n_cells)
     {
-      GtkTreeViewColumn *column = COLUMN_AT (self, &graph_columns[i]);
-      int x;
+      /* Most cells changed (graphs still filling, busy guests): one
+       * rectangle over the graph columns draws faster than a region of
+       * many cells, each clipped on its own. */
+      int left = G_MAXINT;
+      int right = G_MININT;
 
-      if (!gtk_tree_view_column_get_visible (column))
-        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (graph_columns); i++)
+        {
+          GtkTreeViewColumn *column = COLUMN_AT (self, &graph_columns[i]);
+          int x;
 
-      /* Column offsets are in tree coordinates; the redraw is asked for in
-       * the widget's, which differ when scrolled sideways. */
-      gtk_tree_view_convert_bin_window_to_widget_coords (self->tree_view,
-                                                         gtk_tree_view_column_get_x_offset (column),
-                                                         0, &x, NULL);
-      left = MIN (left, x);
-      right = MAX (right, x + gtk_tree_view_column_get_width (column));
+          if (!gtk_tree_view_column_get_visible (column))
+            continue;
+          /* Column offsets are in tree coordinates; the redraw is asked
+           * for in the widget's, which differ when scrolled sideways. */
+          gtk_tree_view_convert_bin_window_to_widget_coords (self->tree_view,
+                                                             gtk_tree_view_column_get_x_offset (column),
+                                                             0, &x, NULL);
+          left = MIN (left, x);
+          right = MAX (right, x + gtk_tree_view_column_get_width (column));
+        }
+      /* From one pixel in, as for a cell. */
+      if (left != G_MAXINT && left + 1 < right)
+        gtk_widget_queue_draw_area (widget, left + 1, 0, right - left - 1,
+                                    gtk_widget_get_allocated_height (widget));
+    }
+  else if (!cairo_region_is_empty (region))
+    {
+      gtk_widget_queue_draw_region (widget, region);
     }
 
-  /* From one pixel in: the tree view draws every column that touches the
-   * area, the one ending where the first graph column begins too (the
-   * state texts: a third of a tick's drawing). That pixel is the cell's
-   * padding, which a tick does not change. */
-  if (left != G_MAXINT && left + 1 < right)
-    gtk_widget_queue_draw_area (widget, left + 1, 0, right - left - 1,
-                                gtk_widget_get_allocated_height (widget));
+  cairo_region_destroy (region);
 }

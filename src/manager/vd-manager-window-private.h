@@ -53,6 +53,7 @@ struct _VdManagerWindow
   GSimpleActionGroup   *actions;
 
   GHashTable           *watched;   /* VdDomain (ref) whose graphs are on screen */
+  GHashTable           *signatures; /* row object (ref) → what its graph cells show */
 
   guint                 update_source;
   guint                 spinner_source;

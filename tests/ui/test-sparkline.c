@@ -426,6 +426,60 @@ test_sparkline_themes (void)
   g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
 }
 
+static char *
+format_test_value (double   value,
+                   gpointer data)
+{
+  return g_strdup_printf ("%.0f", value);
+}
+
+/* The signature follows what would be drawn: equal for the same series
+ * and size, different for another sample, a gap, another value or size. */
+static void
+test_sparkline_signature (void)
+{
+  g_autoptr(GtkCellRenderer) cell = g_object_ref_sink (vd_sparkline_renderer_new ());
+  VdSparklineRenderer *sparkline = VD_SPARKLINE_RENDERER (cell);
+  g_autoptr(VdStatsRing) ring = vd_stats_ring_new (10);
+  guint64 first;
+  guint64 again;
+
+  for (guint i = 0; i < 5; i++)
+    vd_stats_ring_push (ring, 50);
+  vd_sparkline_renderer_set_series (sparkline, ring, NULL, 100, format_test_value, NULL, 50, NULL, -1);
+  first = vd_sparkline_renderer_get_signature (sparkline, 120, 30);
+  again = vd_sparkline_renderer_get_signature (sparkline, 120, 30);
+  g_assert_cmpuint (first, ==, again);
+  g_assert_cmpuint (first, !=, vd_sparkline_renderer_get_signature (sparkline, 140, 30));
+
+  /* Another current value (its text changes). */
+  vd_sparkline_renderer_set_series (sparkline, ring, NULL, 100, format_test_value, NULL, 51, NULL, -1);
+  g_assert_cmpuint (first, !=, vd_sparkline_renderer_get_signature (sparkline, 120, 30));
+  vd_sparkline_renderer_set_series (sparkline, ring, NULL, 100, format_test_value, NULL, 50, NULL, -1);
+  g_assert_cmpuint (first, ==, vd_sparkline_renderer_get_signature (sparkline, 120, 30));
+
+  /* A new sample, even an equal one, moves the line's left end. */
+  vd_stats_ring_push (ring, 50);
+  again = vd_sparkline_renderer_get_signature (sparkline, 120, 30);
+  g_assert_cmpuint (first, !=, again);
+
+  /* A full ring of equal samples draws the same picture after one more. */
+  for (guint i = 0; i < 10; i++)
+    vd_stats_ring_push (ring, 50);
+  first = vd_sparkline_renderer_get_signature (sparkline, 120, 30);
+  vd_stats_ring_push (ring, 50);
+  g_assert_cmpuint (first, ==, vd_sparkline_renderer_get_signature (sparkline, 120, 30));
+  /* A gap does not. */
+  vd_stats_ring_push (ring, NAN);
+  g_assert_cmpuint (first, !=, vd_sparkline_renderer_get_signature (sparkline, 120, 30));
+
+  /* Hidden: the same signature whatever the series. */
+  gtk_cell_renderer_set_visible (cell, FALSE);
+  first = vd_sparkline_renderer_get_signature (sparkline, 120, 30);
+  vd_stats_ring_push (ring, 10);
+  g_assert_cmpuint (first, ==, vd_sparkline_renderer_get_signature (sparkline, 120, 30));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/vd/sparkline/levels", test_sparkline_levels);
   g_test_add_func ("/vd/sparkline/history", test_sparkline_history);
   g_test_add_func ("/vd/sparkline/secondary", test_sparkline_secondary);
+  g_test_add_func ("/vd/sparkline/signature", test_sparkline_signature);
   g_test_add_func ("/vd/sparkline/themes", test_sparkline_themes);
 
   return g_test_run ();
