@@ -16,6 +16,7 @@
 #include "vd-connection-private.h"
 #include "vd-domain-private.h"
 #include "vd-error.h"
+#include "vd-libvirt-task.h"
 #include "vd-stats-poller.h"
 
 /*
@@ -147,8 +148,7 @@ auth_cb (virConnectCredentialPtr  cred,
   ask = g_new0 (AskData, 1);
   ask->self = g_object_ref (data->self);
   ask->request = g_object_ref (request);
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
-                              ask_on_main_thread, ask, ask_data_free);
+  vd_libvirt_task_post (data->context, ask_on_main_thread, ask, ask_data_free);
 
   if (!vd_credential_request_wait (request, data->cancellable))
     return -1;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vd-credential-request.h"
+#include "vd-libvirt-task.h"
 
 /*
  * A question libvirt asks while a connection opens (user name, password,
@@ -196,8 +197,7 @@ vd_credential_request_wait (VdCredentialRequest *self,
           g_mutex_unlock (&self->mutex);
           /* Finish on the main thread so "finished" is emitted there and
            * an open dialog closes. */
-          g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, cancelled_cb,
-                                      g_object_ref (self), g_object_unref);
+          vd_libvirt_task_post (NULL, cancelled_cb, g_object_ref (self), g_object_unref);
           return FALSE;
         }
     }

@@ -16,6 +16,7 @@
 #include "vd-connection-host.h"
 #include "vd-error.h"
 #include "vd-install-spec.h"
+#include "vd-libvirt-task.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
 #include "vd-xml.h"
@@ -104,8 +105,7 @@ report (CreateData         *data,
   call = g_new0 (ProgressCall, 1);
   call->progress = progress_ref (data->progress);
   call->step = step;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_call_cb, call,
-                              progress_call_free);
+  vd_libvirt_task_post (data->context, progress_call_cb, call, progress_call_free);
 }
 
 static void

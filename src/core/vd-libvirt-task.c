@@ -206,3 +206,31 @@ vd_libvirt_task_set_failure (GError   **error,
   message = message_func (data, libvirt_error->message);
   g_set_error_literal (error, libvirt_error->domain, libvirt_error->code, message);
 }
+
+/**
+ * vd_libvirt_task_post:
+ * @context: (nullable): where @func runs, %NULL for the global default
+ * @func: called there; returns %G_SOURCE_REMOVE (once) or
+ *   %G_SOURCE_CONTINUE (again, on the next idle)
+ * @data: passed to @func
+ * @notify: (nullable): frees @data after @func ran, or when @context goes
+ *
+ * From a worker: queues @func on @context, at default priority. Unlike
+ * g_main_context_invoke_full(), it never runs @func in the calling thread,
+ * which that function does whenever no thread holds @context at that
+ * moment (the main thread between two iterations): a worker would then
+ * touch widgets or main-thread state concurrently with the main thread.
+ */
+void
+vd_libvirt_task_post (GMainContext   *context,
+                      GSourceFunc     func,
+                      gpointer        data,
+                      GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[virt-desk] worker report");
+  g_source_attach (source, context);
+}

@@ -84,5 +84,9 @@ void     vd_libvirt_task_set_failure (GError                 **error,
                                       char                  *(*message_func) (gpointer    data,
                                                                               const char *detail),
                                       gpointer                 data);
+void     vd_libvirt_task_post        (GMainContext            *context,
+                                      GSourceFunc              func,
+                                      gpointer                 data,
+                                      GDestroyNotify           notify);
 
 G_END_DECLS

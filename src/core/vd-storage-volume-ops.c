@@ -156,8 +156,7 @@ _vd_volume_op_report_progress (GTask   *task,
   report->task = g_object_ref (task);
   report->done = done;
   report->total = total;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_report_cb, report,
-                              progress_report_free);
+  vd_libvirt_task_post (data->context, progress_report_cb, report, progress_report_free);
 }
 
 /* ------------------------------------------------------------------ */

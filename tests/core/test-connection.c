@@ -11,6 +11,7 @@
 
 #include "vd-connection-manager.h"
 #include "vd-error.h"
+#include "vd-libvirt-task.h"
 #include "../vd-test-util.h"
 
 static void
@@ -238,6 +239,54 @@ test_manager (void)
   g_assert_cmpuint (g_variant_n_children (saved), ==, 0);
 }
 
+/* A worker's report runs on the main thread, even when the main thread
+ * holds no iteration of its context when the worker posts it (where
+ * g_main_context_invoke() would run it in the worker). */
+typedef struct
+{
+  GThread *ran_in;
+  gboolean freed;
+} PostData;
+
+static gboolean
+post_cb (gpointer user_data)
+{
+  PostData *data = user_data;
+
+  data->ran_in = g_thread_self ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post_free (gpointer user_data)
+{
+  PostData *data = user_data;
+
+  data->freed = TRUE;
+}
+
+static gpointer
+post_thread (gpointer user_data)
+{
+  vd_libvirt_task_post (NULL, post_cb, user_data, post_free);
+  return NULL;
+}
+
+static void
+test_post_from_worker (void)
+{
+  PostData data = { NULL, FALSE };
+  GThread *worker = g_thread_new ("post", post_thread, &data);
+
+  /* The main thread does not iterate while the worker posts. */
+  g_thread_join (worker);
+  g_assert_null (data.ran_in);
+  g_assert_false (data.freed);
+  while (!data.freed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (data.ran_in == g_thread_self ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/vd/connection/refresh", test_refresh_domains);
   g_test_add_func ("/vd/connection/stats-cpu", test_stats_cpu);
   g_test_add_func ("/vd/connection-manager/persist", test_manager);
+  g_test_add_func ("/vd/libvirt-task/post-from-worker", test_post_from_worker);
 
   return g_test_run ();
 }

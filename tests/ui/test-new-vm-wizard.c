@@ -535,9 +535,7 @@ test_media_choices (void)
                                                "/var/lib/libvirt/images/appliance.qcow2"));
 
   /* Forward looks for the OS on the medium: this one cannot be read on
-   * this machine, which the OS step says. (The browser's window has just
-   * gone: let the wizard draw again first.) */
-  gtk_test_widget_wait_for_draw (w);
+   * this machine, which the OS step says. */
   forward (w);
   g_assert_cmpstr (page (w), ==, "os");
   detect = GTK_LABEL (find (w, "Looking for the OS on this medium…"));
