@@ -14,6 +14,7 @@
 
 #include "vd-connection-private.h"
 #include "vd-domain-private.h"
+#include "vd-domain-storage.h"
 #include "vd-error.h"
 #include "vd-libvirt-task.h"
 
@@ -150,14 +151,44 @@ undefine (virDomainPtr handle,
  * the ones that could not be deleted, or NULL. */
 static char *
 delete_volumes (virDomainPtr        handle,
-                const char * const *paths)
+                const char * const *paths,
+                gboolean            local_files)
 {
   g_autoptr(GString) failures = NULL;
   virConnectPtr conn = virDomainGetConnect (handle);
 
+  /* Never on a remote host: the path would name a file on this machine. */
+  if (local_files)
+    {
+      char *uri = virConnectGetURI (conn);
+
+      local_files = _vd_domain_storage_uri_is_local (uri);
+      free (uri);
+      virResetLastError ();
+    }
+
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
       virStorageVolPtr vol = virStorageVolLookupByPath (conn, paths[i]);
+      virErrorPtr err = vol == NULL ? virGetLastError () : NULL;
+
+      if (vol == NULL && local_files && err != NULL && err->code == VIR_ERR_NO_STORAGE_VOL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+          g_autoptr(GError) file_error = NULL;
+
+          /* In no pool: a plain file the user chose to delete. */
+          virResetLastError ();
+          if (g_file_delete (file, NULL, &file_error))
+            continue;
+
+          if (failures == NULL)
+            failures = g_string_new (NULL);
+          else
+            g_string_append (failures, "; ");
+          g_string_append_printf (failures, "%s: %s", paths[i], file_error->message);
+          continue;
+        }
 
       if (vol == NULL || virStorageVolDelete (vol, 0) < 0)
         {
@@ -234,7 +265,8 @@ action_worker (gpointer   user_data,
   if (!ok)
     vd_libvirt_task_set_failure (error, failure_message, data);
   else if (data->kind == ACTION_DELETE)
-    volume_failures = delete_volumes (data->handle, (const char * const *)data->volumes);
+    volume_failures = delete_volumes (data->handle, (const char * const *)data->volumes,
+                                      data->delete_flags & VD_DOMAIN_DELETE_LOCAL_FILES);
 
   /* A handle keeps the name and id it was looked up with (libvirt caches
    * them client-side): look the guest up again so the re-read sees its new

@@ -44,6 +44,9 @@ typedef enum
  * @VD_DOMAIN_DELETE_MANAGED_SAVE: also remove the managed save image
  * @VD_DOMAIN_DELETE_SNAPSHOTS: also remove snapshot (and checkpoint) metadata
  * @VD_DOMAIN_DELETE_NVRAM: also remove the UEFI variable store
+ * @VD_DOMAIN_DELETE_LOCAL_FILES: a path of the volume list that is in no
+ *   storage pool is a plain file on this machine (local connections only):
+ *   delete it with g_file_delete() instead of failing
  */
 typedef enum
 {
@@ -51,6 +54,7 @@ typedef enum
   VD_DOMAIN_DELETE_MANAGED_SAVE = 1 << 0,
   VD_DOMAIN_DELETE_SNAPSHOTS = 1 << 1,
   VD_DOMAIN_DELETE_NVRAM = 1 << 2,
+  VD_DOMAIN_DELETE_LOCAL_FILES = 1 << 3,
 } VdDomainDeleteFlags;
 
 #define VD_DOMAIN_DELETE_ALL_METADATA \

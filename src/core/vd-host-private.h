@@ -82,6 +82,10 @@ guint          _vd_network_get_action_serial    (VdNetwork           *self);
 
 /* vd-storage-pool.c */
 GHashTable        *_vd_disk_users_collect            (virConnectPtr            conn);
+GStrv              _vd_disk_users_lookup             (GHashTable              *users,
+                                                      const char              *pool,
+                                                      const char              *volume,
+                                                      const char              *path);
 VdStoragePoolInfo *_vd_storage_pool_info_new_from_handle (virStoragePoolPtr    handle,
                                                       GHashTable              *users);
 void               _vd_storage_pool_info_free        (VdStoragePoolInfo       *info);

@@ -171,6 +171,29 @@ lookup_users (GHashTable *users,
   return g_strv_builder_end (builder);
 }
 
+/**
+ * _vd_disk_users_lookup:
+ * @users: from _vd_disk_users_collect()
+ * @pool: (nullable): the pool of the volume, with @volume
+ * @volume: (nullable): the volume's name in @pool
+ * @path: (nullable): the disk's path
+ *
+ * Returns: (transfer full): the guests (sorted) whose disks name this
+ *   storage by path or as a pool's volume
+ */
+GStrv
+_vd_disk_users_lookup (GHashTable *users,
+                       const char *pool,
+                       const char *volume,
+                       const char *path)
+{
+  if (pool != NULL && volume != NULL)
+    return lookup_users (users, pool, volume, path);
+
+  /* No volume to match: a path only ("" names no volume key in use). */
+  return lookup_users (users, "", "", path);
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading (workers)                                                   */
 /* ------------------------------------------------------------------ */
