@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vd-gtk-util.h"
 #include "vd-hardware-page-boot.h"
 #include "vd-hardware-page-cpu.h"
+#include "vd-hardware-page-device.h"
 #include "vd-hardware-page-memory.h"
 #include "vd-hardware-page-overview.h"
 #include "vd-vm-window-private.h"
@@ -39,6 +41,13 @@
  * Discard / Cancel, in a dialog answered through "response". When the
  * guest's configuration changes underneath (its properties follow libvirt's
  * events), the editor is fetched again unless there are edits.
+ *
+ * After Boot, one page per device of the guest in document order
+ * (VdHardwarePageDevice, named "device-" and the core's device id), built
+ * again whenever a new editor lists other devices. Each has Remove…, which
+ * asks first, then removes the device from a copy of the editor and
+ * applies that like any change: a running guest loses it live where
+ * libvirt can unplug it, else at its next start (and the window says so).
  */
 
 enum {
@@ -70,6 +79,16 @@ page_by_name (VdVmWindow *self,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_strcmp0 (name, pages[i].name) == 0)
       return pages[i].page;
+
+  if (name != NULL && g_str_has_prefix (name, "device-") && self->device_pages != NULL)
+    for (guint i = 0; i < self->device_pages->len; i++)
+      {
+        VdHardwarePageDevice *page = self->device_pages->pdata[i];
+
+        if (g_strcmp0 (name + strlen ("device-"),
+                       vd_hardware_page_device_get_device_id (page)) == 0)
+          return VD_HARDWARE_PAGE (page);
+      }
 
   return NULL;
 }
@@ -234,6 +253,83 @@ xml_view_style_updated_cb (GtkWidget *view)
                                         schemes, dark ? "oblivion" : "classic"));
 }
 
+/* The device pages */
+
+static void page_state_changed_cb (VdVmWindow *self);
+static void remove_requested_cb   (VdHardwarePageDevice *page,
+                                   VdVmWindow           *self);
+
+static void
+add_device_page (VdVmWindow        *self,
+                 const VdDeviceRef *device)
+{
+  VdHardwarePage *page = vd_hardware_page_device_new_for (vd_device_ref_get_kind (device),
+                                                          vd_device_ref_get_id (device));
+  g_autofree char *name = g_strconcat ("device-", vd_device_ref_get_id (device), NULL);
+  GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
+  GtkWidget *viewport = gtk_viewport_new (NULL, NULL);
+
+  /* As the template's pages: no horizontal scrolling, no frame. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_viewport_set_shadow_type (GTK_VIEWPORT (viewport), GTK_SHADOW_NONE);
+  gtk_container_add (GTK_CONTAINER (viewport), GTK_WIDGET (page));
+  gtk_container_add (GTK_CONTAINER (scrolled), viewport);
+  gtk_widget_show (GTK_WIDGET (page));
+  gtk_widget_show (viewport);
+  gtk_widget_show (scrolled);
+
+  vd_hardware_page_set_domain (page, self->domain);
+  g_signal_connect_swapped (page, "notify::dirty", G_CALLBACK (page_state_changed_cb), self);
+  g_signal_connect_swapped (page, "notify::valid", G_CALLBACK (page_state_changed_cb), self);
+  g_signal_connect (page, "remove-requested", G_CALLBACK (remove_requested_cb), self);
+  g_ptr_array_add (self->device_pages, page);
+  gtk_stack_add_titled (self->details_stack, scrolled, name, vd_device_ref_get_label (device));
+}
+
+static void
+clear_device_pages (VdVmWindow *self)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->device_pages);
+
+  /* Forgotten first: leaving a page that is going is no leaving. */
+  self->device_pages = g_ptr_array_new ();
+  for (guint i = 0; old != NULL && i < old->len; i++)
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (old->pdata[i], GTK_TYPE_SCROLLED_WINDOW);
+
+      g_signal_handlers_disconnect_by_data (old->pdata[i], self);
+      gtk_container_remove (GTK_CONTAINER (self->details_stack), scrolled);
+    }
+}
+
+/* One page per device of @editor, built again only when the devices (or
+ * their names) differ from those the pages show. */
+static void
+update_device_pages (VdVmWindow     *self,
+                     VdDomainEditor *editor)
+{
+  g_autoptr(GPtrArray) devices = editor != NULL ? vd_domain_editor_list_devices (editor) : NULL;
+  g_autoptr(GString) signature = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; devices != NULL && i < devices->len; i++)
+    g_string_append_printf (signature, "%s\t%s\n", vd_device_ref_get_id (devices->pdata[i]),
+                            vd_device_ref_get_label (devices->pdata[i]));
+  if (self->device_pages != NULL && g_strcmp0 (signature->str, self->device_signature) == 0)
+    return;
+
+  g_free (self->device_signature);
+  self->device_signature = g_strdup (signature->str);
+  shown = g_strdup (gtk_stack_get_visible_child_name (self->details_stack));
+  clear_device_pages (self);
+  for (guint i = 0; devices != NULL && i < devices->len; i++)
+    add_device_page (self, devices->pdata[i]);
+  /* Back on the page shown before, unless its device went. */
+  if (shown != NULL && gtk_stack_get_child_by_name (self->details_stack, shown) != NULL)
+    gtk_stack_set_visible_child_name (self->details_stack, shown);
+}
+
 /* The editor */
 
 static void
@@ -244,8 +340,13 @@ set_editor (VdVmWindow     *self,
                               self->boot_page };
 
   g_set_object (&self->editor, editor);
+  if (self->device_pages == NULL)
+    return;
+  update_device_pages (self, editor);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     vd_hardware_page_set_editor (pages[i], editor);
+  for (guint i = 0; i < self->device_pages->len; i++)
+    vd_hardware_page_set_editor (self->device_pages->pdata[i], editor);
   self->xml_dirty = FALSE;
   refresh_xml (self);
   update_buttons (self);
@@ -371,13 +472,29 @@ apply_done_cb (GObject      *object,
     leave_now (self);
 }
 
+/* Defines @editor (the window's, changed, or a new one from the XML tab). */
+static void
+run_apply (VdVmWindow     *self,
+           VdDomainEditor *editor)
+{
+  ApplyCall *call;
+
+  gtk_info_bar_set_revealed (self->page_info_bar, FALSE);
+  self->applying = TRUE;
+  update_buttons (self);
+
+  call = g_new0 (ApplyCall, 1);
+  call->self = g_object_ref (self);
+  call->editor = g_object_ref (editor);
+  vd_domain_editor_apply_async (editor, self->domain, self->cancellable, apply_done_cb, call);
+}
+
 static void
 start_apply (VdVmWindow *self)
 {
   VdHardwarePage *page = current_page (self);
   g_autoptr(VdDomainEditor) editor = NULL;
   g_autoptr(GError) error = NULL;
-  ApplyCall *call;
 
   if (self->editor == NULL || page == NULL || self->applying)
     return;
@@ -409,14 +526,7 @@ start_apply (VdVmWindow *self)
         }
     }
 
-  gtk_info_bar_set_revealed (self->page_info_bar, FALSE);
-  self->applying = TRUE;
-  update_buttons (self);
-
-  call = g_new0 (ApplyCall, 1);
-  call->self = g_object_ref (self);
-  call->editor = g_object_ref (editor);
-  vd_domain_editor_apply_async (editor, self->domain, self->cancellable, apply_done_cb, call);
+  run_apply (self, editor);
 }
 
 static void
@@ -449,6 +559,113 @@ static void
 revert_clicked_cb (VdVmWindow *self)
 {
   discard (self);
+}
+
+/* Remove… */
+
+static void
+remove_response_cb (GtkDialog  *dialog,
+                    int         response,
+                    VdVmWindow *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (dialog), "vd-device-id"));
+  g_autoptr(VdDomainEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  self->remove_dialog = NULL;
+  if (response != GTK_RESPONSE_ACCEPT || self->editor == NULL || self->applying)
+    return;
+
+  /* The page's unapplied edits go with the device. */
+  editor = g_object_ref (self->editor);
+  vd_domain_editor_revert (editor);
+  if (!vd_domain_editor_remove_device (editor, id, &error))
+    {
+      vd_domain_editor_revert (editor);
+      show_page_message (self, GTK_MESSAGE_ERROR, error->message);
+      return;
+    }
+  self->leave_kind = LEAVE_NONE;
+  run_apply (self, editor);
+}
+
+static void
+remove_requested_cb (VdHardwarePageDevice *page,
+                     VdVmWindow           *self)
+{
+  const char *id = vd_hardware_page_device_get_device_id (page);
+  g_autofree char *label = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  const char *detail;
+
+  if (self->editor == NULL || self->applying)
+    return;
+  if (self->remove_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->remove_dialog));
+      return;
+    }
+
+  label = vd_hardware_page_device_get_label (page, self->editor);
+  switch (vd_domain_editor_get_device_kind (self->editor, id))
+    {
+    case VD_DEVICE_KIND_DISK:
+    case VD_DEVICE_KIND_FLOPPY:
+    case VD_DEVICE_KIND_CDROM:
+      detail = vd_domain_get_active (self->domain)
+               ? _("The disk image itself is kept. A running guest loses the drive now if it "
+                   "can be unplugged, else when it next starts.")
+               : _("The disk image itself is kept.");
+      break;
+
+    case VD_DEVICE_KIND_INTERFACE:
+    case VD_DEVICE_KIND_GRAPHICS:
+    case VD_DEVICE_KIND_VIDEO:
+    case VD_DEVICE_KIND_SOUND:
+    case VD_DEVICE_KIND_INPUT:
+    case VD_DEVICE_KIND_SERIAL:
+    case VD_DEVICE_KIND_PARALLEL:
+    case VD_DEVICE_KIND_CONSOLE:
+    case VD_DEVICE_KIND_CHANNEL:
+    case VD_DEVICE_KIND_HOSTDEV:
+    case VD_DEVICE_KIND_REDIRDEV:
+    case VD_DEVICE_KIND_CONTROLLER:
+    case VD_DEVICE_KIND_RNG:
+    case VD_DEVICE_KIND_WATCHDOG:
+    case VD_DEVICE_KIND_TPM:
+    case VD_DEVICE_KIND_SMARTCARD:
+    case VD_DEVICE_KIND_FILESYSTEM:
+    case VD_DEVICE_KIND_MEMBALLOON:
+    case VD_DEVICE_KIND_PANIC:
+    case VD_DEVICE_KIND_SHMEM:
+    case VD_DEVICE_KIND_OTHER:
+    default:
+      detail = vd_domain_get_active (self->domain)
+               ? _("A running guest loses the device now if it can be unplugged, else when it "
+                   "next starts.")
+               : _("The guest will start without this device.");
+      break;
+    }
+
+  /* translators: the first %s is a device ("Disk vda"), the second a guest */
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Remove “%s” from “%s”?"), label,
+                                   vd_domain_get_name (self->domain));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  /* translators: the button that removes a device from a guest */
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Remove Hardware"));
+  g_object_set_data_full (G_OBJECT (dialog), "vd-device-id", g_strdup (id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
+  self->remove_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Leaving a page with edits */
@@ -618,6 +835,7 @@ _vd_vm_window_details_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_CPU);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_MEMORY);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_BOOT);
+  g_type_ensure (VD_TYPE_HARDWARE_PAGE_DEVICE);
 
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, mode_switcher);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, mode_stack);
@@ -669,6 +887,7 @@ _vd_vm_window_details_init (VdVmWindow *self)
                                 self);
     }
 
+  self->device_pages = g_ptr_array_new ();
   self->current_page = g_strdup (gtk_stack_get_visible_child_name (self->details_stack));
   self->current_mode = g_strdup (gtk_stack_get_visible_child_name (self->mode_stack));
   g_signal_connect_swapped (self->details_stack, "notify::visible-child",
@@ -715,6 +934,14 @@ _vd_vm_window_details_dispose (VdVmWindow *self)
       g_signal_handlers_disconnect_by_data (self->leave_dialog, self);
       gtk_widget_destroy (g_steal_pointer (&self->leave_dialog));
     }
+  if (self->remove_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->remove_dialog, self);
+      gtk_widget_destroy (g_steal_pointer (&self->remove_dialog));
+    }
+  for (guint i = 0; self->device_pages != NULL && i < self->device_pages->len; i++)
+    g_signal_handlers_disconnect_by_data (self->device_pages->pdata[i], self);
+  g_clear_pointer (&self->device_pages, g_ptr_array_unref);
   g_clear_object (&self->editor);
 }
 
@@ -725,4 +952,5 @@ _vd_vm_window_details_finalize (VdVmWindow *self)
   g_clear_pointer (&self->current_page, g_free);
   g_clear_pointer (&self->current_mode, g_free);
   g_clear_pointer (&self->leave_target, g_free);
+  g_clear_pointer (&self->device_signature, g_free);
 }

@@ -73,6 +73,11 @@ struct _VdVmWindow
   gboolean              xml_dirty;
   gboolean              xml_valid;
   gboolean              switching_back;
+
+  /* Device pages (vd-vm-window-details.c) */
+  GPtrArray            *device_pages;     /* VdHardwarePageDevice, in the sidebar's order */
+  char                 *device_signature; /* the ids and labels they were built for */
+  GtkWidget            *remove_dialog;    /* the Remove… question */
 };
 
 /* vd-vm-window-details.c: the editable pages, Apply/Revert, the XML tab */
