@@ -33,6 +33,7 @@ struct _VdPreferencesDialog
   GtkSwitch     *confirm_force_off_switch;
   GtkSwitch     *confirm_reset_switch;
   GtkSwitch     *confirm_delete_switch;
+  GtkSwitch     *confirm_revert_snapshot_switch;
   GtkSpinButton *interval_spin;
   GtkSpinButton *history_spin;
   GtkLabel      *history_hint;
@@ -327,6 +328,8 @@ vd_preferences_dialog_class_init (VdPreferencesDialogClass *klass)
                                         confirm_force_off_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, confirm_reset_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, confirm_delete_switch);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog,
+                                        confirm_revert_snapshot_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, history_spin);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, history_hint);
@@ -375,6 +378,8 @@ vd_preferences_dialog_new (GtkWindow *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "confirm-delete", self->confirm_delete_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "confirm-revert-snapshot", self->confirm_revert_snapshot_switch,
+                   "active", G_SETTINGS_BIND_DEFAULT);
 
   g_settings_bind (settings, "stats-interval", self->interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
