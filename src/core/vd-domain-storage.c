@@ -114,8 +114,8 @@ storage_data_free (gpointer user_data)
 }
 
 /* Fills in pool, volume, path and capacity from libvirt's storage, when
- * the disk is a volume of a pool. */
-static void
+ * the disk is a volume of a pool. Returns whether it is one. */
+static gboolean
 resolve_volume (virConnectPtr  conn,
                 VdDomainDisk  *disk)
 {
@@ -139,7 +139,7 @@ resolve_volume (virConnectPtr  conn,
   virResetLastError ();
 
   if (vol == NULL)
-    return;
+    return FALSE;
 
   if (disk->path == NULL)
     disk->path = virStorageVolGetPath (vol);
@@ -157,6 +157,8 @@ resolve_volume (virConnectPtr  conn,
   if (virStorageVolGetInfo (vol, &info) == 0)
     disk->capacity = info.capacity;
   virResetLastError ();
+
+  return TRUE;
 }
 
 static VdDomainDisk *
@@ -247,11 +249,12 @@ storage_worker (GTask        *task,
       VdDomainDisk *disk = read_disk (xml, g_ptr_array_index (nodes, i));
       g_auto(GStrv) all_users = NULL;
       g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+      gboolean in_pool;
 
       if (disk == NULL)
         continue;
 
-      resolve_volume (conn, disk);
+      in_pool = resolve_volume (conn, disk);
       if (disk->path == NULL)
         {
           /* A volume of a pool that is not there (or not running). */
@@ -266,8 +269,8 @@ storage_worker (GTask        *task,
             disk->capacity = st.st_size;
         }
 
-      disk->deletable = disk->pool != NULL ? disk->volume != NULL
-                                           : data->local && !disk->is_block;
+      /* A volume of a pool that is not running cannot be deleted now. */
+      disk->deletable = in_pool || (disk->pool == NULL && data->local && !disk->is_block);
 
       all_users = _vd_disk_users_lookup (users, disk->pool, disk->volume, disk->path);
       for (guint u = 0; all_users != NULL && all_users[u] != NULL; u++)

@@ -14,6 +14,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
 #include "vd-console-view.h"
+#include "vd-delete-dialog.h"
 #include "vd-graph.h"
 #include "vd-gtk-util.h"
 #include "vd-hardware-page.h"
@@ -196,6 +197,56 @@ vd_vm_window_action_reset_cb (GSimpleAction *action,
                    _("_Reset"), vd_domain_reset_async, vd_domain_reset_finish);
 }
 
+/* Without asking (confirm-delete off): the definition and its metadata
+ * go, every disk is kept; storage is deleted only from the Delete dialog. */
+static void
+delete_keeping_disks_async (VdDomain            *domain,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL,
+                          cancellable, callback, user_data);
+}
+
+static void
+vd_vm_window_action_delete_cb (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  VdVmWindow *self = user_data;
+  g_autoptr(GPtrArray) domains = NULL;
+  GtkWidget *dialog;
+
+  /* The dialog is the confirmation; a running guest always gets it, as
+   * it says the guest will be forced off. */
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "confirm-delete") &&
+      !vd_domain_get_active (self->domain))
+    {
+      run (self, delete_keeping_disks_async, vd_domain_delete_finish);
+      return;
+    }
+
+  domains = g_ptr_array_new ();
+  g_ptr_array_add (domains, self->domain);
+  dialog = vd_delete_dialog_new (GTK_WINDOW (self), domains);
+  /* Its report (a disk that could not be deleted) outlives this window if
+   * that is closed once the guest is gone. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), FALSE);
+}
+
+static void
+update_delete_enabled (VdVmWindow *self)
+{
+  gboolean enabled = vd_domain_get_persistent (self->domain) &&
+                     (vd_domain_get_can_delete (self->domain) ||
+                      vd_domain_get_can_force_off (self->domain));
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "delete")),
+                               enabled);
+}
+
 static void
 vd_vm_window_action_close_cb (GSimpleAction *action,
                               GVariant      *param,
@@ -213,6 +264,7 @@ static const GActionEntry vm_actions[] = {
   { "reset", vd_vm_window_action_reset_cb },
   { "force-off", vd_vm_window_action_force_off_cb },
   { "save", vd_vm_window_action_save_cb },
+  { "delete", vd_vm_window_action_delete_cb },
 };
 
 static const GActionEntry win_actions[] = {
@@ -489,6 +541,15 @@ vd_vm_window_new (GtkApplication *application,
                             g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                         bindings[i].action),
                             "enabled", G_BINDING_SYNC_CREATE);
+
+  /* Delete: also a running guest, which the dialog forces off first. */
+  update_delete_enabled (self);
+  g_signal_connect_object (domain, "notify::can-delete", G_CALLBACK (update_delete_enabled),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (domain, "notify::can-force-off", G_CALLBACK (update_delete_enabled),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (domain, "notify::persistent", G_CALLBACK (update_delete_enabled),
+                           self, G_CONNECT_SWAPPED);
 
   /* One Pause/Resume place in the header bar. */
   g_object_bind_property (domain, "can-resume", self->resume_button, "visible",

@@ -13,6 +13,7 @@
 
 #include "vd-application.h"
 #include "vd-confirm-dialog.h"
+#include "vd-delete-dialog.h"
 #include "vd-host-window.h"
 #include "vd-manager-window-private.h"
 #include "vd-new-vm-wizard.h"
@@ -53,10 +54,13 @@ typedef struct
   const char   *confirm_key;   /* GSettings key, or NULL: no confirmation */
 } OpInfo;
 
+/* A running guest can be deleted too: the Delete dialog forces it off
+ * first, after saying so. */
 static gboolean
 can_delete (VdDomain *domain)
 {
-  return vd_domain_get_can_delete (domain);
+  return vd_domain_get_can_delete (domain) ||
+         (vd_domain_get_persistent (domain) && vd_domain_get_can_force_off (domain));
 }
 
 static void
@@ -65,8 +69,8 @@ delete_async (VdDomain            *domain,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  /* The storage choice comes with the delete dialog of a later version:
-   * disk images are kept. */
+  /* Without asking (confirm-delete off): the guest and its metadata go,
+   * every disk is kept. Storage is deleted only from the Delete dialog. */
   vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL,
                           cancellable, callback, user_data);
 }
@@ -288,6 +292,26 @@ confirm_response_cb (GtkDialog *dialog,
   pending_free (pending);
 }
 
+/* Delete: the Delete dialog is the confirmation, with the choice of the
+ * disks. With confirm-delete off, shut-off guests go at once with every
+ * disk kept; a running guest still gets the dialog, which says it will be
+ * forced off. */
+static void
+confirm_delete (VdManagerWindow *self,
+                GPtrArray       *domains)
+{
+  gboolean ask = self->settings == NULL ||
+                 g_settings_get_boolean (self->settings, "confirm-delete");
+
+  for (guint i = 0; i < domains->len && !ask; i++)
+    ask = vd_domain_get_active (g_ptr_array_index (domains, i));
+
+  if (ask)
+    vd_delete_dialog_new (GTK_WINDOW (self), domains);
+  else
+    run_op (self, OP_DELETE, domains);
+}
+
 static void
 confirm_and_run (VdManagerWindow *self,
                  Op               op,
@@ -304,6 +328,12 @@ confirm_and_run (VdManagerWindow *self,
 
   if (n == 0)
     return;
+
+  if (op == OP_DELETE)
+    {
+      confirm_delete (self, domains);
+      return;
+    }
 
   if (key == NULL || (self->settings != NULL && !g_settings_get_boolean (self->settings, key)))
     {
@@ -333,20 +363,13 @@ confirm_and_run (VdManagerWindow *self,
                   "have not written to disk is lost.");
       accept = _("_Reset");
       break;
-    case OP_DELETE:
-      title = n == 1 ? g_strdup_printf (_("Delete “%s”?"), names[0])
-                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %u guest?",
-                                                     "Delete %u guests?", n), n);
-      message = _("The guests’ configuration, saved memory state, snapshot metadata and UEFI "
-                  "variables are removed for good. Their disk images are kept.");
-      accept = _("_Delete");
-      break;
     case OP_START:
     case OP_PAUSE:
     case OP_RESUME:
     case OP_SHUTDOWN:
     case OP_REBOOT:
     case OP_SAVE:
+    case OP_DELETE:
     case N_OPS:
     default:
       g_assert_not_reached ();

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "vd-confirm-dialog.h"
+#include "vd-delete-dialog.h"
 #include "vd-connection-private.h"
 #include "vd-manager-model.h"
 #include "vd-manager-window.h"
@@ -111,6 +112,18 @@ select_names (Fixture    *fixture,
                                     domains->len);
 }
 
+static GtkWidget *
+find_delete_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (VD_IS_DELETE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static guint
 count_visible_domains (Fixture *fixture)
 {
@@ -154,7 +167,8 @@ test_toolbar_actions (Fixture       *fixture,
                       !vd_domain_get_busy (bravo), 10);
   VD_TEST_WAIT_UNTIL (action_enabled (fixture, "pause"), 10);
   g_assert_false (action_enabled (fixture, "start"));
-  g_assert_false (action_enabled (fixture, "delete"));
+  /* A running guest can be deleted: the Delete dialog forces it off. */
+  g_assert_true (action_enabled (fixture, "delete"));
   g_assert_nonnull (vd_manager_window_get_message (fixture->window));
 
   activate (fixture, "pause");
@@ -186,6 +200,8 @@ test_confirmations (Fixture       *fixture,
 {
   VdDomain *alpha = domain (fixture, "alpha");
   VdConfirmDialog *dialog;
+  GtkWidget *delete_dialog;
+  virStorageVolPtr vol;
 
   select_names (fixture, "alpha", NULL);
 
@@ -213,13 +229,33 @@ test_confirmations (Fixture       *fixture,
   g_assert_null (vd_test_find_confirm_dialog ());
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
 
-  /* Delete asks, then the guest leaves the list. */
+  /* Delete opens the Delete dialog (it is the confirmation), then the
+   * guest leaves the list with the disk only it used. */
   VD_TEST_WAIT_UNTIL (action_enabled (fixture, "delete"), 10);
   activate (fixture, "delete");
-  VD_TEST_WAIT_UNTIL ((dialog = vd_test_find_confirm_dialog ()) != NULL, 5);
-  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_null (vd_test_find_confirm_dialog ());
+  VD_TEST_WAIT_UNTIL ((delete_dialog = find_delete_dialog ()) != NULL, 5);
+  VD_TEST_WAIT_UNTIL (vd_delete_dialog_get_loaded (VD_DELETE_DIALOG (delete_dialog)), 10);
+  gtk_dialog_response (GTK_DIALOG (delete_dialog), GTK_RESPONSE_ACCEPT);
   VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "alpha") == NULL, 10);
   VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 2, 10);
+  vol = virStorageVolLookupByPath (vd_connection_get_handle (fixture->connection),
+                                   "/var/lib/libvirt/images/alpha.img");
+  g_assert_null (vol);
+  virResetLastError ();
+
+  /* Not asking: a shut-off guest goes at once, its disk kept. */
+  g_settings_set_boolean (fixture->settings, "confirm-delete", FALSE);
+  select_names (fixture, "bravo", NULL);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (domain (fixture, "bravo")) &&
+                      action_enabled (fixture, "delete"), 10);
+  activate (fixture, "delete");
+  g_assert_null (find_delete_dialog ());
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "bravo") == NULL, 10);
+  vol = virStorageVolLookupByPath (vd_connection_get_handle (fixture->connection),
+                                   "/var/lib/libvirt/images/bravo.img");
+  g_assert_nonnull (vol);
+  virStorageVolFree (vol);
 }
 
 static void
