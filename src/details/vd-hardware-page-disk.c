@@ -30,6 +30,7 @@ struct _VdHardwarePageDisk
 
   /* Template widgets */
   GtkLabel             *heading_label;
+  GtkWidget            *remove_button;
   GtkComboBox          *source_type_combo;
   GtkLabel             *path_caption;
   GtkEntry             *path_entry;
@@ -421,6 +422,7 @@ vd_hardware_page_disk_class_init (VdHardwarePageDiskClass *klass)
                                               RESOURCE_BASE "/details/vd-hardware-page-disk.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, VdHardwarePageDisk, name)
   BIND (heading_label);
+  BIND (remove_button);
   BIND (source_type_combo);
   BIND (path_caption);
   BIND (path_entry);

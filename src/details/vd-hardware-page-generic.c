@@ -27,6 +27,7 @@ struct _VdHardwarePageGeneric
 
   /* Template widgets */
   GtkLabel             *heading_label;
+  GtkWidget            *remove_button;
   GtkLabel             *kind_label;
   GtkLabel             *note_label;
   GtkLabel             *xml_label;
@@ -70,6 +71,7 @@ vd_hardware_page_generic_class_init (VdHardwarePageGenericClass *klass)
                                               RESOURCE_BASE
                                               "/details/vd-hardware-page-generic.ui");
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGeneric, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGeneric, remove_button);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGeneric, kind_label);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGeneric, note_label);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGeneric, xml_label);

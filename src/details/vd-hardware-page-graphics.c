@@ -27,6 +27,7 @@ struct _VdHardwarePageGraphics
 
   /* Template widgets */
   GtkLabel             *heading_label;
+  GtkWidget            *remove_button;
   GtkComboBox          *type_combo;
   GtkLabel             *type_message;
   GtkEntry             *listen_entry;
@@ -186,6 +187,7 @@ vd_hardware_page_graphics_class_init (VdHardwarePageGraphicsClass *klass)
                                               "/details/vd-hardware-page-graphics.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, VdHardwarePageGraphics, name)
   BIND (heading_label);
+  BIND (remove_button);
   BIND (type_combo);
   BIND (type_message);
   BIND (listen_entry);

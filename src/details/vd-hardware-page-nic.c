@@ -30,6 +30,7 @@ struct _VdHardwarePageNic
 
   /* Template widgets */
   GtkLabel             *heading_label;
+  GtkWidget            *remove_button;
   GtkComboBox          *type_combo;
   GtkEntry             *source_entry;
   GtkLabel             *source_message;
@@ -292,6 +293,7 @@ vd_hardware_page_nic_class_init (VdHardwarePageNicClass *klass)
   vd_hardware_page_device_class_set_template (widget_class,
                                               RESOURCE_BASE "/details/vd-hardware-page-nic.ui");
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageNic, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageNic, remove_button);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageNic, type_combo);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageNic, source_entry);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageNic, source_message);

@@ -25,6 +25,7 @@ struct _VdHardwarePageVideo
 
   /* Template widgets */
   GtkLabel             *heading_label;
+  GtkWidget            *remove_button;
   GtkComboBox          *model_combo;
   GtkLabel             *model_message;
   GtkEntry             *vram_entry;
@@ -138,6 +139,7 @@ vd_hardware_page_video_class_init (VdHardwarePageVideoClass *klass)
                                               RESOURCE_BASE
                                               "/details/vd-hardware-page-video.ui");
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageVideo, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageVideo, remove_button);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageVideo, model_combo);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageVideo, model_message);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageVideo, vram_entry);
