@@ -13,6 +13,7 @@
 #include "vd-domain-editor.h"
 #include "vd-graph.h"
 #include "vd-hardware-page.h"
+#include "vd-snapshots-page.h"
 #include "vd-vm-window.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ struct _VdVmWindow
   VdGraph              *memory_graph;
   VdGraph              *disk_graph;
   VdGraph              *network_graph;
+  VdSnapshotsPage      *snapshots_page;
 
   /* Owned references */
   VdDomain             *domain;

@@ -31,8 +31,8 @@
  * sidebar of sections: the editable pages Overview, CPUs, Memory and Boot
  * (vd-vm-window-details.c: Apply/Revert and the XML tab) and Performance
  * (CPU, memory, disk and network graphs of the guest's stats series,
- * redrawn on its connection's stats-updated). Snapshots come with a later
- * version, and the page says so.
+ * redrawn on its connection's stats-updated). Snapshots is a
+ * VdSnapshotsPage (vd-snapshots-page.c).
  */
 
 G_DEFINE_FINAL_TYPE (VdVmWindow, vd_vm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -455,6 +455,7 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
 
   g_type_ensure (VD_TYPE_CONSOLE_VIEW);
   g_type_ensure (VD_TYPE_GRAPH);
+  g_type_ensure (VD_TYPE_SNAPSHOTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/details/vd-vm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, header_bar);
@@ -472,6 +473,7 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, memory_graph);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, disk_graph);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, network_graph);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, snapshots_page);
   gtk_widget_class_bind_template_callback (widget_class, info_bar_response_cb);
   _vd_vm_window_details_class_init (widget_class);
 }
@@ -562,6 +564,8 @@ vd_vm_window_new (GtkApplication *application,
 
   setup_performance (self);
   _vd_vm_window_details_init (self);
+  vd_snapshots_page_set_settings (self->snapshots_page, settings);
+  vd_snapshots_page_set_domain (self->snapshots_page, domain);
 
   update_title (self);
   g_signal_connect_object (domain, "notify::name", G_CALLBACK (domain_changed_cb), self,
