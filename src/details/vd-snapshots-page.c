@@ -15,6 +15,7 @@
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
 #include "vd-domain-snapshot.h"
+#include "vd-gtk-util.h"
 #include "vd-snapshots-page.h"
 
 /*
@@ -973,6 +974,7 @@ vd_snapshots_page_init (VdSnapshotsPage *self)
   g_autoptr(GMenu) delete_menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vd_name_close_buttons (GTK_WIDGET (self->error_bar), _("Close message"));
   self->cancellable = g_cancellable_new ();
 
   self->actions = g_simple_action_group_new ();
