@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-clone-dialog.h"
 #include "vd-confirm-dialog.h"
 #include "vd-connection.h"
 #include "vd-console-view.h"
@@ -197,6 +198,18 @@ vd_vm_window_action_reset_cb (GSimpleAction *action,
                    _("_Reset"), vd_domain_reset_async, vd_domain_reset_finish);
 }
 
+/* Clone: also offered for a running guest, whose dialog says why it
+ * cannot be cloned until it is paused or shut down. */
+static void
+vd_vm_window_action_clone_cb (GSimpleAction *action,
+                              GVariant      *param,
+                              gpointer       user_data)
+{
+  VdVmWindow *self = user_data;
+
+  vd_clone_dialog_new (GTK_WINDOW (self), self->domain);
+}
+
 /* Without asking (confirm-delete off): the definition and its metadata
  * go, every disk is kept; storage is deleted only from the Delete dialog. */
 static void
@@ -265,6 +278,7 @@ static const GActionEntry vm_actions[] = {
   { "force-off", vd_vm_window_action_force_off_cb },
   { "save", vd_vm_window_action_save_cb },
   { "delete", vd_vm_window_action_delete_cb },
+  { "clone", vd_vm_window_action_clone_cb },
 };
 
 static const GActionEntry win_actions[] = {
@@ -543,6 +557,10 @@ vd_vm_window_new (GtkApplication *application,
                             g_action_map_lookup_action (G_ACTION_MAP (self->actions),
                                                         bindings[i].action),
                             "enabled", G_BINDING_SYNC_CREATE);
+
+  g_object_bind_property (domain, "busy",
+                          g_action_map_lookup_action (G_ACTION_MAP (self->actions), "clone"),
+                          "enabled", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   /* Delete: also a running guest, which the dialog forces off first. */
   update_delete_enabled (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "vd-application.h"
+#include "vd-clone-dialog.h"
 #include "vd-confirm-dialog.h"
 #include "vd-delete-dialog.h"
 #include "vd-host-window.h"
@@ -418,6 +419,21 @@ DEFINE_OP_ACTION (force_off, OP_FORCE_OFF)
 DEFINE_OP_ACTION (save, OP_SAVE)
 DEFINE_OP_ACTION (delete, OP_DELETE)
 
+/* Clone: one guest at a time. A running one is not refused here: its
+ * dialog says why it cannot be cloned yet (pause or shut it down), and
+ * follows its state. */
+static void
+vd_manager_window_action_clone_cb (GSimpleAction *action,
+                                   GVariant      *param,
+                                   gpointer       user_data)
+{
+  VdManagerWindow *self = user_data;
+  g_autoptr(GPtrArray) domains = vd_manager_window_get_selected_domains (self);
+
+  if (domains->len == 1)
+    vd_clone_dialog_new (GTK_WINDOW (self), g_ptr_array_index (domains, 0));
+}
+
 void
 _vd_manager_window_open_domain (VdManagerWindow *self,
                                 VdDomain        *domain)
@@ -591,6 +607,7 @@ static const GActionEntry action_entries[] = {
   { "force-off", vd_manager_window_action_force_off_cb },
   { "save", vd_manager_window_action_save_cb },
   { "delete", vd_manager_window_action_delete_cb },
+  { "clone", vd_manager_window_action_clone_cb },
   { "connect", vd_manager_window_action_connect_cb },
   { "disconnect", vd_manager_window_action_disconnect_cb },
   { "remove-connection", vd_manager_window_action_remove_connection_cb },
@@ -652,6 +669,10 @@ _vd_manager_window_update_actions (VdManagerWindow *self)
     set_enabled (self, ops[op].action, can[op]);
 
   set_enabled (self, "open", domains->len > 0);
+  /* Clone: exactly one guest, not busy, on a connection that may write */
+  set_enabled (self, "clone", domains->len == 1 && connection != NULL &&
+                              !vd_connection_get_read_only (connection) &&
+                              !vd_domain_get_busy (g_ptr_array_index (domains, 0)));
   set_enabled (self, "connect", connection != NULL &&
                                 (state == VD_CONNECTION_STATE_DISCONNECTED ||
                                  state == VD_CONNECTION_STATE_FAILED));
