@@ -269,6 +269,43 @@ test_corpus_unchanged (void)
   g_assert_cmpuint (counts[VD_DEVICE_KIND_VIDEO], >, 0);
 }
 
+static void
+list_prepend_cb (GtkWidget *widget,
+                 GList    **list)
+{
+  *list = g_list_prepend (*list, widget);
+}
+
+/* Every control of @root a user can reach has a name for screen readers;
+ * returns how many were checked. */
+static guint
+assert_accessible_names (GtkWidget *root)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (GTK_IS_BUTTON (root) || GTK_IS_ENTRY (root) || GTK_IS_COMBO_BOX (root))
+    {
+      const char *name = atk_object_get_name (gtk_widget_get_accessible (root));
+
+      if (name == NULL || name[0] == '\0')
+        g_error ("a %s (%s) has no accessible name",
+                 G_OBJECT_TYPE_NAME (root), gtk_buildable_get_name (GTK_BUILDABLE (root)));
+      checked++;
+    }
+  if (GTK_IS_CONTAINER (root) && !GTK_IS_COMBO_BOX (root))
+    {
+      g_autoptr(GList) children = NULL;
+
+      gtk_container_forall (GTK_CONTAINER (root), (GtkCallback)list_prepend_cb, &children);
+      for (const GList *l = children; l != NULL; l = l->next)
+        checked += assert_accessible_names (l->data);
+    }
+
+  return checked;
+}
+
 /* The sidebar: the devices after Boot, in document order, named as the
  * core names them; a sound card gets the read-only page */
 static void
@@ -296,6 +333,19 @@ test_sidebar (void)
   g_ptr_array_add (titles, NULL);
   for (guint i = 0; expected[i] != NULL || titles->pdata[i] != NULL; i++)
     g_assert_cmpstr (titles->pdata[i], ==, expected[i]);
+
+  /* Each page's controls have names for screen readers. */
+  for (const char * const *name = (const char *[]) { "device-disk/0", "device-cdrom/0",
+                                                     "device-controller/0",
+                                                     "device-interface/0",
+                                                     "device-graphics/0", "device-video/0",
+                                                     NULL };
+       *name != NULL; name++)
+    {
+      vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), *name);
+      gtk_test_widget_wait_for_draw (fixture.window);
+      g_assert_cmpuint (assert_accessible_names (device_page (&fixture, *name)), >, 0);
+    }
 
   sound = device_page (&fixture, "device-sound/0");
   vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "device-sound/0");
