@@ -264,8 +264,10 @@ add_row (VdCloneDialog *self,
       gtk_box_pack_start (GTK_BOX (row->volume_box), label, FALSE, FALSE, 0);
       g_clear_pointer (&name, g_free);
     }
-  gtk_widget_set_no_show_all (row->volume_box, TRUE);
+  /* Shown with its children now; update_row() shows or hides the box
+   * itself, which the row's show_all leaves alone. */
   gtk_widget_show_all (row->volume_box);
+  gtk_widget_set_no_show_all (row->volume_box, TRUE);
   gtk_box_pack_start (GTK_BOX (box), row->volume_box, FALSE, FALSE, 0);
 
   row->message_label = GTK_LABEL (gtk_label_new (NULL));

@@ -150,13 +150,14 @@ test_defaults (Fixture       *fixture,
   g_assert_cmpstr (message (dialog, "Why the guest cannot be cloned"), ==, "");
 
   g_assert_cmpstr (gtk_combo_box_get_active_id (combo (dialog, "vda")), ==, "clone");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry (dialog, "New volume for vda"))));
   g_assert_cmpstr (gtk_entry_get_text (entry (dialog, "New volume for vda")), ==,
                    "app-clone1.qcow2");
   g_assert_cmpstr (gtk_combo_box_get_active_id (combo (dialog, "vdb")), ==, "clone");
   g_assert_cmpstr (gtk_entry_get_text (entry (dialog, "New volume for vdb")), ==,
                    "app-data-clone.raw");
   g_assert_cmpstr (gtk_combo_box_get_active_id (combo (dialog, "vdc")), ==, "share");
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry (dialog, "New volume for vdc")))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (entry (dialog, "New volume for vdc"))));
   g_assert_cmpstr (gtk_combo_box_get_active_id (combo (dialog, "sda")), ==, "share");
   /* Outside every pool: Share or Skip only, and why */
   vdd = combo (dialog, "vdd");
@@ -210,13 +211,13 @@ test_disk_choice (Fixture       *fixture,
   g_assert_false (clone_enabled (dialog));
   /* Sharing vda settles it; its volume name goes away */
   gtk_combo_box_set_active_id (combo (dialog, "vda"), "share");
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry (dialog, "New volume for vda")))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (entry (dialog, "New volume for vda"))));
   g_assert_cmpstr (message (dialog, "About vda"), ==, "");
   g_assert_cmpstr (message (dialog, "About vdb"), ==, "");
   g_assert_true (clone_enabled (dialog));
   /* Cloning the read-only disk brings its volume name */
   gtk_combo_box_set_active_id (combo (dialog, "vdc"), "clone");
-  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry (dialog, "New volume for vdc")))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry (dialog, "New volume for vdc"))));
   g_assert_cmpstr (gtk_entry_get_text (entry (dialog, "New volume for vdc")), ==,
                    "reference-clone.raw");
   g_assert_true (clone_enabled (dialog));
