@@ -16,7 +16,7 @@
 #include "vd-connection.h"
 #include "vd-domain-snapshot.h"
 #include "vd-gtk-util.h"
-#include "vd-snapshots-page.h"
+#include "vd-snapshots-page-private.h"
 
 /*
  * The guest window's Snapshots tab: the guest's snapshots as a tree (each
@@ -29,63 +29,15 @@
  *
  * libvirt sends no snapshot events: the list is read again in a worker when
  * the tab is shown and after each of the page's own operations. Every
- * action is off while the page or the guest is busy.
+ * action is off while the page or the guest is busy. The actions
+ * themselves are in vd-snapshots-page-actions.c.
  */
-
-enum
-{
-  COL_SNAPSHOT,
-  N_COLUMNS
-};
-
-struct _VdSnapshotsPage
-{
-  GtkBox            parent_instance;
-
-  /* Template widgets */
-  GtkInfoBar       *error_bar;
-  GtkLabel         *error_label;
-  GtkWidget        *create_button;
-  GtkMenuButton    *delete_button;
-  GtkSpinner       *spinner;
-  GtkStack         *list_stack;
-  GtkTreeView      *tree_view;
-  GtkWidget        *detail_box;
-  GtkLabel         *detail_name_label;
-  GtkLabel         *detail_info_label;
-  GtkImage         *thumbnail;
-  GtkTextView      *description_view;
-  GtkPopover       *create_popover;
-  GtkEntry         *name_entry;
-  GtkLabel         *name_error_label;
-  GtkEntry         *new_description_entry;
-  GtkRadioButton   *internal_radio;
-  GtkLabel         *internal_reason_label;
-  GtkRadioButton   *disk_only_radio;
-  GtkLabel         *disk_only_reason_label;
-  GtkWidget        *create_confirm_button;
-
-  /* Owned references */
-  VdDomain         *domain;
-  GSettings        *settings;
-  GCancellable     *cancellable;
-  GSimpleActionGroup *actions;
-  GtkTreeStore     *store;
-  VdSnapshotList   *list;           /* the last one read, NULL before */
-  char             *select_after;   /* to select once the list is read again */
-
-  guint             running;        /* operations and reads under way */
-  gboolean          listing;
-  gboolean          list_again;     /* asked for while a read ran */
-  gboolean          showing_description; /* setting the text, not the user */
-};
 
 G_DEFINE_FINAL_TYPE (VdSnapshotsPage, vd_snapshots_page, GTK_TYPE_BOX)
 
-static void update_actions (VdSnapshotsPage *self);
 
-static void
-show_error (VdSnapshotsPage *self,
+void
+_vd_snapshots_page_show_error (VdSnapshotsPage *self,
             const char      *message)
 {
   gtk_label_set_text (self->error_label, message);
@@ -99,8 +51,8 @@ error_bar_response_cb (GtkInfoBar *info_bar,
   gtk_info_bar_set_revealed (info_bar, FALSE);
 }
 
-static VdSnapshot *
-get_selected (VdSnapshotsPage *self)
+VdSnapshot *
+_vd_snapshots_page_get_selected (VdSnapshotsPage *self)
 {
   GtkTreeSelection *selection = gtk_tree_view_get_selection (self->tree_view);
   g_autoptr(VdSnapshot) snapshot = NULL;
@@ -318,7 +270,7 @@ static void
 fill_store (VdSnapshotsPage *self)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  VdSnapshot *selected = get_selected (self);
+  VdSnapshot *selected = _vd_snapshots_page_get_selected (self);
   g_autofree char *keep = g_strdup (self->select_after != NULL ? self->select_after
                                     : selected != NULL ? vd_snapshot_get_name (selected)
                                     : NULL);
@@ -362,7 +314,7 @@ list_done_cb (GObject      *object,
   self->listing = FALSE;
 
   if (list == NULL)
-    show_error (self, error->message);
+    _vd_snapshots_page_show_error (self, error->message);
   else if (VD_DOMAIN (object) == self->domain)
     {
       g_clear_pointer (&self->list, vd_snapshot_list_free);
@@ -377,7 +329,7 @@ list_done_cb (GObject      *object,
       self->list_again = FALSE;
       vd_snapshots_page_refresh (self);
     }
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
 
 /**
@@ -401,7 +353,7 @@ vd_snapshots_page_refresh (VdSnapshotsPage *self)
 
   self->listing = TRUE;
   self->running++;
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
   vd_domain_list_snapshots_async (self->domain, self->cancellable, list_done_cb,
                                   g_object_ref (self));
 }
@@ -424,14 +376,14 @@ describe_kind (VdSnapshot *snapshot)
 static void
 show_selected (VdSnapshotsPage *self)
 {
-  VdSnapshot *snapshot = get_selected (self);
+  VdSnapshot *snapshot = _vd_snapshots_page_get_selected (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   g_autofree char *when = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *info = NULL;
   const char *path;
 
-  gtk_widget_set_sensitive (self->detail_box, snapshot != NULL);
+  gtk_widget_set_visible (self->detail_box, snapshot != NULL);
   self->showing_description = TRUE;
   if (snapshot == NULL)
     {
@@ -475,8 +427,8 @@ show_selected (VdSnapshotsPage *self)
   self->showing_description = FALSE;
 }
 
-static char *
-get_description_text (VdSnapshotsPage *self)
+char *
+_vd_snapshots_page_get_description_text (VdSnapshotsPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   GtkTextIter start, end;
@@ -490,342 +442,28 @@ static void
 selection_changed_cb (VdSnapshotsPage *self)
 {
   show_selected (self);
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
 
 static void
 description_changed_cb (VdSnapshotsPage *self)
 {
   if (!self->showing_description)
-    update_actions (self);
+    _vd_snapshots_page_update_actions (self);
 }
 
-/* ------------------------------------------------------------------ */
-/* Operations                                                          */
-/* ------------------------------------------------------------------ */
-
-typedef gboolean (*OpFinish) (VdDomain *, GAsyncResult *, GError **);
-
-typedef struct
-{
-  VdSnapshotsPage *self;
-  OpFinish         finish;
-  char            *select;   /* the snapshot to select afterwards */
-} OpCall;
-
-static void
-op_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  OpCall *call = user_data;
-  g_autoptr(VdSnapshotsPage) self = call->self;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = call->finish (VD_DOMAIN (object), result, &error);
-
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      self->running--;
-      /* The core's message names the snapshot and the guest and carries
-       * libvirt's. */
-      if (!ok)
-        show_error (self, error->message);
-      if (call->select != NULL)
-        {
-          g_free (self->select_after);
-          self->select_after = g_steal_pointer (&call->select);
-        }
-      vd_snapshots_page_refresh (self);
-    }
-
-  g_free (call->select);
-  g_free (call);
-}
-
-static gpointer
-begin_op (VdSnapshotsPage *self,
-          OpFinish         finish,
-          const char      *select)
-{
-  OpCall *call = g_new0 (OpCall, 1);
-
-  call->self = g_object_ref (self);
-  call->finish = finish;
-  call->select = g_strdup (select);
-  self->running++;
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
-  update_actions (self);
-
-  return call;
-}
-
-static void
-action_create_cb (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  VdSnapshotsPage *self = user_data;
-  g_autofree char *name = vd_snapshot_suggest_name (NULL);
-
-  gtk_button_set_label (GTK_BUTTON (self->internal_radio),
-                        self->list->running
-                          ? _("_Memory and disks, inside the qcow2 images (internal)")
-                          : _("_Disks, inside the qcow2 images (internal)"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->internal_radio), self->list->internal_ok);
-  gtk_label_set_text (self->internal_reason_label,
-                      self->list->internal_reason != NULL ? self->list->internal_reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->internal_reason_label), !self->list->internal_ok);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->disk_only_radio), self->list->disk_only_ok);
-  gtk_label_set_text (self->disk_only_reason_label,
-                      self->list->disk_only_reason != NULL ? self->list->disk_only_reason : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->disk_only_reason_label), !self->list->disk_only_ok);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->list->internal_ok ? self->internal_radio
-                                                                           : self->disk_only_radio),
-                                TRUE);
-
-  gtk_entry_set_text (self->new_description_entry, "");
-  gtk_entry_set_text (self->name_entry, name);
-  gtk_popover_popup (self->create_popover);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-  update_actions (self);
-}
-
-static VdSnapshotMode
-chosen_mode (VdSnapshotsPage *self)
-{
-  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->disk_only_radio))
-    ? VD_SNAPSHOT_MODE_DISK_ONLY : VD_SNAPSHOT_MODE_INTERNAL;
-}
 
 static void
 create_fields_changed_cb (VdSnapshotsPage *self)
 {
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
 
 static void
 create_popover_closed_cb (VdSnapshotsPage *self)
 {
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
-
-static void
-action_create_confirm_cb (GSimpleAction *action,
-                          GVariant      *param,
-                          gpointer       user_data)
-{
-  VdSnapshotsPage *self = user_data;
-  const char *name = gtk_entry_get_text (self->name_entry);
-
-  vd_domain_create_snapshot_async (self->domain, name,
-                                   gtk_entry_get_text (self->new_description_entry),
-                                   chosen_mode (self), self->cancellable, op_done_cb,
-                                   begin_op (self, vd_domain_create_snapshot_finish, name));
-  gtk_popover_popdown (self->create_popover);
-}
-
-typedef struct
-{
-  VdSnapshotsPage *self;
-  char            *name;
-  gboolean         revert;
-  gboolean         with_children;
-} Pending;
-
-static void
-run_pending (Pending *pending)
-{
-  VdSnapshotsPage *self = pending->self;
-
-  if (pending->revert)
-    vd_domain_revert_snapshot_async (self->domain, pending->name, self->cancellable, op_done_cb,
-                                     begin_op (self, vd_domain_revert_snapshot_finish,
-                                               pending->name));
-  else
-    vd_domain_delete_snapshot_async (self->domain, pending->name, pending->with_children,
-                                     self->cancellable, op_done_cb,
-                                     begin_op (self, vd_domain_delete_snapshot_finish, NULL));
-}
-
-static void
-pending_free (Pending *pending)
-{
-  g_object_unref (pending->self);
-  g_free (pending->name);
-  g_free (pending);
-}
-
-static void
-confirm_response_cb (GtkDialog *dialog,
-                     int        response,
-                     Pending   *pending)
-{
-  if (response == GTK_RESPONSE_ACCEPT && pending->self->domain != NULL &&
-      !gtk_widget_in_destruction (GTK_WIDGET (pending->self)))
-    run_pending (pending);
-
-  gtk_widget_destroy (GTK_WIDGET (dialog));
-  pending_free (pending);
-}
-
-static void
-confirm_and_run (VdSnapshotsPage    *self,
-                 Pending            *pending,
-                 const char         *key,
-                 const char         *title,
-                 const char         *message,
-                 const char * const *items,
-                 const char         *accept)
-{
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  if (self->settings != NULL && !g_settings_get_boolean (self->settings, key))
-    {
-      run_pending (pending);
-      pending_free (pending);
-      return;
-    }
-
-  dialog = vd_confirm_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                  title, message, items, accept, self->settings, key);
-  g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static Pending *
-pending_new (VdSnapshotsPage *self,
-             VdSnapshot      *snapshot)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->self = g_object_ref (self);
-  pending->name = g_strdup (vd_snapshot_get_name (snapshot));
-
-  return pending;
-}
-
-static void
-action_revert_cb (GSimpleAction *action,
-                  GVariant      *param,
-                  gpointer       user_data)
-{
-  VdSnapshotsPage *self = user_data;
-  VdSnapshot *snapshot = get_selected (self);
-  const char *name = vd_snapshot_get_name (snapshot);
-  Pending *pending = pending_new (self, snapshot);
-  g_autofree char *title = NULL;
-  g_autofree char *lost = NULL;
-  g_autofree char *message = NULL;
-  const char *items[] = { name, NULL };
-
-  pending->revert = TRUE;
-  title = g_strdup_printf (_("Revert “%s” to snapshot “%s”?"),
-                           vd_domain_get_name (self->domain), name);
-  lost = g_strdup_printf (_("The guest’s current state and every change since “%s” will be "
-                            "lost."), name);
-  if (vd_domain_get_active (self->domain))
-    message = g_strconcat (lost, " ", _("So will any unsaved work in the running guest."), NULL);
-  else
-    message = g_steal_pointer (&lost);
-
-  /* translators: button of the question before reverting to a snapshot */
-  confirm_and_run (self, pending, "confirm-revert-snapshot", title, message, items,
-                   _("_Revert"));
-}
-
-static void
-delete_selected (VdSnapshotsPage *self,
-                 gboolean         with_children)
-{
-  VdSnapshot *snapshot = get_selected (self);
-  const char *name = vd_snapshot_get_name (snapshot);
-  Pending *pending = pending_new (self, snapshot);
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-
-  pending->with_children = with_children;
-  g_ptr_array_add (items, (gpointer)name);
-  if (with_children)
-    {
-      guint count = vd_snapshot_list_count_descendants (self->list, name);
-
-      /* The list is in tree order: its descendants follow it. */
-      for (guint i = 0; i < self->list->snapshots->len; i++)
-        {
-          VdSnapshot *other = g_ptr_array_index (self->list->snapshots, i);
-          const char *parent = vd_snapshot_get_parent_name (other);
-
-          for (guint j = 0; parent != NULL && j < items->len; j++)
-            if (g_strcmp0 (parent, g_ptr_array_index (items, j)) == 0)
-              {
-                g_ptr_array_add (items, (gpointer)vd_snapshot_get_name (other));
-                break;
-              }
-        }
-      title = g_strdup_printf (_("Delete snapshot “%s” and its children?"), name);
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "“%s” and the %u snapshot made after it from it "
-                                              "are deleted; the guest itself is kept as it is.",
-                                              "“%s” and the %u snapshots made after it from it "
-                                              "are deleted; the guest itself is kept as it is.",
-                                              count),
-                                 name, count);
-    }
-  else
-    {
-      title = g_strdup_printf (_("Delete snapshot “%s”?"), name);
-      message = g_strdup (_("The state saved in this snapshot is deleted; the guest itself and "
-                            "the other snapshots are kept."));
-    }
-  g_ptr_array_add (items, NULL);
-
-  confirm_and_run (self, pending, "confirm-delete", title, message,
-                   (const char * const *)items->pdata, _("_Delete"));
-}
-
-static void
-action_delete_one_cb (GSimpleAction *action,
-                      GVariant      *param,
-                      gpointer       user_data)
-{
-  delete_selected (user_data, FALSE);
-}
-
-static void
-action_delete_children_cb (GSimpleAction *action,
-                           GVariant      *param,
-                           gpointer       user_data)
-{
-  delete_selected (user_data, TRUE);
-}
-
-static void
-action_apply_description_cb (GSimpleAction *action,
-                             GVariant      *param,
-                             gpointer       user_data)
-{
-  VdSnapshotsPage *self = user_data;
-  VdSnapshot *snapshot = get_selected (self);
-  g_autofree char *text = get_description_text (self);
-  const char *name = vd_snapshot_get_name (snapshot);
-
-  vd_domain_set_snapshot_description_async (self->domain, name, text, self->cancellable,
-                                            op_done_cb,
-                                            begin_op (self,
-                                                      vd_domain_set_snapshot_description_finish,
-                                                      name));
-}
-
-static const GActionEntry page_actions[] = {
-  { "create", action_create_cb },
-  { "create-confirm", action_create_confirm_cb },
-  { "revert", action_revert_cb },
-  { "delete-one", action_delete_one_cb },
-  { "delete-children", action_delete_children_cb },
-  { "apply-description", action_apply_description_cb },
-};
 
 static void
 set_enabled (VdSnapshotsPage *self,
@@ -837,10 +475,10 @@ set_enabled (VdSnapshotsPage *self,
                                enabled);
 }
 
-static void
-update_actions (VdSnapshotsPage *self)
+void
+_vd_snapshots_page_update_actions (VdSnapshotsPage *self)
 {
-  VdSnapshot *selected = get_selected (self);
+  VdSnapshot *selected = _vd_snapshots_page_get_selected (self);
   gboolean domain_busy = self->domain != NULL && vd_domain_get_busy (self->domain);
   gboolean idle = self->domain != NULL && vd_domain_get_connection (self->domain) != NULL &&
                   self->running == 0 && !domain_busy && self->list != NULL;
@@ -856,14 +494,14 @@ update_actions (VdSnapshotsPage *self)
       valid = vd_snapshot_check_name (gtk_entry_get_text (self->name_entry), self->list, &error);
       gtk_label_set_text (self->name_error_label, error != NULL ? error->message : "");
       gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), error != NULL);
-      mode_ok = chosen_mode (self) == VD_SNAPSHOT_MODE_DISK_ONLY ? self->list->disk_only_ok
+      mode_ok = _vd_snapshots_page_chosen_mode (self) == VD_SNAPSHOT_MODE_DISK_ONLY ? self->list->disk_only_ok
                                                                  : self->list->internal_ok;
       valid = valid && mode_ok;
     }
 
   if (selected != NULL)
     {
-      g_autofree char *text = get_description_text (self);
+      g_autofree char *text = _vd_snapshots_page_get_description_text (self);
       const char *old = vd_snapshot_get_description (selected);
 
       described = g_strcmp0 (text, old != NULL ? old : "") != 0;
@@ -978,8 +616,7 @@ vd_snapshots_page_init (VdSnapshotsPage *self)
   self->cancellable = g_cancellable_new ();
 
   self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), page_actions,
-                                   G_N_ELEMENTS (page_actions), self);
+  _vd_snapshots_page_add_actions (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "snapshots", G_ACTION_GROUP (self->actions));
   /* The popover is the create button's child, outside the page's tree. */
   gtk_widget_insert_action_group (GTK_WIDGET (self->create_popover), "snapshots",
@@ -994,7 +631,7 @@ vd_snapshots_page_init (VdSnapshotsPage *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (description_changed_cb), self, G_CONNECT_SWAPPED);
   show_selected (self);
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
 
 GtkWidget *
@@ -1023,12 +660,12 @@ vd_snapshots_page_set_domain (VdSnapshotsPage *self,
 
   if (domain != NULL)
     {
-      g_signal_connect_object (domain, "notify::busy", G_CALLBACK (update_actions), self,
+      g_signal_connect_object (domain, "notify::busy", G_CALLBACK (_vd_snapshots_page_update_actions), self,
                                G_CONNECT_SWAPPED);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         vd_snapshots_page_refresh (self);
     }
-  update_actions (self);
+  _vd_snapshots_page_update_actions (self);
 }
 
 /**
