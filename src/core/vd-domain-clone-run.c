@@ -351,10 +351,13 @@ delete_volumes (GPtrArray *made)
       g_debug ("Could not delete a copy again: %s", virGetLastErrorMessage ());
 }
 
+/* With the guests using each volume, as the pool's own re-read does: the
+ * new guest now uses the copies. */
 static void
 reread_pools (CloneData *data)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) users = _vd_disk_users_collect (data->conn);
 
   data->pools_after = g_ptr_array_new_with_free_func ((GDestroyNotify)_vd_storage_pool_info_free);
   for (guint i = 0; i < data->spec->disks->len; i++)
@@ -367,7 +370,7 @@ reread_pools (CloneData *data)
       pool = virStoragePoolLookupByName (data->conn, disk->pool);
       if (pool == NULL)
         continue;
-      g_ptr_array_add (data->pools_after, _vd_storage_pool_info_new_from_handle (pool, NULL));
+      g_ptr_array_add (data->pools_after, _vd_storage_pool_info_new_from_handle (pool, users));
       virStoragePoolFree (pool);
     }
 }

@@ -15,6 +15,7 @@
 #include "vd-domain-clone.h"
 #include "vd-error.h"
 #include "vd-storage-pool.h"
+#include "vd-storage-volume.h"
 #include "../vd-test-util.h"
 
 /* Cloning guests on a test-driver host (tests/data/clone.xml): the
@@ -480,6 +481,11 @@ test_clone (Fixture       *fixture,
   pool = vd_connection_find_pool (fixture->connection, "default");
   g_assert_nonnull (vd_storage_pool_find_volume (pool, "app-clone1.qcow2"));
   g_assert_nonnull (vd_storage_pool_find_volume (pool, "app-data-clone.raw"));
+  /* ... with their users */
+  g_assert_true (g_strv_contains (vd_storage_volume_get_used_by (vd_storage_pool_find_volume (pool, "app-clone1.qcow2")),
+                                  "app-clone1"));
+  g_assert_true (g_strv_contains (vd_storage_volume_get_used_by (vd_storage_pool_find_volume (pool, "app.qcow2")),
+                                  "app"));
 
   /* The new guest, as libvirt defined it */
   xml = domain_xml (fixture, "app-clone1");
