@@ -397,6 +397,11 @@ test_nic (void)
   g_assert_true (message_shown (page, "vlan_message"));
   gtk_entry_set_text (GTK_ENTRY (page_child (page, "vlan_entry")), "");
   g_assert_false (message_shown (page, "vlan_message"));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "inbound_entry")), "fast");
+  g_assert_true (message_shown (page, "inbound_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "inbound_entry")), "");
+  g_assert_false (message_shown (page, "inbound_message"));
 
   gtk_entry_set_text (mac, "52:54:00:00:30:09");
   g_assert_false (message_shown (page, "mac_message"));
@@ -453,6 +458,12 @@ test_disk (void)
   gtk_entry_set_text (GTK_ENTRY (page_child (page, "path_entry")),
                       "/var/lib/libvirt/images/pages.qcow2");
   g_assert_false (apply_sensitive (&fixture));
+  /* A disk on the floppy controller. */
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (page_child (page, "bus_combo")), "fdc");
+  g_assert_true (message_shown (page, "bus_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (page_child (page, "bus_combo")), "virtio");
+  g_assert_false (message_shown (page, "bus_message"));
 
   g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (page_child (page, "cache_combo")),
                                               "none"));
@@ -531,6 +542,12 @@ test_video (void)
 
   gtk_entry_set_text (GTK_ENTRY (page_child (page, "vram_entry")), "12x");
   g_assert_true (message_shown (page, "vram_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  /* virtio has no video memory setting. */
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "vram_entry")), "65536");
+  g_assert_true (message_shown (page, "vram_message"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "vram_message"))),
+                            "no video memory setting"));
   g_assert_false (apply_sensitive (&fixture));
   gtk_entry_set_text (GTK_ENTRY (page_child (page, "vram_entry")), "");
   g_assert_false (message_shown (page, "vram_message"));
