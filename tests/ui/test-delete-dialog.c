@@ -351,6 +351,42 @@ test_cancel (Fixture       *fixture,
 }
 
 static void
+test_cancel_while_forcing_off (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VdDomain *db = vd_connection_find_domain_by_name (fixture->connection, "db");
+  VdDeleteDialog *dialog = open_dialog (fixture, "db", NULL);
+
+  /* Cancel while the force off runs (its result comes on the loop, which
+   * has not run yet): the guest ends up off, defined, with its disk. */
+  click_delete (dialog);
+  g_assert_true (gtk_widget_get_sensitive (find (dialog, "Cancel")));
+  gtk_button_clicked (GTK_BUTTON (find (dialog, "Cancel")));
+  g_assert_null (find_dialog ());
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (db) && !vd_domain_get_busy (db), 10);
+
+  g_assert_nonnull (vd_connection_find_domain_by_name (fixture->connection, "db"));
+  g_assert_true (volume_exists (fixture, "/srv/pool/db.qcow2"));
+}
+
+static void
+test_no_cancel_once_undefining (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  VdDeleteDialog *dialog = open_dialog (fixture, "lone", NULL);
+
+  /* A shut-off guest's undefine starts at once: from then on Cancel and
+   * Escape wait for it to end. */
+  click_delete (dialog);
+  g_assert_false (gtk_widget_get_sensitive (find (dialog, "Cancel")));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (find_dialog () == dialog);
+  VD_TEST_WAIT_UNTIL (find_dialog () == NULL, 10);
+  g_assert_null (vd_connection_find_domain_by_name (fixture->connection, "lone"));
+  g_assert_false (volume_exists (fixture, "/srv/pool/lone.qcow2"));
+}
+
+static void
 test_several (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -442,6 +478,8 @@ main (int   argc,
   ADD ("refusal", test_refusal);
   ADD ("volume-failure-reported", test_volume_failure_reported);
   ADD ("cancel", test_cancel);
+  ADD ("cancel-while-forcing-off", test_cancel_while_forcing_off);
+  ADD ("no-cancel-once-undefining", test_no_cancel_once_undefining);
   ADD ("several", test_several);
   ADD ("vm-window", test_vm_window);
 
