@@ -230,8 +230,9 @@ test_confirmations (Fixture       *fixture,
   VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
 
   /* Delete opens the Delete dialog (it is the confirmation), then the
-   * guest leaves the list with the disk only it used. */
-  VD_TEST_WAIT_UNTIL (action_enabled (fixture, "delete"), 10);
+   * guest leaves the list with the disk only it used. (Delete is enabled
+   * for a running guest too: wait for the force off to have ended.) */
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_busy (alpha) && action_enabled (fixture, "delete"), 10);
   activate (fixture, "delete");
   g_assert_null (vd_test_find_confirm_dialog ());
   VD_TEST_WAIT_UNTIL ((delete_dialog = find_delete_dialog ()) != NULL, 5);
@@ -239,6 +240,7 @@ test_confirmations (Fixture       *fixture,
   gtk_dialog_response (GTK_DIALOG (delete_dialog), GTK_RESPONSE_ACCEPT);
   VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "alpha") == NULL, 10);
   VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 2, 10);
+  VD_TEST_WAIT_UNTIL (find_delete_dialog () == NULL, 10);
   vol = virStorageVolLookupByPath (vd_connection_get_handle (fixture->connection),
                                    "/var/lib/libvirt/images/alpha.img");
   g_assert_null (vol);
