@@ -120,6 +120,11 @@ update_all (VdCloneDialog *self)
   GListModel *domains = NULL;
   gboolean valid = FALSE;
 
+  /* Destroyed, though still referenced by a call under way: the domain's
+   * signals come until the last reference goes. */
+  if (self->rows == NULL)
+    return;
+
   set_message (self->refusal_label, refusal);
   if (self->spec != NULL)
     {
@@ -342,7 +347,7 @@ progress_cb (guint       step,
 {
   VdCloneDialog *self = user_data;
 
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->cancelling)
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->rows == NULL || self->cancelling)
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, n_steps ? (double)step / n_steps : 0);
   gtk_label_set_text (self->progress_label, description);

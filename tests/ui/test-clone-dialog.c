@@ -294,6 +294,70 @@ test_cancel (Fixture       *fixture,
   g_assert_false (volume_exists (fixture, "/var/lib/libvirt/images/app-clone1.qcow2"));
 }
 
+/* Either the whole clone is there or none of it */
+static void
+assert_all_or_nothing (Fixture *fixture)
+{
+  gboolean guest = vd_connection_find_domain_by_name (fixture->connection, "app-clone1") != NULL;
+  virDomainPtr dom = virDomainLookupByName (vd_connection_get_handle (fixture->connection),
+                                            "app-clone1");
+
+  if (dom != NULL)
+    virDomainFree (dom);
+  virResetLastError ();
+  if (!guest)
+    g_assert_null (dom);
+  g_assert_cmpint (volume_exists (fixture, "/var/lib/libvirt/images/app-clone1.qcow2"), ==,
+                   dom != NULL);
+  g_assert_cmpint (volume_exists (fixture, "/var/lib/libvirt/images/app-data-clone.raw"), ==,
+                   dom != NULL);
+}
+
+/* Cancel while the clone runs: the dialog waits for the worker to stop
+ * and take back its copies, then closes */
+static void
+test_cancel_running (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VdCloneDialog *dialog = open_dialog (fixture, "app");
+  VdDomain *app = vd_connection_find_domain_by_name (fixture->connection, "app");
+  GtkWidget *cancel = find (dialog, "Cancel");
+  GtkWidget *weak = GTK_WIDGET (dialog);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&weak);
+  gtk_button_clicked (GTK_BUTTON (find (dialog, "Clone")));
+  g_assert_true (vd_domain_get_busy (app));
+  gtk_button_clicked (GTK_BUTTON (cancel));
+  /* Still there, saying so, until the worker is done */
+  g_assert_nonnull (weak);
+  g_assert_false (gtk_widget_get_sensitive (cancel));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find (dialog, "Clone step"))),
+                                   "Cancelling"));
+  VD_TEST_WAIT_UNTIL (weak == NULL, 30);
+  g_assert_false (vd_domain_get_busy (app));
+  g_assert_null (vd_domain_get_last_error (app));
+  assert_all_or_nothing (fixture);
+}
+
+/* Closed behind its back while cloning (its parent went): nothing is
+ * touched after, the clone is taken back or completes */
+static void
+test_destroyed_running (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VdCloneDialog *dialog = open_dialog (fixture, "app");
+  VdDomain *app = vd_connection_find_domain_by_name (fixture->connection, "app");
+
+  gtk_button_clicked (GTK_BUTTON (find (dialog, "Clone")));
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  /* The original's state changes reach no dead dialog, also while the
+   * worker still holds it */
+  g_object_notify (G_OBJECT (app), "state");
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_busy (app), 30);
+  g_object_notify (G_OBJECT (app), "state");
+  assert_all_or_nothing (fixture);
+}
+
 /* win.clone: one guest selected; it opens the dialog for it */
 static void
 test_manager (void)
@@ -374,6 +438,8 @@ main (int   argc,
   ADD ("clone-finishes", test_clone_finishes);
   ADD ("running", test_running);
   ADD ("cancel", test_cancel);
+  ADD ("cancel-running", test_cancel_running);
+  ADD ("destroyed-running", test_destroyed_running);
   ADD ("vm-window", test_vm_window);
 #undef ADD
   g_test_add_func ("/vd/clone-dialog/manager", test_manager);
