@@ -53,6 +53,7 @@ struct _VdCloneDialog
   GtkLabel     *nic_label;
   GtkWidget    *progress_box;
   GtkProgressBar *progress_bar;
+  GtkSpinner   *progress_spinner;  /* a copy cannot say how far it is */
   GtkLabel     *progress_label;
   GtkLabel     *failure_label;
   GtkWidget    *cancel_button;
@@ -373,6 +374,7 @@ cloned_cb (GObject      *object,
       return;
     }
 
+  gtk_spinner_stop (self->progress_spinner);
   gtk_widget_hide (self->progress_box);
   set_message (self->failure_label, error->message);
   update_all (self);
@@ -386,6 +388,7 @@ start_clone (VdCloneDialog *self)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_text (self->progress_label, _("Starting…"));
   gtk_widget_show (self->progress_box);
+  gtk_spinner_start (self->progress_spinner);
   update_all (self);
   vd_domain_clone_async (self->domain, self->spec, progress_cb, g_object_ref (self),
                          g_object_unref, self->cancellable, cloned_cb, g_object_ref (self));
@@ -479,6 +482,7 @@ vd_clone_dialog_class_init (VdCloneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, nic_label);
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, progress_spinner);
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, failure_label);
   gtk_widget_class_bind_template_child (widget_class, VdCloneDialog, cancel_button);
