@@ -380,6 +380,11 @@ static const struct {
   { "win.shutdown", { "<Primary><Shift>s", NULL } },
   { "win.save", { "<Primary>s", NULL } },
   { "win.delete", { "Delete", NULL } },
+  /* The guest window's console; a grabbed console gets these keys first. */
+  { "vm.fullscreen", { "F11", NULL } },
+  { "vm.zoom-in", { "<Primary>plus", "<Primary>equal", NULL } },
+  { "vm.zoom-out", { "<Primary>minus", NULL } },
+  { "vm.zoom-normal", { "<Primary>0", NULL } },
 };
 
 /* ------------------------------------------------------------------ */

@@ -24,6 +24,8 @@ struct _VdConsoleDisplaySpice
   VdConsoleDisplay  parent_instance;
 
   SpiceDisplay     *spice;
+  gboolean          keyboard_grabbed;
+  gboolean          mouse_grabbed;
 };
 
 G_DEFINE_FINAL_TYPE (VdConsoleDisplaySpice, vd_console_display_spice, VD_TYPE_CONSOLE_DISPLAY)
@@ -56,13 +58,49 @@ vd_console_display_spice_send_keys (VdConsoleDisplay *display,
 }
 
 static void
-vd_console_display_spice_set_scaling (VdConsoleDisplay *display,
-                                      gboolean          scaling)
+vd_console_display_spice_sync (VdConsoleDisplay *display)
 {
   VdConsoleDisplaySpice *self = VD_CONSOLE_DISPLAY_SPICE (display);
+  guint n_keys;
+  const guint *keys;
+  SpiceGrabSequence *sequence;
 
-  if (self->spice != NULL)
-    g_object_set (self->spice, "scaling", scaling, NULL);
+  if (self->spice == NULL)
+    return;
+
+  keys = vd_console_display_get_grab_keys (display, &n_keys);
+  sequence = spice_grab_sequence_new (n_keys, (guint *)keys);
+  g_object_set (self->spice,
+                "scaling", vd_console_display_get_scaling (display),
+                "resize-guest", vd_console_display_get_resize_guest (display),
+                "zoom-level", (int)vd_console_display_get_zoom (display),
+                NULL);
+  /* spice-gtk keeps a copy. */
+  spice_display_set_grab_keys (self->spice, sequence);
+  spice_grab_sequence_free (sequence);
+}
+
+static void
+update_grabbed (VdConsoleDisplaySpice *self)
+{
+  _vd_console_display_set_grabbed (VD_CONSOLE_DISPLAY (self),
+                                   self->keyboard_grabbed || self->mouse_grabbed);
+}
+
+static void
+keyboard_grab_cb (VdConsoleDisplaySpice *self,
+                  int                    grabbed)
+{
+  self->keyboard_grabbed = grabbed != 0;
+  update_grabbed (self);
+}
+
+static void
+mouse_grab_cb (VdConsoleDisplaySpice *self,
+               int                    grabbed)
+{
+  self->mouse_grabbed = grabbed != 0;
+  update_grabbed (self);
 }
 
 static void
@@ -72,7 +110,7 @@ vd_console_display_spice_class_init (VdConsoleDisplaySpiceClass *klass)
 
   display_class->get_pixbuf = vd_console_display_spice_get_pixbuf;
   display_class->send_keys = vd_console_display_spice_send_keys;
-  display_class->set_scaling = vd_console_display_spice_set_scaling;
+  display_class->sync = vd_console_display_spice_sync;
 }
 
 static void
@@ -105,11 +143,11 @@ vd_console_display_spice_attach (VdConsoleDisplaySpice *self,
   g_return_val_if_fail (self->spice == NULL, self->spice);
 
   self->spice = spice_display_new (session, channel_id);
-  g_object_set (self->spice,
-                "scaling", vd_console_display_get_scaling (VD_CONSOLE_DISPLAY (self)),
-                /* The window follows the guest's size, not the reverse. */
-                "resize-guest", FALSE,
-                NULL);
+  vd_console_display_spice_sync (VD_CONSOLE_DISPLAY (self));
+  g_signal_connect_object (self->spice, "keyboard-grab", G_CALLBACK (keyboard_grab_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spice, "mouse-grab", G_CALLBACK (mouse_grab_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_set_hexpand (GTK_WIDGET (self->spice), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->spice), TRUE);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->spice)), _("Guest screen"));

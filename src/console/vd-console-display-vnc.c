@@ -23,6 +23,8 @@ struct _VdConsoleDisplayVnc
   VdConsoleDisplay  parent_instance;
 
   VncDisplay       *vnc;
+  gboolean          keyboard_grabbed;
+  gboolean          pointer_grabbed;
 };
 
 G_DEFINE_FINAL_TYPE (VdConsoleDisplayVnc, vd_console_display_vnc, VD_TYPE_CONSOLE_DISPLAY)
@@ -49,12 +51,55 @@ vd_console_display_vnc_send_keys (VdConsoleDisplay *display,
 }
 
 static void
-vd_console_display_vnc_set_scaling (VdConsoleDisplay *display,
-                                    gboolean          scaling)
+vd_console_display_vnc_sync (VdConsoleDisplay *display)
 {
   VdConsoleDisplayVnc *self = VD_CONSOLE_DISPLAY_VNC (display);
+  guint n_keys;
+  const guint *keys = vd_console_display_get_grab_keys (display, &n_keys);
+  VncGrabSequence *sequence = vnc_grab_sequence_new (n_keys, (guint *)keys);
 
-  vnc_display_set_scaling (self->vnc, scaling);
+  vnc_display_set_scaling (self->vnc, vd_console_display_get_scaling (display));
+  /* Only where the server offers it (ExtendedDesktopSize). */
+  vnc_display_set_allow_resize (self->vnc, vd_console_display_get_resize_guest (display));
+  vnc_display_set_zoom_level (self->vnc, vd_console_display_get_zoom (display));
+  /* gtk-vnc keeps a copy. */
+  vnc_display_set_grab_keys (self->vnc, sequence);
+  vnc_grab_sequence_free (sequence);
+}
+
+static void
+update_grabbed (VdConsoleDisplayVnc *self)
+{
+  _vd_console_display_set_grabbed (VD_CONSOLE_DISPLAY (self),
+                                   self->keyboard_grabbed || self->pointer_grabbed);
+}
+
+static void
+keyboard_grab_cb (VdConsoleDisplayVnc *self)
+{
+  self->keyboard_grabbed = TRUE;
+  update_grabbed (self);
+}
+
+static void
+keyboard_ungrab_cb (VdConsoleDisplayVnc *self)
+{
+  self->keyboard_grabbed = FALSE;
+  update_grabbed (self);
+}
+
+static void
+pointer_grab_cb (VdConsoleDisplayVnc *self)
+{
+  self->pointer_grabbed = TRUE;
+  update_grabbed (self);
+}
+
+static void
+pointer_ungrab_cb (VdConsoleDisplayVnc *self)
+{
+  self->pointer_grabbed = FALSE;
+  update_grabbed (self);
 }
 
 static void
@@ -64,16 +109,28 @@ vd_console_display_vnc_class_init (VdConsoleDisplayVncClass *klass)
 
   display_class->get_pixbuf = vd_console_display_vnc_get_pixbuf;
   display_class->send_keys = vd_console_display_vnc_send_keys;
-  display_class->set_scaling = vd_console_display_vnc_set_scaling;
+  display_class->sync = vd_console_display_vnc_sync;
 }
 
 static void
 vd_console_display_vnc_init (VdConsoleDisplayVnc *self)
 {
   self->vnc = VNC_DISPLAY (vnc_display_new ());
-  vnc_display_set_scaling (self->vnc, vd_console_display_get_scaling (VD_CONSOLE_DISPLAY (self)));
+  vd_console_display_vnc_sync (VD_CONSOLE_DISPLAY (self));
   /* The guest's pointer, drawn by the guest: no local cursor on top. */
   vnc_display_set_pointer_local (self->vnc, FALSE);
+  /* Keys the desktop would take (Alt+Tab…) go to the guest while the
+   * display has the keyboard; a click grabs the pointer. */
+  vnc_display_set_keyboard_grab (self->vnc, TRUE);
+  vnc_display_set_pointer_grab (self->vnc, TRUE);
+  g_signal_connect_object (self->vnc, "vnc-keyboard-grab", G_CALLBACK (keyboard_grab_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vnc, "vnc-keyboard-ungrab", G_CALLBACK (keyboard_ungrab_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vnc, "vnc-pointer-grab", G_CALLBACK (pointer_grab_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vnc, "vnc-pointer-ungrab", G_CALLBACK (pointer_ungrab_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_set_hexpand (GTK_WIDGET (self->vnc), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->vnc), TRUE);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self->vnc)), _("Guest screen"));

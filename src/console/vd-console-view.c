@@ -15,7 +15,7 @@
 
 #include "vd-connection.h"
 #include "vd-console-session.h"
-#include "vd-console-view.h"
+#include "vd-console-view-private.h"
 #include "vd-serial-console.h"
 #include "vd-xml.h"
 
@@ -51,45 +51,6 @@
  * one when the text-console action is on.
  */
 
-#define MAX_RETRIES 3
-#define RETRY_DELAY_MS 1000
-
-struct _VdConsoleView
-{
-  GtkBin              parent_instance;
-
-  /* Template widgets */
-  GtkStack           *stack;
-  GtkLabel           *inactive_label;
-  GtkLabel           *state_label;
-  GtkWidget          *run_button;
-  GtkSpinner         *spinner;
-  GtkBox             *display_box;
-  GtkWidget          *username_label;
-  GtkEntry           *username_entry;
-  GtkEntry           *password_entry;
-  GtkLabel           *error_label;
-  VdSerialConsole    *serial;
-
-  /* Owned */
-  VdDomain           *domain;
-  GSettings          *settings;
-  GCancellable       *cancellable;      /* the current connection attempt */
-  VdConsoleSession   *session;
-  GSimpleAction      *send_key_action;
-  GSimpleAction      *screenshot_action;
-  GSimpleAction      *text_console_action;
-  GBinding           *state_binding;
-  GBinding           *run_binding;
-  char               *error;
-
-  guint               retries;
-  guint               retry_source;
-  gboolean            initialized;
-  gboolean            credentials_sent;
-  gboolean            auth_wants_username;
-};
-
 G_DEFINE_FINAL_TYPE (VdConsoleView, vd_console_view, GTK_TYPE_BIN)
 
 enum {
@@ -97,6 +58,7 @@ enum {
   PROP_DOMAIN,
   PROP_PAGE,
   PROP_INITIALIZED,
+  PROP_FULLSCREEN,
   N_PROPS
 };
 
@@ -134,6 +96,7 @@ set_initialized (VdConsoleView *self,
   self->initialized = initialized;
   g_simple_action_set_enabled (self->send_key_action, initialized);
   g_simple_action_set_enabled (self->screenshot_action, initialized);
+  _vd_console_view_session_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZED]);
 }
 
@@ -179,6 +142,7 @@ stop (VdConsoleView *self)
        * window) until "disconnected", then goes from an idle, since this
        * may run inside one of the session's own signals. */
       g_signal_handlers_disconnect_by_data (session, self);
+      g_signal_handlers_disconnect_by_data (vd_console_session_get_display (session), self);
       if (vd_console_session_is_open (session))
         {
           GtkWidget *display = GTK_WIDGET (vd_console_session_get_display (session));
@@ -265,67 +229,6 @@ attempt_failed (VdConsoleView *self,
            message, self->retries, MAX_RETRIES);
   set_page (self, "connecting");
   self->retry_source = g_timeout_add (RETRY_DELAY_MS, retry_cb, self);
-}
-
-/* ------------------------------------------------------------------ */
-/* Scaling                                                             */
-/* ------------------------------------------------------------------ */
-
-static void
-update_scaling (VdConsoleView *self)
-{
-  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  gboolean fullscreen = FALSE;
-  gboolean scaling = TRUE;
-
-  if (GTK_IS_WINDOW (toplevel) && gtk_widget_get_window (toplevel) != NULL)
-    fullscreen = (gdk_window_get_state (gtk_widget_get_window (toplevel)) &
-                  GDK_WINDOW_STATE_FULLSCREEN) != 0;
-
-  if (self->settings != NULL)
-    {
-      /* always | fullscreen | never (the ConsoleScaling enum) */
-      switch (g_settings_get_enum (self->settings, "console-scaling"))
-        {
-        case 1:
-          scaling = fullscreen;
-          break;
-        case 2:
-          scaling = FALSE;
-          break;
-        default:
-          scaling = TRUE;
-          break;
-        }
-    }
-
-  if (self->session != NULL)
-    vd_console_display_set_scaling (vd_console_session_get_display (self->session), scaling);
-}
-
-static gboolean
-window_state_event_cb (VdConsoleView       *self,
-                       GdkEventWindowState *event)
-{
-  if (event->changed_mask & GDK_WINDOW_STATE_FULLSCREEN)
-    update_scaling (self);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-vd_console_view_hierarchy_changed (GtkWidget *widget,
-                                   GtkWidget *previous_toplevel)
-{
-  VdConsoleView *self = VD_CONSOLE_VIEW (widget);
-  GtkWidget *toplevel = gtk_widget_get_toplevel (widget);
-
-  if (previous_toplevel != NULL)
-    g_signal_handlers_disconnect_by_func (previous_toplevel, window_state_event_cb, self);
-  if (GTK_IS_WINDOW (toplevel))
-    g_signal_connect_object (toplevel, "window-state-event", G_CALLBACK (window_state_event_cb),
-                             self, G_CONNECT_SWAPPED);
-  update_scaling (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -722,7 +625,7 @@ start_session (VdConsoleView *self,
   gtk_widget_set_vexpand (GTK_WIDGET (display), TRUE);
   gtk_container_add (GTK_CONTAINER (self->display_box), GTK_WIDGET (display));
   gtk_widget_show (GTK_WIDGET (display));
-  update_scaling (self);
+  _vd_console_view_session_changed (self);
 
   if (data->fd >= 0)
     {
@@ -985,6 +888,7 @@ vd_console_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_pointer (&self->state_binding, g_binding_unbind);
   g_clear_pointer (&self->run_binding, g_binding_unbind);
+  _vd_console_view_viewing_dispose (self);
   stop (self);
   g_clear_object (&self->domain);
   g_clear_object (&self->settings);
@@ -1000,6 +904,11 @@ vd_console_view_finalize (GObject *object)
   g_clear_object (&self->send_key_action);
   g_clear_object (&self->screenshot_action);
   g_clear_object (&self->text_console_action);
+  g_clear_object (&self->fullscreen_action);
+  g_clear_object (&self->zoom_in_action);
+  g_clear_object (&self->zoom_out_action);
+  g_clear_object (&self->zoom_normal_action);
+  g_clear_object (&self->zoom_fit_action);
   g_clear_object (&self->serial);
   g_free (self->error);
 
@@ -1026,6 +935,10 @@ vd_console_view_get_property (GObject    *object,
 
     case PROP_INITIALIZED:
       g_value_set_boolean (value, self->initialized);
+      break;
+
+    case PROP_FULLSCREEN:
+      g_value_set_boolean (value, self->fullscreen);
       break;
 
     default:
@@ -1062,7 +975,6 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
   object_class->finalize = vd_console_view_finalize;
   object_class->get_property = vd_console_view_get_property;
   object_class->set_property = vd_console_view_set_property;
-  widget_class->hierarchy_changed = vd_console_view_hierarchy_changed;
 
   properties[PROP_DOMAIN] =
     g_param_spec_object ("domain", NULL, NULL, VD_TYPE_DOMAIN,
@@ -1071,6 +983,10 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
     g_param_spec_string ("page", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_INITIALIZED] =
     g_param_spec_boolean ("initialized", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether its window is in full screen (the floating toolbar is on). */
+  properties[PROP_FULLSCREEN] =
+    g_param_spec_boolean ("fullscreen", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1088,6 +1004,7 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, error_label);
   gtk_widget_class_bind_template_callback (widget_class, auth_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  _vd_console_view_viewing_class_init (widget_class);
 }
 
 static void
@@ -1116,6 +1033,8 @@ vd_console_view_init (VdConsoleView *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_show (GTK_WIDGET (self->serial));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->serial), "serial");
+
+  _vd_console_view_viewing_init (self);
 }
 
 GtkWidget *
@@ -1174,8 +1093,10 @@ vd_console_view_set_domain (VdConsoleView *self,
 
 /**
  * vd_console_view_set_settings:
- * @settings: (nullable): where "console-scaling" comes from; without it
- *   the guest's screen is always scaled to the view
+ * @settings: (nullable): where the console options come from
+ *   ("console-scaling", "console-resize-guest", "console-grab-keys");
+ *   without it the guest's screen is scaled to the view, the guest is not
+ *   resized and Ctrl+Alt releases a grab
  */
 void
 vd_console_view_set_settings (VdConsoleView *self,
@@ -1187,10 +1108,7 @@ vd_console_view_set_settings (VdConsoleView *self,
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_set_object (&self->settings, settings);
-  if (settings != NULL)
-    g_signal_connect_object (settings, "changed::console-scaling", G_CALLBACK (update_scaling),
-                             self, G_CONNECT_SWAPPED);
-  update_scaling (self);
+  _vd_console_view_watch_settings (self);
 }
 
 /**
@@ -1266,7 +1184,8 @@ vd_console_view_reconnect (VdConsoleView *self)
  *
  * Adds "send-key" (a string: "ctrl-alt-delete", "ctrl-alt-backspace",
  * "ctrl-alt-f1" … "ctrl-alt-f12") and "screenshot", enabled while the
- * guest's screen is shown.
+ * guest's screen is shown; "text-console" (a boolean state); "fullscreen"
+ * (a boolean state), "zoom-in", "zoom-out", "zoom-normal" and "zoom-fit".
  */
 void
 vd_console_view_add_actions (VdConsoleView *self,
@@ -1278,6 +1197,7 @@ vd_console_view_add_actions (VdConsoleView *self,
   g_action_map_add_action (map, G_ACTION (self->send_key_action));
   g_action_map_add_action (map, G_ACTION (self->screenshot_action));
   g_action_map_add_action (map, G_ACTION (self->text_console_action));
+  _vd_console_view_viewing_add_actions (self, map);
 }
 
 /**

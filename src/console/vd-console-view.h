@@ -30,6 +30,9 @@ gboolean          vd_console_view_get_initialized        (VdConsoleView        *
 VdConsoleDisplay *vd_console_view_get_display            (VdConsoleView        *self);
 void              vd_console_view_reconnect              (VdConsoleView        *self);
 VdSerialConsole  *vd_console_view_get_serial             (VdConsoleView        *self);
+void              vd_console_view_set_menu_model         (VdConsoleView        *self,
+                                                          GMenuModel           *model);
+const char       *vd_console_view_get_status             (VdConsoleView        *self);
 void              vd_console_view_add_actions            (VdConsoleView        *self,
                                                           GActionMap           *map);
 void              vd_console_view_save_screenshot_async  (VdConsoleView        *self,

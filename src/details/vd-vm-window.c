@@ -492,6 +492,20 @@ vd_vm_window_class_init (VdVmWindowClass *klass)
   _vd_vm_window_details_class_init (widget_class);
 }
 
+/* Full screen is for the guest's screen. */
+static void
+console_fullscreen_cb (VdVmWindow *self)
+{
+  gboolean fullscreen = FALSE;
+
+  g_object_get (self->console_view, "fullscreen", &fullscreen, NULL);
+  if (fullscreen)
+    vd_vm_window_set_page (self, "console");
+  /* The menu bar gives way too (the floating toolbar has the console's
+   * commands); it comes back with the window. */
+  gtk_application_window_set_show_menubar (GTK_APPLICATION_WINDOW (self), !fullscreen);
+}
+
 static void
 vd_vm_window_init (VdVmWindow *self)
 {
@@ -513,7 +527,11 @@ vd_vm_window_init (VdVmWindow *self)
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "power-menu")));
   gtk_menu_button_set_menu_model (self->console_menu_button,
                                   G_MENU_MODEL (gtk_builder_get_object (builder, "console-menu")));
+  vd_console_view_set_menu_model (self->console_view,
+                                  G_MENU_MODEL (gtk_builder_get_object (builder, "console-menu")));
   vd_console_view_add_actions (self->console_view, G_ACTION_MAP (self->actions));
+  g_signal_connect_object (self->console_view, "notify::fullscreen",
+                           G_CALLBACK (console_fullscreen_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

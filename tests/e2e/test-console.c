@@ -14,6 +14,10 @@
 #include <gtk/gtk.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
+#include <gdk/gdkx.h>
+#include <gtk-vnc.h>
+
+#include "vd-console-display-vnc.h"
 #include "vd-console-view.h"
 #include "../vd-test-util.h"
 #include "../ui/vd-test-ui.h"
@@ -160,10 +164,14 @@ assert_responsive (GtkWidget *window)
 }
 
 static GtkWidget *
-new_window (GtkWidget          *view,
-            GSimpleActionGroup *group)
+new_window_on (GdkScreen          *screen,
+               GtkWidget          *view,
+               GSimpleActionGroup *group)
 {
   GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+
+  if (screen != NULL)
+    gtk_window_set_screen (GTK_WINDOW (window), screen);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   vd_console_view_add_actions (VD_CONSOLE_VIEW (view), G_ACTION_MAP (group));
@@ -172,6 +180,140 @@ new_window (GtkWidget          *view,
   gtk_widget_show_all (window);
 
   return window;
+}
+
+static GtkWidget *
+new_window (GtkWidget          *view,
+            GSimpleActionGroup *group)
+{
+  return new_window_on (NULL, view, group);
+}
+
+static guint
+grab_key (VncDisplay *vnc,
+          guint       i)
+{
+  VncGrabSequence *sequence = vnc_display_get_grab_keys (vnc);
+
+  return i < sequence->nkeysyms ? sequence->keysyms[i] : 0;
+}
+
+static guint
+n_grab_keys (VncDisplay *vnc)
+{
+  return vnc_display_get_grab_keys (vnc)->nkeysyms;
+}
+
+static gboolean
+window_key_cb (GtkWidget   *window,
+               GdkEventKey *event,
+               gpointer     user_data)
+{
+  if (event->keyval == GDK_KEY_w)
+    (*(guint *)user_data)++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Ctrl+W pressed in @window as the X server would deliver it. */
+static void
+press_ctrl_w (GtkWidget *window)
+{
+  GdkDisplay *display = gtk_widget_get_display (window);
+  GdkEvent *event = gdk_event_new (GDK_KEY_PRESS);
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  event->key.window = g_object_ref (gtk_widget_get_window (window));
+  event->key.send_event = TRUE;
+  event->key.time = GDK_CURRENT_TIME;
+  event->key.state = GDK_CONTROL_MASK;
+  event->key.keyval = GDK_KEY_w;
+  if (gdk_keymap_get_entries_for_keyval (gdk_keymap_get_for_display (display), GDK_KEY_w,
+                                         &keys, &n_keys) && n_keys > 0)
+    event->key.hardware_keycode = keys[0].keycode;
+  gdk_event_set_device (event, gdk_seat_get_keyboard (gdk_display_get_default_seat (display)));
+  gtk_main_do_event (event);
+  gdk_event_free (event);
+}
+
+/* The view's options on a live VNC display: the keys that release a grab
+ * and the status line naming them, guest resizing, zoom, and keys going
+ * to the grabbed display before the window's shortcuts. */
+static void
+check_view_options (VdConsoleView      *console,
+                    GSimpleActionGroup *group,
+                    GtkWidget          *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  VdConsoleDisplay *display = vd_console_view_get_display (console);
+  VncDisplay *vnc = vd_console_display_vnc_get_vnc (VD_CONSOLE_DISPLAY_VNC (display));
+  guint window_keys = 0;
+  gulong key_handler;
+
+  vd_console_view_set_settings (console, settings);
+  g_assert_cmpuint (n_grab_keys (vnc), ==, 2);
+  g_assert_cmpuint (grab_key (vnc, 0), ==, GDK_KEY_Control_L);
+  g_assert_cmpuint (grab_key (vnc, 1), ==, GDK_KEY_Alt_L);
+  g_assert_nonnull (strstr (vd_console_view_get_status (console), "Ctrl+Alt"));
+  g_settings_set_string (settings, "console-grab-keys", "<Control><Shift>g");
+  g_assert_cmpuint (n_grab_keys (vnc), ==, 3);
+  g_assert_cmpuint (grab_key (vnc, 0), ==, GDK_KEY_Control_L);
+  g_assert_cmpuint (grab_key (vnc, 1), ==, GDK_KEY_Shift_L);
+  g_assert_cmpuint (grab_key (vnc, 2), ==, GDK_KEY_g);
+  /* (GTK names Shift first.) */
+  g_assert_nonnull (strstr (vd_console_view_get_status (console), "Shift+Ctrl+G"));
+  /* One Preferences would refuse falls back to Ctrl+Alt. */
+  g_settings_set_string (settings, "console-grab-keys", "g");
+  g_assert_cmpuint (n_grab_keys (vnc), ==, 2);
+  g_assert_nonnull (strstr (vd_console_view_get_status (console), "Ctrl+Alt"));
+  g_settings_reset (settings, "console-grab-keys");
+
+  g_assert_false (vnc_display_get_allow_resize (vnc));
+  g_settings_set_boolean (settings, "console-resize-guest", TRUE);
+  g_assert_true (vnc_display_get_allow_resize (vnc));
+  g_settings_reset (settings, "console-resize-guest");
+  g_assert_false (vnc_display_get_allow_resize (vnc));
+
+  /* Zoom: from the scaled screen to its own size, then in steps; fit
+   * scales again, and so does a new scaling preference. */
+  g_assert_true (vnc_display_get_scaling (vnc));
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-in", NULL);
+  g_assert_false (vnc_display_get_scaling (vnc));
+  g_assert_cmpuint (vnc_display_get_zoom_level (vnc), ==, 100);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-in", NULL);
+  g_assert_cmpuint (vnc_display_get_zoom_level (vnc), ==, 110);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-out", NULL);
+  g_assert_cmpuint (vnc_display_get_zoom_level (vnc), ==, 90);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-normal", NULL);
+  g_assert_cmpuint (vnc_display_get_zoom_level (vnc), ==, 100);
+  g_assert_false (vnc_display_get_scaling (vnc));
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-fit", NULL);
+  g_assert_true (vnc_display_get_scaling (vnc));
+  g_action_group_activate_action (G_ACTION_GROUP (group), "zoom-in", NULL);
+  g_assert_false (vnc_display_get_scaling (vnc));
+  g_settings_set_string (settings, "console-scaling", "always");
+  g_assert_true (vnc_display_get_scaling (vnc));
+  g_settings_reset (settings, "console-scaling");
+
+  /* Grabbed, the display gets the keys and the window's own key handling
+   * (shortcuts, mnemonics; a handler run after it, here) never sees them;
+   * with the pointer let go and the focus elsewhere, the window does. */
+  key_handler = g_signal_connect_after (window, "key-press-event", G_CALLBACK (window_key_cb),
+                                        &window_keys);
+  gtk_widget_grab_focus (GTK_WIDGET (vnc));
+  vnc_display_force_grab (vnc, TRUE);
+  VD_TEST_WAIT_UNTIL (vd_console_display_get_grabbed (display), 10);
+  g_assert_nonnull (strstr (vd_console_view_get_status (console), "to release"));
+  press_ctrl_w (window);
+  g_assert_cmpuint (window_keys, ==, 0);
+  vnc_display_force_grab (vnc, FALSE);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  press_ctrl_w (window);
+  g_assert_cmpuint (window_keys, ==, 1);
+  g_signal_handler_disconnect (window, key_handler);
+
+  vd_console_view_set_settings (console, NULL);
 }
 
 static void
@@ -231,6 +373,7 @@ test_vnc (void)
     g_assert_true (vd_console_display_get_scaling (display));
     vd_console_view_set_settings (console, NULL);
   }
+  check_view_options (console, group, window);
   g_action_group_activate_action (G_ACTION_GROUP (group), "send-key",
                                   g_variant_new_string ("ctrl-alt-f1"));
   assert_responsive (window);
@@ -612,6 +755,157 @@ test_serial (void)
   vd_connection_disconnect (connection);
 }
 
+/* ------------------------------------------------------------------ */
+/* Full screen, under a window manager                                 */
+/* ------------------------------------------------------------------ */
+
+/* The shared test display has no window manager, so full screen (the
+ * window manager's job) is tried on a display of this test's own: an
+ * Xvfb with openbox on it. */
+typedef struct
+{
+  GSubprocess *xvfb;
+  GSubprocess *wm;
+  GdkDisplay  *display;
+  GdkDisplay  *previous;
+} WmDisplay;
+
+static void
+wm_display_start (WmDisplay *wm)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocessLauncher) wm_launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GString *number = g_string_new (NULL);
+  int fds[2];
+  char c;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  g_subprocess_launcher_take_fd (launcher, fds[1], 3);
+  /* -terminate: it goes with its last client, this process, however
+   * that ends. */
+  wm->xvfb = g_subprocess_launcher_spawn (launcher, &error, "Xvfb", "-displayfd", "3",
+                                          "-screen", "0", "1024x768x24", "-nolisten", "tcp",
+                                          "-terminate", NULL);
+  g_assert_no_error (error);
+  /* Xvfb writes its display number when it is ready. */
+  while (read (fds[0], &c, 1) == 1 && c != '\n')
+    g_string_append_c (number, c);
+  close (fds[0]);
+  g_assert_cmpuint (number->len, >, 0);
+  name = g_strdup_printf (":%s", number->str);
+  g_string_free (number, TRUE);
+
+  wm_launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                           G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (wm_launcher, "DISPLAY", name, TRUE);
+  wm->wm = g_subprocess_launcher_spawn (wm_launcher, &error, "openbox", "--sm-disable", NULL);
+  g_assert_no_error (error);
+
+  wm->display = gdk_display_open (name);
+  g_assert_nonnull (wm->display);
+  /* gtk-vnc makes its cursors on the default display. */
+  wm->previous = gdk_display_get_default ();
+  gdk_display_manager_set_default_display (gdk_display_manager_get (), wm->display);
+  VD_TEST_WAIT_UNTIL (gdk_x11_screen_supports_net_wm_hint (
+                        gdk_display_get_default_screen (wm->display),
+                        gdk_atom_intern_static_string ("_NET_WM_STATE_FULLSCREEN")), 30);
+}
+
+/* The display stays open (closing a GdkDisplay trips over GTK's own
+ * objects in GTK 3): its Xvfb ends with this process. */
+static void
+wm_display_stop (WmDisplay *wm)
+{
+  gdk_display_manager_set_default_display (gdk_display_manager_get (), wm->previous);
+  g_subprocess_force_exit (wm->wm);
+  g_subprocess_wait (wm->wm, NULL, NULL);
+  g_clear_object (&wm->wm);
+  g_clear_object (&wm->xvfb);
+}
+
+static gboolean
+view_fullscreen (VdConsoleView *console)
+{
+  gboolean fullscreen = FALSE;
+
+  g_object_get (console, "fullscreen", &fullscreen, NULL);
+  return fullscreen;
+}
+
+static gboolean
+action_state (GSimpleActionGroup *group,
+              const char         *name)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (group), name);
+
+  return g_variant_get_boolean (state);
+}
+
+static void
+test_fullscreen (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-fs-%d", (int)getpid ());
+  g_autofree char *xml = vd_e2e_guest_xml (name);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  WmDisplay wm = { NULL, };
+  GtkWidget *window;
+  GtkWidget *leave;
+  GtkRevealer *toolbar;
+  VdDomain *domain;
+
+  wm_display_start (&wm);
+  domain = define_guest (connection, name, xml);
+  vd_console_view_set_domain (console, domain);
+  vd_console_view_set_settings (console, settings);
+  g_settings_set_string (settings, "console-scaling", "fullscreen");
+  window = new_window_on (gdk_display_get_default_screen (wm.display), view, group);
+  start_guest (domain);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_assert_false (vd_console_display_get_scaling (vd_console_view_get_display (console)));
+  leave = vd_test_find_by_accessible_name (window, "Leave full screen");
+  g_assert_nonnull (leave);
+  toolbar = GTK_REVEALER (gtk_widget_get_ancestor (leave, GTK_TYPE_REVEALER));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toolbar)));
+  g_assert_false (action_state (group, "fullscreen"));
+
+  /* In: the window manager makes it so; the screen is scaled ("only in
+   * full screen"), the toolbar shows for a moment, then hides. */
+  g_action_group_activate_action (G_ACTION_GROUP (group), "fullscreen", NULL);
+  VD_TEST_WAIT_UNTIL (view_fullscreen (console), 30);
+  g_assert_true (gdk_window_get_state (gtk_widget_get_window (window)) &
+                 GDK_WINDOW_STATE_FULLSCREEN);
+  g_assert_true (action_state (group, "fullscreen"));
+  g_assert_true (vd_console_display_get_scaling (vd_console_view_get_display (console)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (toolbar)));
+  g_assert_true (gtk_revealer_get_reveal_child (toolbar));
+  VD_TEST_WAIT_UNTIL (!gtk_revealer_get_child_revealed (toolbar), 30);
+  assert_responsive (window);
+
+  /* Out, from the toolbar's own button. */
+  gtk_revealer_set_reveal_child (toolbar, TRUE);
+  VD_TEST_WAIT_UNTIL (gtk_revealer_get_child_revealed (toolbar), 30);
+  gtk_button_clicked (GTK_BUTTON (leave));
+  VD_TEST_WAIT_UNTIL (!view_fullscreen (console), 30);
+  g_assert_false (action_state (group, "fullscreen"));
+  g_assert_false (vd_console_display_get_scaling (vd_console_view_get_display (console)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toolbar)));
+
+  g_settings_reset (settings, "console-scaling");
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (is_page (console, "inactive"), WAIT_SECONDS);
+  gtk_widget_destroy (window);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+  wm_display_stop (&wm);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +920,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/e2e/console/vnc", test_vnc);
   g_test_add_func ("/vd/e2e/console/vnc-password", test_password);
+  g_test_add_func ("/vd/e2e/console/fullscreen", test_fullscreen);
   g_test_add_func ("/vd/e2e/console/spice", test_spice);
   g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
   g_test_add_func ("/vd/e2e/console/serial", test_serial);

@@ -1,0 +1,82 @@
+/* vd-console-view-private.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "vd-console-session.h"
+#include "vd-console-view.h"
+
+G_BEGIN_DECLS
+
+#define MAX_RETRIES 3
+#define RETRY_DELAY_MS 1000
+
+struct _VdConsoleView
+{
+  GtkBin              parent_instance;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkLabel           *inactive_label;
+  GtkLabel           *state_label;
+  GtkWidget          *run_button;
+  GtkSpinner         *spinner;
+  GtkBox             *display_box;
+  GtkWidget          *username_label;
+  GtkEntry           *username_entry;
+  GtkEntry           *password_entry;
+  GtkLabel           *error_label;
+  GtkWidget          *status_bar;
+  GtkLabel           *status_label;
+  GtkLabel           *zoom_label;
+  GtkRevealer        *osd_revealer;
+  GtkWidget          *osd_edge;
+  GtkMenuButton      *osd_menu_button;
+  GtkLabel           *osd_zoom_label;
+  VdSerialConsole    *serial;
+
+  /* Owned */
+  VdDomain           *domain;
+  GSettings          *settings;
+  GCancellable       *cancellable;      /* the current connection attempt */
+  VdConsoleSession   *session;
+  GSimpleAction      *send_key_action;
+  GSimpleAction      *screenshot_action;
+  GSimpleAction      *text_console_action;
+  GSimpleAction      *fullscreen_action;
+  GSimpleAction      *zoom_in_action;
+  GSimpleAction      *zoom_out_action;
+  GSimpleAction      *zoom_normal_action;
+  GSimpleAction      *zoom_fit_action;
+  GtkWidget          *toplevel;         /* watched for its state and keys */
+  GBinding           *state_binding;
+  GBinding           *run_binding;
+  char               *error;
+
+  guint               retries;
+  guint               retry_source;
+  guint               osd_hide_source;
+  int                 scale_override;   /* -1: as the setting says; else on/off */
+  guint               zoom;             /* percent, when not scaled */
+  gboolean            fullscreen;
+  gboolean            initialized;
+  gboolean            credentials_sent;
+  gboolean            auth_wants_username;
+};
+
+/* vd-console-view-viewing.c: scaling, zoom, guest resizing, the keys that
+ * release a grab, the status line, full screen and its floating toolbar */
+void _vd_console_view_viewing_class_init  (GtkWidgetClass *widget_class);
+void _vd_console_view_viewing_init        (VdConsoleView  *self);
+void _vd_console_view_viewing_dispose     (VdConsoleView  *self);
+void _vd_console_view_viewing_add_actions (VdConsoleView  *self,
+                                           GActionMap     *map);
+void _vd_console_view_watch_settings      (VdConsoleView  *self);
+void _vd_console_view_apply_options       (VdConsoleView  *self);
+void _vd_console_view_session_changed     (VdConsoleView  *self);
+
+G_END_DECLS
