@@ -23,7 +23,8 @@
  * which QEMU's user can reach) and a VNC display: an internal snapshot of
  * it running, memory included, with the screen as thumbnail; then the
  * guest is forced off and reverted to the snapshot, which brings it back
- * running. The harness removes vd-e2e-* guests (and their snapshot
+ * running. Then a disk-only snapshot of it running: an external overlay,
+ * no memory. The harness removes vd-e2e-* guests (and their snapshot
  * metadata) if the test aborts midway.
  */
 
@@ -74,35 +75,42 @@ libvirt_state (VdDomain *domain)
   return state;
 }
 
+typedef struct
+{
+  VdConnection *connection;
+  VdDomain     *domain;
+  char         *dir;
+  char         *disk;
+} Fixture;
+
+/* A guest vd-e2e-snap-<pid> with one qcow2 disk and VNC, running. */
 static void
-test_internal_running (void)
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
 {
   const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
   const char *image_dir = vd_e2e_require_env ("VD_E2E_IMAGE_DIR");
   g_autofree char *name = g_strdup_printf ("vd-e2e-snap-%d", (int)getpid ());
-  g_autofree char *dir = g_build_filename (image_dir, name, NULL);
-  g_autofree char *disk = g_build_filename (dir, "disk.qcow2", NULL);
-  const char *qemu_img[] = { "qemu-img", "create", "-q", "-f", "qcow2", disk, "16M", NULL };
-  g_autoptr(VdConnection) connection = vd_connection_new (uri);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VdSnapshotList) before = NULL;
-  g_autoptr(VdSnapshotList) after = NULL;
-  g_autoptr(VdDomain) domain = NULL;
   g_autofree char *xml = NULL;
-  VdSnapshot *snapshot;
+  const char *qemu_img[] = { "qemu-img", "create", "-q", "-f", "qcow2", NULL, "16M", NULL };
   virDomainPtr dom;
   int status = 0;
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  fixture->dir = g_build_filename (image_dir, name, NULL);
+  fixture->disk = g_build_filename (fixture->dir, "disk.qcow2", NULL);
+  qemu_img[5] = fixture->disk;
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0755), ==, 0);
   if (!g_spawn_sync (NULL, (char **)qemu_img, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                      &status, &error) || !g_spawn_check_wait_status (status, &error))
     g_error ("qemu-img failed: %s", error->message);
-  g_assert_cmpint (g_chmod (disk, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->disk, 0666), ==, 0);
 
-  vd_connection_open_async (connection, NULL, vd_test_async_result_cb, &result);
+  fixture->connection = vd_connection_new (uri);
+  vd_connection_open_async (fixture->connection, NULL, vd_test_async_result_cb, &result);
   VD_TEST_WAIT_RESULT (result);
-  if (!vd_connection_open_finish (connection, result, &error))
+  if (!vd_connection_open_finish (fixture->connection, result, &error))
     g_error ("could not open %s: %s", uri, error->message);
 
   xml = g_strdup_printf ("<domain type='qemu'>"
@@ -119,16 +127,61 @@ test_internal_running (void)
                          "    </disk>"
                          "    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
                          "  </devices>"
-                         "</domain>", name, disk);
-  dom = virDomainDefineXML (vd_connection_get_handle (connection), xml);
+                         "</domain>", name, fixture->disk);
+  dom = virDomainDefineXML (vd_connection_get_handle (fixture->connection), xml);
   if (dom == NULL)
     g_error ("virDomainDefineXML failed: %s", virGetLastErrorMessage ());
   virDomainFree (dom);
-  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (connection, name) != NULL, WAIT_SECONDS);
-  domain = g_object_ref (vd_connection_find_domain_by_name (connection, name));
+  VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, name) != NULL,
+                      WAIT_SECONDS);
+  fixture->domain = g_object_ref (vd_connection_find_domain_by_name (fixture->connection, name));
 
-  run_ok (domain, "start", vd_domain_start_async, vd_domain_start_finish);
-  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_RUNNING);
+  run_ok (fixture->domain, "start", vd_domain_start_async, vd_domain_start_finish);
+  g_assert_cmpint (libvirt_state (fixture->domain), ==, VIR_DOMAIN_RUNNING);
+}
+
+/* The guest, its snapshot metadata and every file in its directory (the
+ * disk and any overlay a disk-only snapshot made beside it). */
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (vd_domain_get_active (fixture->domain))
+    run_ok (fixture->domain, "force off", vd_domain_force_off_async, vd_domain_force_off_finish);
+  vd_domain_delete_async (fixture->domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
+                          vd_test_async_result_cb, &gone);
+  VD_TEST_WAIT_UNTIL (gone != NULL, WAIT_SECONDS);
+  if (!vd_domain_delete_finish (fixture->domain, gone, &error))
+    g_error ("guest delete failed: %s", error->message);
+  g_clear_object (&fixture->domain);
+  vd_connection_disconnect (fixture->connection);
+  g_clear_object (&fixture->connection);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+  g_free (fixture->disk);
+}
+
+static void
+test_internal_running (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  VdDomain *domain = fixture->domain;
+  g_autoptr(VdSnapshotList) before = NULL;
+  g_autoptr(VdSnapshotList) after = NULL;
+  VdSnapshot *snapshot;
 
   /* Its one disk is qcow2: both kinds are offered. */
   before = list (domain);
@@ -200,22 +253,34 @@ test_internal_running (void)
     empty = list (domain);
     g_assert_cmpuint (empty->snapshots->len, ==, 0);
   }
+}
 
-  run_ok (domain, "force off", vd_domain_force_off_async, vd_domain_force_off_finish);
-  {
-    g_autoptr(GAsyncResult) gone = NULL;
-    g_autoptr(GError) gone_error = NULL;
+/* Disk-only: an external overlay beside the disk, no memory. */
+static void
+test_disk_only_running (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VdDomain *domain = fixture->domain;
+  g_autoptr(VdSnapshotList) after = NULL;
+  g_autoptr(GAsyncResult) created = NULL;
+  g_autoptr(GError) error = NULL;
+  VdSnapshot *snapshot;
 
-    vd_domain_delete_async (domain, VD_DOMAIN_DELETE_ALL_METADATA, NULL, NULL,
-                            vd_test_async_result_cb, &gone);
-    VD_TEST_WAIT_UNTIL (gone != NULL, WAIT_SECONDS);
-    if (!vd_domain_delete_finish (domain, gone, &gone_error))
-      g_error ("guest delete failed: %s", gone_error->message);
-  }
-  vd_connection_disconnect (connection);
+  vd_domain_create_snapshot_async (domain, "vd-e2e-disks", NULL, VD_SNAPSHOT_MODE_DISK_ONLY, NULL,
+                                   vd_test_async_result_cb, &created);
+  VD_TEST_WAIT_UNTIL (created != NULL, WAIT_SECONDS);
+  if (!vd_domain_create_snapshot_finish (domain, created, &error))
+    g_error ("disk-only snapshot failed: %s", error->message);
+  g_assert_cmpint (libvirt_state (domain), ==, VIR_DOMAIN_RUNNING);
 
-  g_assert_cmpint (g_unlink (disk), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  after = list (domain);
+  g_assert_cmpuint (after->snapshots->len, ==, 1);
+  snapshot = vd_snapshot_list_get_current (after);
+  g_assert_cmpstr (vd_snapshot_get_name (snapshot), ==, "vd-e2e-disks");
+  g_assert_cmpstr (vd_snapshot_get_state (snapshot), ==, "disk-snapshot");
+  g_assert_false (vd_snapshot_get_has_memory (snapshot));
+  g_assert_true (vd_snapshot_get_is_external (snapshot));
+  g_assert_cmpstr (vd_snapshot_get_state_label (snapshot), ==, "Disks only");
 }
 
 /* Set before GLib first reads XDG_CACHE_HOME. G_TEST_OPTION_ISOLATE_DIRS
@@ -258,12 +323,16 @@ main (int   argc,
   g_autofree char *cache = NULL;
   int status;
 
+  g_setenv ("LANGUAGE", "C", TRUE);
   /* Thumbnails go to a cache directory of the test's own. */
   cache = use_private_cache ();
   g_test_init (&argc, &argv, NULL);
   gvir_init_object_check (NULL, NULL, NULL);
 
-  g_test_add_func ("/vd/e2e/snapshot/internal-running", test_internal_running);
+  g_test_add ("/vd/e2e/snapshot/internal-running", Fixture, NULL, fixture_setup,
+              test_internal_running, fixture_teardown);
+  g_test_add ("/vd/e2e/snapshot/disk-only-running", Fixture, NULL, fixture_setup,
+              test_disk_only_running, fixture_teardown);
 
   status = g_test_run ();
   remove_tree (cache);
