@@ -366,6 +366,35 @@ test_description (Fixture       *fixture,
   g_assert_false (sensitive (apply));
 }
 
+/* A failure shows libvirt's message in the page, and the list is read
+ * again: here the snapshot was deleted behind the page's back. */
+static void
+test_error (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *error_bar = (GtkWidget *)gtk_widget_get_template_child (fixture->page,
+                                                                     VD_TYPE_SNAPSHOTS_PAGE,
+                                                                     "error_bar");
+  GtkWidget *message = find (fixture->window, "Snapshot error");
+  virDomainSnapshotPtr snapshot;
+  gboolean bold, emblem;
+
+  create_through_popover (fixture, "first", "");
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (error_bar)));
+  snapshot = virDomainSnapshotLookupByName (vd_domain_get_handle (fixture->domain), "first", 0);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpint (virDomainSnapshotDelete (snapshot, 0), ==, 0);
+  virDomainSnapshotFree (snapshot);
+
+  g_settings_set_boolean (fixture->settings, "confirm-revert-snapshot", FALSE);
+  gtk_button_clicked (GTK_BUTTON (find (fixture->window, "Revert to snapshot")));
+  VD_TEST_WAIT_UNTIL (idle (fixture) && row (fixture, "0", &bold, &emblem) == NULL, 30);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (error_bar)));
+  g_assert_true (g_str_has_prefix (label_text (message),
+                                   "Failed to revert “test” to snapshot “first”: "));
+  g_assert_cmpstr (vd_domain_get_last_error (fixture->domain), ==, label_text (message));
+}
+
 /* Set before GLib first reads XDG_CACHE_HOME. G_TEST_OPTION_ISOLATE_DIRS
  * would do it too, but GLib keeps every directory name it replaces, which
  * LeakSanitizer reports. Removed when the test ends. */
@@ -419,6 +448,7 @@ main (int   argc,
   ADD ("revert", test_revert);
   ADD ("delete", test_delete);
   ADD ("description", test_description);
+  ADD ("error", test_error);
 
   status = g_test_run ();
   remove_tree (cache);
