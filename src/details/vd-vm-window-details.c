@@ -668,6 +668,114 @@ remove_requested_cb (VdHardwarePageDevice *page,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The sidebar's context menu: Remove… on a device's row. GtkStackSidebar
+ * lists the stack's children in order in a GtkListBox (one row each, the
+ * rows of hidden children hidden), so a row's index is its child's. */
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  g_autoptr(GList) children = NULL;
+
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  if (!GTK_IS_CONTAINER (widget))
+    return NULL;
+  children = gtk_container_get_children (GTK_CONTAINER (widget));
+  for (const GList *l = children; l != NULL; l = l->next)
+    {
+      GtkWidget *found = find_list_box (l->data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static VdHardwarePageDevice *
+device_page_of_row (VdVmWindow    *self,
+                    GtkListBoxRow *row)
+{
+  g_autoptr(GList) children = NULL;
+  GtkWidget *child;
+  GtkWidget *page;
+
+  if (row == NULL || gtk_list_box_row_get_index (row) < 0)
+    return NULL;
+  children = gtk_container_get_children (GTK_CONTAINER (self->details_stack));
+  child = g_list_nth_data (children, (guint)gtk_list_box_row_get_index (row));
+  if (!GTK_IS_SCROLLED_WINDOW (child))
+    return NULL;
+  page = gtk_bin_get_child (GTK_BIN (child));
+  page = GTK_IS_VIEWPORT (page) ? gtk_bin_get_child (GTK_BIN (page)) : NULL;
+  for (guint i = 0; self->device_pages != NULL && i < self->device_pages->len; i++)
+    if (self->device_pages->pdata[i] == (gpointer)page)
+      return self->device_pages->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+popup_device_menu (VdVmWindow    *self,
+                   GtkWidget     *list,
+                   GtkListBoxRow *row,
+                   const GdkEvent *event)
+{
+  VdHardwarePageDevice *page = device_page_of_row (self, row);
+  GtkWidget *item;
+
+  if (page == NULL || self->applying)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Kept until the next one or the window goes: a menu destroyed when it
+   * closes would go before its item's activate. */
+  if (self->device_menu != NULL)
+    gtk_widget_destroy (self->device_menu);
+  g_clear_object (&self->device_menu);
+  self->device_menu = g_object_ref_sink (gtk_menu_new ());
+  /* translators: in a device's context menu in the Details sidebar */
+  item = gtk_menu_item_new_with_mnemonic (_("_Remove…"));
+  g_signal_connect_object (item, "activate", G_CALLBACK (vd_hardware_page_device_request_remove),
+                           page, G_CONNECT_SWAPPED);
+  gtk_widget_show (item);
+  gtk_menu_shell_append (GTK_MENU_SHELL (self->device_menu), item);
+  gtk_menu_attach_to_widget (GTK_MENU (self->device_menu), list, NULL);
+  if (event != NULL)
+    gtk_menu_popup_at_pointer (GTK_MENU (self->device_menu), event);
+  else
+    gtk_menu_popup_at_widget (GTK_MENU (self->device_menu), GTK_WIDGET (row),
+                              GDK_GRAVITY_SOUTH_WEST, GDK_GRAVITY_NORTH_WEST, NULL);
+
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+sidebar_button_press_cb (GtkWidget      *list,
+                         GdkEventButton *event,
+                         VdVmWindow     *self)
+{
+  if (!gdk_event_triggers_context_menu ((GdkEvent *)event))
+    return GDK_EVENT_PROPAGATE;
+
+  return popup_device_menu (self, list,
+                            gtk_list_box_get_row_at_y (GTK_LIST_BOX (list), (int)event->y),
+                            (GdkEvent *)event);
+}
+
+/* Shift+F10 or the Menu key on the focused row */
+static gboolean
+sidebar_popup_menu_cb (GtkWidget  *list,
+                       VdVmWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (!GTK_IS_LIST_BOX_ROW (focus))
+    return FALSE;
+
+  return popup_device_menu (self, list, GTK_LIST_BOX_ROW (focus), NULL);
+}
+
 /* Leaving a page with edits */
 
 /* Goes where the user was going when asked. */
@@ -851,6 +959,7 @@ _vd_vm_window_details_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, cpu_page);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, memory_page);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, boot_page);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, details_sidebar);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_clicked_cb);
 }
@@ -888,6 +997,15 @@ _vd_vm_window_details_init (VdVmWindow *self)
     }
 
   self->device_pages = g_ptr_array_new ();
+  {
+    GtkWidget *list = find_list_box (self->details_sidebar);
+
+    if (list != NULL)
+      {
+        g_signal_connect (list, "button-press-event", G_CALLBACK (sidebar_button_press_cb), self);
+        g_signal_connect (list, "popup-menu", G_CALLBACK (sidebar_popup_menu_cb), self);
+      }
+  }
   self->current_page = g_strdup (gtk_stack_get_visible_child_name (self->details_stack));
   self->current_mode = g_strdup (gtk_stack_get_visible_child_name (self->mode_stack));
   g_signal_connect_swapped (self->details_stack, "notify::visible-child",
@@ -939,6 +1057,9 @@ _vd_vm_window_details_dispose (VdVmWindow *self)
       g_signal_handlers_disconnect_by_data (self->remove_dialog, self);
       gtk_widget_destroy (g_steal_pointer (&self->remove_dialog));
     }
+  if (self->device_menu != NULL)
+    gtk_widget_destroy (self->device_menu);
+  g_clear_object (&self->device_menu);
   for (guint i = 0; self->device_pages != NULL && i < self->device_pages->len; i++)
     g_signal_handlers_disconnect_by_data (self->device_pages->pdata[i], self);
   g_clear_pointer (&self->device_pages, g_ptr_array_unref);

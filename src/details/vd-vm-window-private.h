@@ -80,6 +80,8 @@ struct _VdVmWindow
   GPtrArray            *device_pages;     /* VdHardwarePageDevice, in the sidebar's order */
   char                 *device_signature; /* the ids and labels they were built for */
   GtkWidget            *remove_dialog;    /* the Remove… question */
+  GtkWidget            *details_sidebar;  /* template widget */
+  GtkWidget            *device_menu;      /* a sidebar row's context menu (owned) */
 };
 
 /* vd-vm-window-details.c: the editable pages, Apply/Revert, the XML tab */

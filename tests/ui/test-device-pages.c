@@ -628,6 +628,82 @@ test_remove (void)
   fixture_close (&fixture);
 }
 
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  g_autoptr(GList) children = NULL;
+
+  if (GTK_IS_LIST_BOX (widget))
+    return widget;
+  if (!GTK_IS_CONTAINER (widget))
+    return NULL;
+  children = gtk_container_get_children (GTK_CONTAINER (widget));
+  for (const GList *l = children; l != NULL; l = l->next)
+    if (find_list_box (l->data) != NULL)
+      return find_list_box (l->data);
+
+  return NULL;
+}
+
+/* The sidebar's context menu: a right click on a device's row offers
+ * Remove…, which asks as the page's button does; Overview's row has none */
+static void
+test_sidebar_menu (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  GtkAllocation allocation;
+  GdkEvent *event;
+  GList *menus;
+  GtkDialog *dialog;
+  g_autofree char *text = NULL;
+  gboolean handled = FALSE;
+
+  fixture_open (&fixture, "pages");
+  list = find_list_box (window_child (&fixture, "details_sidebar"));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_has_window (list));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* Overview (no menu), then NIC 52:54:00:00:30:01 */
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i == 0 ? 0 : 8);
+      g_assert_nonnull (row);
+      gtk_widget_get_allocation (GTK_WIDGET (row), &allocation);
+      event = gdk_event_new (GDK_BUTTON_PRESS);
+      event->button.window = g_object_ref (gtk_widget_get_window (list));
+      event->button.button = GDK_BUTTON_SECONDARY;
+      event->button.x = allocation.x + 10;
+      event->button.y = allocation.y + allocation.height / 2;
+      event->button.time = GDK_CURRENT_TIME;
+      gdk_event_set_device (event, gdk_seat_get_pointer (gdk_display_get_default_seat (
+                                                           gtk_widget_get_display (list))));
+      g_signal_emit_by_name (list, "button-press-event", event, &handled);
+      gdk_event_free (event);
+      g_assert_true (handled == (i == 1));
+    }
+
+  menus = gtk_menu_get_for_attach_widget (list);
+  g_assert_cmpuint (g_list_length (menus), ==, 1);
+  {
+    g_autoptr(GList) items = gtk_container_get_children (GTK_CONTAINER (menus->data));
+
+    g_assert_cmpuint (g_list_length (items), ==, 1);
+    g_assert_cmpstr (gtk_menu_item_get_label (items->data), ==, "_Remove…");
+    gtk_menu_shell_deactivate (GTK_MENU_SHELL (menus->data));
+    gtk_menu_item_activate (items->data);
+  }
+  dialog = find_question ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "Remove “NIC 52:54:00:00:30:01” from “pages”?");
+  gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
+  g_assert_null (find_question ());
+
+  fixture_close (&fixture);
+}
+
 /* A running guest: Eject and Remove… go live first. The test driver has
  * neither a live medium change nor a live detach (tests/e2e does them on
  * QEMU): libvirt's refusal shows, the configuration stays, and the page
@@ -711,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/vd/device-pages/graphics", test_graphics);
   g_test_add_func ("/vd/device-pages/video", test_video);
   g_test_add_func ("/vd/device-pages/remove", test_remove);
+  g_test_add_func ("/vd/device-pages/sidebar-menu", test_sidebar_menu);
   g_test_add_func ("/vd/device-pages/running", test_running);
 
   return g_test_run ();
