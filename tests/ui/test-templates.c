@@ -16,6 +16,7 @@
 #include "vd-console-view.h"
 #include "vd-create-network-wizard.h"
 #include "vd-create-volume-dialog.h"
+#include "vd-delete-dialog.h"
 #include "vd-dhcp-hosts-dialog.h"
 #include "vd-graph.h"
 #include "vd-host-graphs.h"
@@ -101,6 +102,23 @@ test_manager_window (void)
   gtk_test_widget_wait_for_draw (window);
   g_assert_cmpuint (assert_accessible_names (window), >, 5);
   gtk_widget_destroy (window);
+}
+
+/* The Delete dialog once a guest's disks are read: every control named. */
+static void
+test_delete_dialog (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  g_autoptr(GPtrArray) domains = g_ptr_array_new ();
+  GtkWidget *dialog;
+
+  g_ptr_array_add (domains, vd_connection_find_domain_by_name (connection, "alpha"));
+  dialog = vd_delete_dialog_new (NULL, domains);
+  VD_TEST_WAIT_UNTIL (vd_delete_dialog_get_loaded (VD_DELETE_DIALOG (dialog)), 30);
+  gtk_test_widget_wait_for_draw (dialog);
+  g_assert_cmpuint (assert_accessible_names (dialog), >=, 3);
+  gtk_widget_destroy (dialog);
 }
 
 static void
@@ -387,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/vd/templates/host-window", test_host_window);
   g_test_add_func ("/vd/templates/create-wizards", test_create_wizards);
   g_test_add_func ("/vd/templates/dialogs", test_dialogs);
+  g_test_add_func ("/vd/templates/delete-dialog", test_delete_dialog);
   g_test_add_func ("/vd/templates/preferences", test_preferences);
   g_test_add_func ("/vd/templates/resources", test_resources);
 
