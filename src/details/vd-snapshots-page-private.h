@@ -58,6 +58,9 @@ struct _VdSnapshotsPage
   gboolean          listing;
   gboolean          list_again;     /* asked for while a read ran */
   gboolean          showing_description; /* setting the text, not the user */
+  gboolean          filling;        /* the store is being filled again */
+  char             *shown_name;     /* the snapshot in the detail pane */
+  char             *shown_description; /* its description as read */
 };
 
 /* vd-snapshots-page.c */

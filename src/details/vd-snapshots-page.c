@@ -35,6 +35,8 @@
 
 G_DEFINE_FINAL_TYPE (VdSnapshotsPage, vd_snapshots_page, GTK_TYPE_BOX)
 
+static void show_selected (VdSnapshotsPage *self);
+
 
 void
 _vd_snapshots_page_show_error (VdSnapshotsPage *self,
@@ -276,6 +278,8 @@ fill_store (VdSnapshotsPage *self)
                                     : NULL);
   VdSnapshot *current = vd_snapshot_list_get_current (self->list);
 
+  /* The detail pane follows once the selection is back. */
+  self->filling = TRUE;
   gtk_tree_store_clear (self->store);
   /* Parents come first in the list. */
   for (guint i = 0; i < self->list->snapshots->len; i++)
@@ -296,6 +300,8 @@ fill_store (VdSnapshotsPage *self)
   if (!vd_snapshots_page_select (self, keep) && current != NULL)
     vd_snapshots_page_select (self, vd_snapshot_get_name (current));
   g_clear_pointer (&self->select_after, g_free);
+  self->filling = FALSE;
+  show_selected (self);
 }
 
 static void
@@ -383,6 +389,10 @@ show_selected (VdSnapshotsPage *self)
   g_autofree char *info = NULL;
   const char *path;
 
+  g_autofree char *typed = _vd_snapshots_page_get_description_text (self);
+  const char *description;
+  gboolean keep_typed;
+
   gtk_widget_set_visible (self->detail_box, snapshot != NULL);
   self->showing_description = TRUE;
   if (snapshot == NULL)
@@ -391,9 +401,22 @@ show_selected (VdSnapshotsPage *self)
       gtk_label_set_text (self->detail_info_label, "");
       gtk_image_clear (self->thumbnail);
       gtk_text_buffer_set_text (buffer, "", -1);
+      g_clear_pointer (&self->shown_name, g_free);
+      g_clear_pointer (&self->shown_description, g_free);
       self->showing_description = FALSE;
       return;
     }
+
+  /* The same snapshot read again (the tab shown again, an operation
+   * done): a description being edited is kept. */
+  description = vd_snapshot_get_description (snapshot) != NULL
+    ? vd_snapshot_get_description (snapshot) : "";
+  keep_typed = g_strcmp0 (self->shown_name, vd_snapshot_get_name (snapshot)) == 0 &&
+               g_strcmp0 (typed, self->shown_description) != 0;
+  g_free (self->shown_name);
+  self->shown_name = g_strdup (vd_snapshot_get_name (snapshot));
+  g_free (self->shown_description);
+  self->shown_description = g_strdup (description);
 
   when = format_time (vd_snapshot_get_creation_time (snapshot));
   kind = describe_kind (snapshot);
@@ -422,8 +445,8 @@ show_selected (VdSnapshotsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnail),
                           gtk_image_get_storage_type (self->thumbnail) != GTK_IMAGE_EMPTY);
 
-  gtk_text_buffer_set_text (buffer, vd_snapshot_get_description (snapshot) != NULL
-                                    ? vd_snapshot_get_description (snapshot) : "", -1);
+  if (!keep_typed)
+    gtk_text_buffer_set_text (buffer, description, -1);
   self->showing_description = FALSE;
 }
 
@@ -441,6 +464,8 @@ _vd_snapshots_page_get_description_text (VdSnapshotsPage *self)
 static void
 selection_changed_cb (VdSnapshotsPage *self)
 {
+  if (self->filling)
+    return;
   show_selected (self);
   _vd_snapshots_page_update_actions (self);
 }
@@ -561,6 +586,8 @@ vd_snapshots_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->list, vd_snapshot_list_free);
   g_free (self->select_after);
+  g_free (self->shown_name);
+  g_free (self->shown_description);
 
   G_OBJECT_CLASS (vd_snapshots_page_parent_class)->finalize (object);
 }
@@ -640,6 +667,13 @@ vd_snapshots_page_new (void)
   return g_object_new (VD_TYPE_SNAPSHOTS_PAGE, NULL);
 }
 
+static void
+domain_active_cb (VdSnapshotsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    vd_snapshots_page_refresh (self);
+}
+
 /**
  * vd_snapshots_page_set_domain:
  *
@@ -660,7 +694,12 @@ vd_snapshots_page_set_domain (VdSnapshotsPage *self,
 
   if (domain != NULL)
     {
-      g_signal_connect_object (domain, "notify::busy", G_CALLBACK (_vd_snapshots_page_update_actions), self,
+      g_signal_connect_object (domain, "notify::busy",
+                               G_CALLBACK (_vd_snapshots_page_update_actions), self,
+                               G_CONNECT_SWAPPED);
+      /* Started or stopped elsewhere: whether a snapshot would hold the
+       * memory, and what its disks allow, may have changed. */
+      g_signal_connect_object (domain, "notify::active", G_CALLBACK (domain_active_cb), self,
                                G_CONNECT_SWAPPED);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         vd_snapshots_page_refresh (self);

@@ -364,6 +364,51 @@ test_description (Fixture       *fixture,
   /* Still the current one. */
   g_assert_true (vd_snapshot_get_is_current (snapshot));
   g_assert_false (sensitive (apply));
+
+  /* An edit not applied yet survives the list being read again. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "typed, not applied", -1);
+  vd_snapshots_page_refresh (VD_SNAPSHOTS_PAGE (fixture->page));
+  g_assert_false (idle (fixture));
+  VD_TEST_WAIT_UNTIL (idle (fixture), 30);
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+    text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "typed, not applied");
+  }
+  g_assert_true (sensitive (apply));
+}
+
+/* The guest stopped elsewhere: the list is read again, and a new snapshot
+ * would hold its disks only. */
+static void
+test_follows_guest (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *internal = (GtkWidget *)gtk_widget_get_template_child (fixture->page,
+                                                                    VD_TYPE_SNAPSHOTS_PAGE,
+                                                                    "internal_radio");
+
+  gtk_button_clicked (GTK_BUTTON (find (fixture->window, "Create snapshot")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (internal)), ==,
+                   "_Memory and disks, inside the qcow2 images (internal)");
+  gtk_popover_popdown (GTK_POPOVER (fixture->popover));
+  VD_TEST_WAIT_UNTIL (!gtk_widget_get_visible (fixture->popover), 10);
+
+  vd_domain_force_off_async (fixture->domain, NULL, vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  g_assert_true (vd_domain_force_off_finish (fixture->domain, result, &error));
+  g_assert_no_error (error);
+  VD_TEST_WAIT_UNTIL (idle (fixture), 30);
+
+  gtk_button_clicked (GTK_BUTTON (find (fixture->window, "Create snapshot")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (internal)), ==,
+                   "_Disks, inside the qcow2 images (internal)");
+  create_through_popover (fixture, "off", "");
 }
 
 /* A failure shows libvirt's message in the page, and the list is read
@@ -449,6 +494,7 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("description", test_description);
   ADD ("error", test_error);
+  ADD ("follows-guest", test_follows_guest);
 
   status = g_test_run ();
   remove_tree (cache);
