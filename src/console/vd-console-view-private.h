@@ -8,6 +8,7 @@
 #pragma once
 
 #include "vd-console-session.h"
+#include "vd-console-tunnel.h"
 #include "vd-console-view.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ struct _VdConsoleView
   GtkEntry           *username_entry;
   GtkEntry           *password_entry;
   GtkLabel           *error_label;
+  GtkLabel           *connecting_label;
   GtkWidget          *status_bar;
   GtkLabel           *status_label;
   GtkLabel           *zoom_label;
@@ -44,6 +46,7 @@ struct _VdConsoleView
   GSettings          *settings;
   GCancellable       *cancellable;      /* the current connection attempt */
   VdConsoleSession   *session;
+  VdConsoleTunnel    *tunnel;           /* qemu+ssh: the SSH connection */
   GSimpleAction      *send_key_action;
   GSimpleAction      *screenshot_action;
   GSimpleAction      *text_console_action;

@@ -165,6 +165,13 @@ stop (VdConsoleView *self)
   if (self->serial != NULL)
     vd_serial_console_close (self->serial);
 
+  /* After the session: its socket ends with the tunnel's processes. */
+  if (self->tunnel != NULL)
+    {
+      vd_console_tunnel_close (self->tunnel);
+      g_clear_object (&self->tunnel);
+    }
+
   self->credentials_sent = FALSE;
   /* (The template's children are gone once the view is destroyed.) */
   if (self->password_entry != NULL)
@@ -315,6 +322,7 @@ typedef struct
   GVirDomain   *gvir;
   virDomainPtr  handle;
   gboolean      local;
+  char         *uri;          /* the connection's */
   /* out */
   char         *type;
   int           fd;
@@ -322,6 +330,7 @@ typedef struct
   char         *port;
   char         *serial;       /* the text console's alias, for type "serial" */
   gboolean      prefer_text;
+  gboolean      via_ssh;      /* host:port is on the remote side of a tunnel */
 } OpenData;
 
 static void
@@ -333,6 +342,7 @@ open_data_free (OpenData *data)
   g_free (data->host);
   g_free (data->port);
   g_free (data->serial);
+  g_free (data->uri);
   if (data->fd >= 0)
     close (data->fd);
   g_free (data);
@@ -419,16 +429,8 @@ open_display_worker (GTask        *task,
   g_debug ("virDomainOpenGraphicsFD: %s", error != NULL ? error->message : "?");
   data->fd = -1;
 
-  if (!data->local)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The guest’s display cannot be reached from this computer: %s"),
-                               error != NULL ? error->message : _("no reason given"));
-      return;
-    }
-
-  /* A local daemon that cannot hand out the socket: connect to where the
-   * display listens. */
+  /* A daemon that cannot hand out the socket (a remote one): connect to
+   * where the display listens, directly or through SSH. */
   listen = vd_xml_get_string (xml, "string(devices/graphics[1]/@listen)");
   if (listen == NULL)
     listen = vd_xml_get_string (xml,
@@ -443,7 +445,20 @@ open_display_worker (GTask        *task,
       return;
     }
 
-  if (listen == NULL || g_str_equal (listen, "0.0.0.0") || g_str_equal (listen, "::"))
+  if (!data->local)
+    {
+      g_autofree char *listen_type = vd_xml_get_string (xml,
+                                                        "string(devices/graphics[1]/listen[1]/@type)");
+      g_autoptr(GError) target_error = NULL;
+
+      if (!vd_console_remote_target (data->uri, listen_type, listen, &data->via_ssh, &data->host,
+                                     &target_error))
+        {
+          g_task_return_error (task, g_steal_pointer (&target_error));
+          return;
+        }
+    }
+  else if (listen == NULL || g_str_equal (listen, "0.0.0.0") || g_str_equal (listen, "::"))
     data->host = g_strdup ("127.0.0.1");
   else
     data->host = g_steal_pointer (&listen);
@@ -587,30 +602,206 @@ serial_closed_cb (VdConsoleView *self,
   attempt_failed (self, error != NULL ? error : _("The guest’s text console closed."), TRUE);
 }
 
-static void
-start_session (VdConsoleView *self,
-               OpenData      *data)
-{
-  g_autoptr(GError) error = NULL;
-  VdConsoleDisplay *display;
-  gboolean ok;
+/* ------------------------------------------------------------------ */
+/* Through SSH (qemu+ssh): one tunnel per console, one stream per socket */
+/* ------------------------------------------------------------------ */
 
-  if (g_str_equal (data->type, "serial"))
+static gboolean create_session (VdConsoleView *self,
+                                const char    *type);
+
+typedef struct
+{
+  VdConsoleView *view;        /* a reference */
+  char          *type;
+  char          *host;
+  char          *port;
+} TunnelStart;
+
+static void
+tunnel_start_free (TunnelStart *start)
+{
+  g_object_unref (start->view);
+  g_free (start->type);
+  g_free (start->host);
+  g_free (start->port);
+  g_free (start);
+}
+
+/* SPICE's further channels: more streams over the same master. */
+typedef struct
+{
+  VdConsoleTunnel      *tunnel;
+  char                 *host;
+  char                 *port;
+} TunnelTarget;
+
+static void
+tunnel_target_free (gpointer user_data)
+{
+  TunnelTarget *target = user_data;
+
+  g_object_unref (target->tunnel);
+  g_free (target->host);
+  g_free (target->port);
+  g_free (target);
+}
+
+typedef struct
+{
+  VdConsoleFdReadyFunc  ready;
+  gpointer              ready_data;
+} StreamRequest;
+
+static void
+tunnel_stream_for_session_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autofree StreamRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  int fd = vd_console_tunnel_open_stream_finish (VD_CONSOLE_TUNNEL (object), result, &error);
+
+  request->ready (fd, fd < 0 ? error->message : NULL, request->ready_data);
+}
+
+static void
+session_tunnel_fd_func (VdConsoleSession     *session,
+                        VdConsoleFdReadyFunc  ready,
+                        gpointer              ready_data,
+                        gpointer              user_data)
+{
+  TunnelTarget *target = user_data;
+  StreamRequest *request = g_new0 (StreamRequest, 1);
+
+  request->ready = ready;
+  request->ready_data = ready_data;
+  vd_console_tunnel_open_stream_async (target->tunnel, target->host, target->port, NULL,
+                                       tunnel_stream_for_session_cb, request);
+}
+
+static void
+tunnel_stream_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TunnelStart *start = user_data;
+  VdConsoleView *self = start->view;
+  VdConsoleTunnel *tunnel = VD_CONSOLE_TUNNEL (object);
+  g_autoptr(GError) error = NULL;
+  TunnelTarget *target;
+  int fd;
+
+  fd = vd_console_tunnel_open_stream_finish (tunnel, result, &error);
+  /* A stale attempt (Retry, the guest stopped): its tunnel is closed. */
+  if (self->tunnel != tunnel)
     {
-      vd_serial_console_open_async (self->serial, data->handle, data->serial, self->cancellable,
-                                    serial_opened_cb, g_object_ref (self));
+      if (fd >= 0)
+        close (fd);
+      tunnel_start_free (start);
       return;
     }
 
-  self->session = new_session (self, data->type);
+  if (fd < 0)
+    {
+      attempt_failed (self, error->message, TRUE);
+      tunnel_start_free (start);
+      return;
+    }
+
+  if (!create_session (self, start->type))
+    {
+      close (fd);
+      tunnel_start_free (start);
+      return;
+    }
+
+  target = g_new0 (TunnelTarget, 1);
+  target->tunnel = g_object_ref (tunnel);
+  target->host = g_strdup (start->host);
+  target->port = g_strdup (start->port);
+  vd_console_session_set_fd_func (self->session, session_tunnel_fd_func, target,
+                                  tunnel_target_free);
+  tunnel_start_free (start);
+
+  if (!vd_console_session_open_fd (self->session, fd, &error))
+    attempt_failed (self, error->message, TRUE);
+}
+
+static void
+tunnel_started_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TunnelStart *start = user_data;
+  VdConsoleView *self = start->view;
+  VdConsoleTunnel *tunnel = VD_CONSOLE_TUNNEL (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!vd_console_tunnel_start_finish (tunnel, result, &error))
+    {
+      /* ssh's reason (a refused key, an unknown host) will not change by
+       * itself: the error page, with Retry. */
+      if (self->tunnel == tunnel && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        attempt_failed (self, error->message, FALSE);
+      tunnel_start_free (start);
+      return;
+    }
+
+  if (self->tunnel != tunnel)
+    {
+      tunnel_start_free (start);
+      return;
+    }
+
+  vd_console_tunnel_open_stream_async (tunnel, start->host, start->port, NULL,
+                                       tunnel_stream_cb, start);
+}
+
+static void
+start_tunnel (VdConsoleView *self,
+              OpenData      *data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  TunnelStart *start;
+
+  self->tunnel = vd_console_tunnel_new (data->uri, &error);
+  if (self->tunnel == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  /* translators: %s is the remote host's name */
+  label = g_strdup_printf (_("Opening an SSH tunnel to %s…"),
+                           vd_console_tunnel_get_host (self->tunnel));
+  gtk_label_set_text (self->connecting_label, label);
+
+  start = g_new0 (TunnelStart, 1);
+  start->view = g_object_ref (self);
+  start->type = g_strdup (data->type);
+  start->host = g_strdup (data->host);
+  start->port = g_strdup (data->port);
+  vd_console_tunnel_start_async (self->tunnel, self->cancellable, tunnel_started_cb, start);
+}
+
+/* The session and its widget in the view; FALSE (and the error page)
+ * when this build cannot show @type. */
+static gboolean
+create_session (VdConsoleView *self,
+                const char    *type)
+{
+  VdConsoleDisplay *display;
+
+  self->session = new_session (self, type);
   if (self->session == NULL)
     {
       /* translators: %s is a display protocol, e.g. "vnc" */
       g_autofree char *message = g_strdup_printf (_("This version of Virt Desk was built "
-                                                    "without %s support."), data->type);
+                                                    "without %s support."), type);
 
       show_error (self, message);
-      return;
+      return FALSE;
     }
 
   g_signal_connect_object (self->session, "initialized", G_CALLBACK (session_initialized_cb),
@@ -626,6 +817,32 @@ start_session (VdConsoleView *self,
   gtk_container_add (GTK_CONTAINER (self->display_box), GTK_WIDGET (display));
   gtk_widget_show (GTK_WIDGET (display));
   _vd_console_view_session_changed (self);
+
+  return TRUE;
+}
+
+static void
+start_session (VdConsoleView *self,
+               OpenData      *data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (data->type, "serial"))
+    {
+      vd_serial_console_open_async (self->serial, data->handle, data->serial, self->cancellable,
+                                    serial_opened_cb, g_object_ref (self));
+      return;
+    }
+
+  if (data->via_ssh)
+    {
+      start_tunnel (self, data);
+      return;
+    }
+
+  if (!create_session (self, data->type))
+    return;
 
   if (data->fd >= 0)
     {
@@ -704,6 +921,7 @@ connect_display (VdConsoleView *self,
     }
 
   set_page (self, "connecting");
+  gtk_label_set_text (self->connecting_label, _("Connecting to the guest’s display…"));
   self->cancellable = g_cancellable_new ();
 
   data = g_new0 (OpenData, 1);
@@ -712,6 +930,7 @@ connect_display (VdConsoleView *self,
   data->handle = vd_domain_get_handle (self->domain);
   virDomainRef (data->handle);
   data->local = connection_is_local (self->domain);
+  data->uri = g_strdup (vd_connection_get_uri (vd_domain_get_connection (self->domain)));
   {
     g_autoptr(GVariant) text = g_action_get_state (G_ACTION (self->text_console_action));
 
@@ -1002,6 +1221,7 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, username_entry);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, password_entry);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VdConsoleView, connecting_label);
   gtk_widget_class_bind_template_callback (widget_class, auth_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   _vd_console_view_viewing_class_init (widget_class);
