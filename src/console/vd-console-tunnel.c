@@ -272,6 +272,29 @@ vd_console_uri_is_ssh (const char *uri)
   return plus != NULL && colon - plus == 4 && strncmp (plus, "+ssh", 4) == 0;
 }
 
+/**
+ * vd_console_uri_passes_fds:
+ *
+ * Returns: whether a connection to @uri can receive file descriptors
+ *   (virDomainOpenGraphicsFD): only over the daemon's local unix socket.
+ *   Over SSH or TCP libvirt's client drops the whole connection when the
+ *   daemon sends one, so the call must not even be tried.
+ */
+gboolean
+vd_console_uri_passes_fds (const char *uri)
+{
+  g_autoptr(GUri) parsed = g_uri_parse (uri != NULL ? uri : "", G_URI_FLAGS_NON_DNS, NULL);
+  const char *plus;
+
+  if (parsed == NULL)
+    return FALSE;
+  if (g_uri_get_host (parsed) != NULL && g_uri_get_host (parsed)[0] != '\0')
+    return FALSE;
+
+  plus = strchr (g_uri_get_scheme (parsed), '+');
+  return plus == NULL || g_str_equal (plus, "+unix");
+}
+
 static gboolean
 is_loopback (const char *address)
 {

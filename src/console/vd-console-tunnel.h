@@ -45,6 +45,7 @@ char            **vd_console_tunnel_stream_argv        (const char           *ur
                                                         const char           *host,
                                                         const char           *port,
                                                         GError              **error);
+gboolean          vd_console_uri_passes_fds            (const char           *uri);
 gboolean          vd_console_uri_is_ssh                (const char           *uri);
 gboolean          vd_console_remote_target             (const char           *uri,
                                                         const char           *listen_type,

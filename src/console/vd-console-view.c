@@ -419,15 +419,18 @@ open_display_worker (GTask        *task,
       return;
     }
 
-  data->fd = gvir_domain_open_graphics_fd (data->gvir, 0, 0, &error);
-  if (data->fd >= 0)
+  if (vd_console_uri_passes_fds (data->uri))
     {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+      data->fd = gvir_domain_open_graphics_fd (data->gvir, 0, 0, &error);
+      if (data->fd >= 0)
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
 
-  g_debug ("virDomainOpenGraphicsFD: %s", error != NULL ? error->message : "?");
-  data->fd = -1;
+      g_debug ("virDomainOpenGraphicsFD: %s", error != NULL ? error->message : "?");
+      data->fd = -1;
+    }
 
   /* A daemon that cannot hand out the socket (a remote one): connect to
    * where the display listens, directly or through SSH. */
