@@ -456,6 +456,8 @@ start_worker (GTask        *task,
                                                &error);
   if (data->master == NULL)
     {
+      /* translators: %s is what ssh (or the system) said, e.g.
+       * "Permission denied (publickey)." */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("SSH: %s"),
                                error->message);
       return;
