@@ -89,6 +89,7 @@ gboolean     _vd_attr_field_set (VdDomainEditor     *self,
                                  GError            **error);
 
 /* The XML helpers of vd-domain-editor.c */
+extern const char * const _vd_domain_order[]; /* the children of <domain>, in libvirt's order */
 gboolean  _vd_xml_is_element   (xmlNode            *node,
                                 const char         *name);
 xmlNode  *_vd_xml_find_child   (xmlNode            *parent,

@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (VdDomainEditor, vd_domain_editor, G_TYPE_OBJECT)
 
 /* libvirt's order of the top-level elements (virDomainDefFormatInternal):
  * an element the editor adds goes after the last one present before it. */
-static const char * const domain_order[] = {
+const char * const _vd_domain_order[] = {
   "name", "uuid", "genid", "title", "description", "metadata", "maxMemory", "memory",
   "currentMemory", "blkiotune", "memtune", "memoryBacking", "vcpu", "vcpus", "iothreads",
   "iothreadids", "cputune", "numatune", "resource", "sysinfo", "bootloader",
@@ -597,7 +597,7 @@ set_optional_text (VdDomainEditor *self,
       return;
     }
 
-  node = ensure_child (xmlDocGetRootElement (self->doc), name, domain_order);
+  node = ensure_child (xmlDocGetRootElement (self->doc), name, _vd_domain_order);
   set_text (node, text);
 }
 
@@ -736,10 +736,10 @@ vd_domain_editor_set_memory (VdDomainEditor  *self,
     }
 
   root = xmlDocGetRootElement (self->doc);
-  memory = ensure_child (root, "memory", domain_order);
+  memory = ensure_child (root, "memory", _vd_domain_order);
   set_element_kib (memory, maximum_kib);
   if (current_kib != vd_domain_editor_get_memory (self))
-    set_element_kib (ensure_child (root, "currentMemory", domain_order), current_kib);
+    set_element_kib (ensure_child (root, "currentMemory", _vd_domain_order), current_kib);
 
   return TRUE;
 }
@@ -890,7 +890,7 @@ vd_domain_editor_set_vcpus (VdDomainEditor  *self,
           }
     }
 
-  vcpu = ensure_child (xmlDocGetRootElement (self->doc), "vcpu", domain_order);
+  vcpu = ensure_child (xmlDocGetRootElement (self->doc), "vcpu", _vd_domain_order);
   if (maximum != vd_domain_editor_get_max_vcpus (self) || find_child (vcpu, NULL) != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%u", maximum);
@@ -952,7 +952,7 @@ vd_domain_editor_set_cpu_topology (VdDomainEditor  *self,
       return FALSE;
     }
 
-  cpu = ensure_child (xmlDocGetRootElement (self->doc), "cpu", domain_order);
+  cpu = ensure_child (xmlDocGetRootElement (self->doc), "cpu", _vd_domain_order);
   if (topology == NULL)
     {
       static const char * const cpu_order[] = { "model", "vendor", "topology", NULL };
@@ -1044,7 +1044,7 @@ vd_domain_editor_set_lifecycle (VdDomainEditor  *self,
   if (node == NULL && g_strcmp0 (old, action) == 0)
     return TRUE;
 
-  node = ensure_child (xmlDocGetRootElement (self->doc), name, domain_order);
+  node = ensure_child (xmlDocGetRootElement (self->doc), name, _vd_domain_order);
   set_text (node, action);
 
   return TRUE;
@@ -1138,7 +1138,7 @@ vd_domain_editor_set_boot_order (VdDomainEditor      *self,
     {
       if (n == 0)
         return TRUE;
-      os = ensure_child (xmlDocGetRootElement (self->doc), "os", domain_order);
+      os = ensure_child (xmlDocGetRootElement (self->doc), "os", _vd_domain_order);
     }
   for (xmlNode *node = os->children; node != NULL; node = node->next)
     if (is_element (node, "boot"))
@@ -1211,7 +1211,7 @@ vd_domain_editor_set_boot_menu (VdDomainEditor  *self,
   if (menu == NULL && !enabled)
     return TRUE;
 
-  os = ensure_child (xmlDocGetRootElement (self->doc), "os", domain_order);
+  os = ensure_child (xmlDocGetRootElement (self->doc), "os", _vd_domain_order);
   menu = ensure_child (os, "bootmenu", os_order);
   set_prop (menu, "enable", enabled ? "yes" : "no");
   if (enabled && timeout_ms > 0)
@@ -1306,5 +1306,5 @@ _vd_domain_editor_parse (const char  *xml,
 xmlNode *
 _vd_xml_ensure_devices (xmlDoc *doc)
 {
-  return ensure_child (xmlDocGetRootElement (doc), "devices", domain_order);
+  return ensure_child (xmlDocGetRootElement (doc), "devices", _vd_domain_order);
 }

@@ -34,6 +34,10 @@ char           *vd_domain_editor_get_title          (VdDomainEditor      *self);
 gboolean        vd_domain_editor_set_title          (VdDomainEditor      *self,
                                                      const char          *title,
                                                      GError             **error);
+char           *vd_domain_editor_get_os_id          (VdDomainEditor      *self);
+gboolean        vd_domain_editor_set_os_id          (VdDomainEditor      *self,
+                                                     const char          *id,
+                                                     GError             **error);
 char           *vd_domain_editor_get_description    (VdDomainEditor      *self);
 gboolean        vd_domain_editor_set_description    (VdDomainEditor      *self,
                                                      const char          *description,

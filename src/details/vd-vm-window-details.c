@@ -17,6 +17,7 @@
 #include "vd-hardware-page-cpu.h"
 #include "vd-hardware-page-device.h"
 #include "vd-hardware-page-memory.h"
+#include "vd-hardware-page-os.h"
 #include "vd-hardware-page-overview.h"
 #include "vd-vm-window-private.h"
 #include "vd-xml-check.h"
@@ -71,6 +72,7 @@ page_by_name (VdVmWindow *self,
     VdHardwarePage *page;
   } pages[] = {
     { "overview", self->overview_page },
+    { "os", self->os_page },
     { "cpus", self->cpu_page },
     { "memory", self->memory_page },
     { "boot", self->boot_page },
@@ -336,8 +338,8 @@ static void
 set_editor (VdVmWindow     *self,
             VdDomainEditor *editor)
 {
-  VdHardwarePage *pages[] = { self->overview_page, self->cpu_page, self->memory_page,
-                              self->boot_page };
+  VdHardwarePage *pages[] = { self->overview_page, self->os_page, self->cpu_page,
+                              self->memory_page, self->boot_page };
 
   g_set_object (&self->editor, editor);
   if (self->device_pages == NULL)
@@ -942,6 +944,7 @@ _vd_vm_window_details_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_OVERVIEW);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_CPU);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_MEMORY);
+  g_type_ensure (VD_TYPE_HARDWARE_PAGE_OS);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_BOOT);
   g_type_ensure (VD_TYPE_HARDWARE_PAGE_DEVICE);
 
@@ -956,6 +959,7 @@ _vd_vm_window_details_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, apply_button);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, revert_button);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, VdVmWindow, os_page);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, cpu_page);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, memory_page);
   gtk_widget_class_bind_template_child (widget_class, VdVmWindow, boot_page);
@@ -972,8 +976,8 @@ _vd_vm_window_details_init (VdVmWindow *self)
     "notify::name", "notify::title", "notify::description", "notify::memory",
     "notify::max-memory", "notify::vcpus", "notify::persistent",
   };
-  VdHardwarePage *pages[] = { self->overview_page, self->cpu_page, self->memory_page,
-                              self->boot_page };
+  VdHardwarePage *pages[] = { self->overview_page, self->os_page, self->cpu_page,
+                              self->memory_page, self->boot_page };
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   g_autoptr(GtkSourceBuffer) buffer = NULL;
 

@@ -44,6 +44,7 @@ struct _VdVmWindow
   GtkWidget            *apply_button;
   GtkWidget            *revert_button;
   VdHardwarePage       *overview_page;
+  VdHardwarePage       *os_page;
   VdHardwarePage       *cpu_page;
   VdHardwarePage       *memory_page;
   VdHardwarePage       *boot_page;

@@ -641,9 +641,9 @@ vd_vm_window_get_domain (VdVmWindow *self)
 /**
  * vd_vm_window_set_page:
  * @page: "console", "details" or "snapshots"; or a section of Details
- *   ("overview", "performance", "cpus", "memory", "boot", or a device's
- *   page: "device-" and the domain editor's device id, "device-disk/0"),
- *   which shows Details at that section
+ *   ("overview", "os", "performance", "cpus", "memory", "boot", or a
+ *   device's page: "device-" and the domain editor's device id,
+ *   "device-disk/0"), which shows Details at that section
  */
 void
 vd_vm_window_set_page (VdVmWindow *self,
@@ -675,7 +675,7 @@ vd_vm_window_get_page (VdVmWindow *self)
  * vd_vm_window_get_details_page:
  *
  * Returns: the section of Details shown: "overview", "performance",
- *   "cpus", "memory", "boot" or a device's ("device-interface/0")
+ *   "os", "cpus", "memory", "boot" or a device's ("device-interface/0")
  */
 const char *
 vd_vm_window_get_details_page (VdVmWindow *self)

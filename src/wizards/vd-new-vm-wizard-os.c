@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vd-new-vm-wizard-private.h"
+#include "vd-os-rows.h"
 #include "vd-osinfo.h"
 
 /*
@@ -87,7 +88,7 @@ os_selected_cb (VdNewVmWizard *self,
 {
   if (row == NULL || self->spec == NULL)
     return;
-  set_os (self, g_object_get_data (G_OBJECT (row), "os"));
+  set_os (self, vd_os_row_get_os (row));
 }
 
 static gboolean
@@ -95,15 +96,8 @@ os_filter (GtkListBoxRow *row,
            gpointer       user_data)
 {
   VdNewVmWizard *self = user_data;
-  const char *key = g_object_get_data (G_OBJECT (row), "key");
-  g_autofree char *folded = g_utf8_casefold (gtk_entry_get_text (GTK_ENTRY (self->os_search)),
-                                             -1);
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (key, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return vd_os_row_matches (row, gtk_entry_get_text (GTK_ENTRY (self->os_search)));
 }
 
 static void
@@ -116,34 +110,7 @@ static void
 add_os_row (VdNewVmWizard *self,
             OsinfoOs      *os)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  const char *name = os ? osinfo_product_get_name (OSINFO_PRODUCT (os))
-                        : _("Generic OS");
-  g_autofree char *key = g_strdup_printf ("%s %s", name,
-                                          os ? osinfo_product_get_short_id (OSINFO_PRODUCT (os))
-                                             : "generic");
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  g_object_set (label, "margin", 6, NULL);
-  gtk_container_add (GTK_CONTAINER (row), label);
-  if (os != NULL)
-    g_object_set_data_full (G_OBJECT (row), "os", g_object_ref (os), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (key, -1), g_free);
-  gtk_widget_show_all (row);
-  gtk_list_box_insert (self->os_list, row, -1);
-}
-
-static GtkListBoxRow *
-find_os_row (VdNewVmWizard *self,
-             OsinfoOs      *os)
-{
-  g_autoptr(GList) rows = gtk_container_get_children (GTK_CONTAINER (self->os_list));
-
-  for (const GList *l = rows; l != NULL; l = l->next)
-    if (g_object_get_data (l->data, "os") == (gpointer)os)
-      return l->data;
-  return NULL;
+  gtk_list_box_insert (self->os_list, vd_os_row_new (os, _("Generic OS")), -1);
 }
 
 static void show_detected (VdNewVmWizard *self,
@@ -185,7 +152,7 @@ static void
 show_detected (VdNewVmWizard *self,
                OsinfoOs      *os)
 {
-  GtkListBoxRow *row = os ? find_os_row (self, os) : NULL;
+  GtkListBoxRow *row = os ? vd_os_rows_find (self->os_list, os) : NULL;
   g_autofree char *text = NULL;
 
   if (row == NULL)

@@ -332,6 +332,40 @@ check_boot_menu (VdDomainEditor *r, VdDomainEditor *e)
   g_assert_cmpuint (timeout, ==, 4321);
 }
 
+/* The OS libosinfo names, in <metadata>: set (added where missing, the
+ * id changed where present, whatever its namespace prefix) or cleared. */
+#define EDITED_OS "http://example.org/virt-desk/edited-os/1"
+static gboolean
+edit_os (VdDomainEditor *e, GError **error)
+{
+  return vd_domain_editor_set_os_id (e, EDITED_OS, error);
+}
+static void
+check_os (VdDomainEditor *r, VdDomainEditor *e)
+{
+  g_autofree char *id = vd_domain_editor_get_os_id (r);
+
+  g_assert_cmpstr (id, ==, EDITED_OS);
+}
+static gboolean has_os (VdDomainEditor *e)
+{
+  g_autofree char *id = vd_domain_editor_get_os_id (e);
+
+  return id != NULL;
+}
+static gboolean
+edit_no_os (VdDomainEditor *e, GError **error)
+{
+  return vd_domain_editor_set_os_id (e, NULL, error);
+}
+static void
+check_no_os (VdDomainEditor *r, VdDomainEditor *e)
+{
+  g_autofree char *id = vd_domain_editor_get_os_id (r);
+
+  g_assert_null (id);
+}
+
 static const Edit edits[] = {
   { "title", always, edit_title, check_title, { "/domain/title" } },
   { "no-title", has_title, edit_no_title, check_no_title, { "/domain/title" } },
@@ -349,6 +383,9 @@ static const Edit edits[] = {
     { "/domain/on_poweroff", "/domain/on_reboot", "/domain/on_crash" } },
   { "boot-order", no_device_boot, edit_boot_order, check_boot_order, { "/domain/os/boot" } },
   { "boot-menu", no_bootloader, edit_boot_menu, check_boot_menu, { "/domain/os/bootmenu" } },
+  { "os", always, edit_os, check_os, { "/domain/metadata/*[local-name()='libosinfo']" } },
+  { "no-os", has_os, edit_no_os, check_no_os,
+    { "/domain/metadata/*[local-name()='libosinfo']" } },
 };
 
 static void
@@ -492,7 +529,13 @@ static gboolean bad_title (VdDomainEditor *e, GError **error)
   return vd_domain_editor_set_title (e, "two\nlines", error);
 }
 
+static gboolean bad_os (VdDomainEditor *e, GError **error)
+{
+  return vd_domain_editor_set_os_id (e, "debian 12", error);
+}
+
 static const BadEdit bad_edits[] = {
+  { "os", always, bad_os, VD_ERROR_INVALID_ARGUMENT, "libosinfo id" },
   { "memory", always, bad_memory, VD_ERROR_INVALID_ARGUMENT, "more than the maximum" },
   { "zero-memory", always, bad_zero_memory, VD_ERROR_INVALID_ARGUMENT, "needs some memory" },
   { "numa-memory", has_numa, bad_numa_memory, VD_ERROR_NOT_SUPPORTED, "NUMA cells" },

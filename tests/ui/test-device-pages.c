@@ -315,8 +315,8 @@ test_sidebar (void)
   GtkContainer *stack;
   g_autoptr(GList) children = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  const char *expected[] = { "Overview", "Performance", "CPUs", "Memory", "Boot", "Disk vda",
-                             "CD-ROM sda", "Controller sata 0", "NIC 52:54:00:00:30:01",
+  const char *expected[] = { "Overview", "OS", "Performance", "CPUs", "Memory", "Boot",
+                             "Disk vda", "CD-ROM sda", "Controller sata 0", "NIC 52:54:00:00:30:01",
                              "VNC display", "Sound ich9", "Video virtio", NULL };
   GtkWidget *sound;
 

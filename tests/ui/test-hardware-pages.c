@@ -8,12 +8,15 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #include "vd-hardware-page-boot.h"
 #include "vd-hardware-page-cpu.h"
 #include "vd-hardware-page-memory.h"
+#include "vd-hardware-page-os.h"
 #include "vd-hardware-page-overview.h"
+#include "vd-os-rows.h"
 #include "vd-vm-window.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
@@ -737,6 +740,85 @@ test_reload (void)
   fixture_close (&fixture);
 }
 
+/* OS: libosinfo's list read in the page's worker; picking Debian 11
+ * records it in <metadata> beside the other tool's element, which stays;
+ * "Not recorded" takes the record out again, back to libvirt's text. */
+static GtkListBoxRow *
+os_row (GtkListBox *list,
+        const char *short_id)
+{
+  g_autoptr(GList) rows = gtk_container_get_children (GTK_CONTAINER (list));
+
+  for (const GList *l = rows; l != NULL; l = l->next)
+    {
+      OsinfoOs *os = vd_os_row_get_os (l->data);
+
+      if (os != NULL && g_strcmp0 (osinfo_product_get_short_id (OSINFO_PRODUCT (os)),
+                                   short_id) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+test_os (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *cleared = NULL;
+  GtkWidget *page;
+  GtkListBox *list;
+  GtkLabel *current;
+  GtkListBoxRow *debian;
+  const char *none[] = { NULL };
+  const char *added[] = {
+    "<libosinfo:libosinfo xmlns:libosinfo=\"http://libosinfo.org/xmlns/libvirt/domain/1.0\">",
+    "<libosinfo:os id=\"http://debian.org/debian/11\"/>",
+    "</libosinfo:libosinfo>",
+    NULL
+  };
+
+  fixture_open (&fixture, "editme");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "os");
+  g_assert_cmpstr (vd_vm_window_get_details_page (VD_VM_WINDOW (fixture.window)), ==, "os");
+  page = window_child (&fixture, "os_page");
+  list = GTK_LIST_BOX (page_child (page, "os_list"));
+  current = GTK_LABEL (page_child (page, "current_label"));
+  before = inactive_xml (fixture.domain);
+  g_assert_cmpstr (gtk_label_get_text (current), ==,
+                   "No operating system is recorded for this guest.");
+  VD_TEST_WAIT_UNTIL (vd_hardware_page_os_get_list_loaded (VD_HARDWARE_PAGE_OS (page)), 120);
+  /* Nothing recorded: the generic row is the one selected, and nothing
+   * is to apply. */
+  g_assert_true (gtk_list_box_get_selected_row (list) == vd_os_rows_find (list, NULL));
+  g_assert_false (apply_sensitive (&fixture));
+
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "search_entry")), "debian 11");
+  debian = os_row (list, "debian11");
+  g_assert_nonnull (debian);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (debian)));
+  /* The search (once the entry's short delay is over) hides what does not
+   * match, the generic row among them. */
+  VD_TEST_WAIT_UNTIL (!gtk_widget_get_child_visible (GTK_WIDGET (vd_os_rows_find (list, NULL))),
+                      10);
+  gtk_list_box_select_row (list, debian);
+  g_assert_cmpstr (gtk_label_get_text (current), ==, "Debian 11 (http://debian.org/debian/11)");
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, none, added);
+  g_assert_nonnull (strstr (after, "keep me"));
+
+  gtk_list_box_select_row (list, vd_os_rows_find (list, NULL));
+  apply (&fixture);
+  cleared = inactive_xml (fixture.domain);
+  g_assert_cmpstr (cleared, ==, before);
+  g_assert_cmpstr (gtk_label_get_text (current), ==,
+                   "No operating system is recorded for this guest.");
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +830,7 @@ main (int   argc,
   g_test_add_func ("/vd/hardware-pages/overview", test_overview);
   g_test_add_func ("/vd/hardware-pages/cpus", test_cpus);
   g_test_add_func ("/vd/hardware-pages/memory", test_memory);
+  g_test_add_func ("/vd/hardware-pages/os", test_os);
   g_test_add_func ("/vd/hardware-pages/boot", test_boot);
   g_test_add_func ("/vd/hardware-pages/xml", test_xml);
   g_test_add_func ("/vd/hardware-pages/leave", test_leave);
