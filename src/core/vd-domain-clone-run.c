@@ -269,6 +269,13 @@ report (CloneData *data,
   vd_libvirt_task_post (data->context, progress_call_cb, call, progress_call_free);
 }
 
+static gboolean
+progress_unref_cb (gpointer user_data)
+{
+  progress_unref (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 clone_data_free (gpointer user_data)
 {
@@ -277,7 +284,12 @@ clone_data_free (gpointer user_data)
   virConnectClose (data->conn);
   virDomainFree (data->domain);
   vd_clone_spec_free (data->spec);
-  g_clear_pointer (&data->progress, progress_unref);
+  /* The caller's destroy notify (the wizard or dialog dropping itself)
+   * runs on its main context, never in the worker, which may hold the
+   * task last. */
+  if (data->progress != NULL)
+    vd_libvirt_task_post (data->context, progress_unref_cb, g_steal_pointer (&data->progress),
+                          NULL);
   g_main_context_unref (data->context);
   g_clear_object (&data->cancellable);
   g_clear_object (&data->original);

@@ -108,6 +108,13 @@ report (CreateData         *data,
   vd_libvirt_task_post (data->context, progress_call_cb, call, progress_call_free);
 }
 
+static gboolean
+progress_unref_cb (gpointer user_data)
+{
+  progress_unref (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 create_data_free (gpointer user_data)
 {
@@ -116,7 +123,12 @@ create_data_free (gpointer user_data)
   virConnectClose (data->conn);
   vd_install_spec_free (data->spec);
   g_free (data->volume_xml);
-  g_clear_pointer (&data->progress, progress_unref);
+  /* The caller's destroy notify (the wizard or dialog dropping itself)
+   * runs on its main context, never in the worker, which may hold the
+   * task last. */
+  if (data->progress != NULL)
+    vd_libvirt_task_post (data->context, progress_unref_cb, g_steal_pointer (&data->progress),
+                          NULL);
   g_main_context_unref (data->context);
   g_clear_object (&data->cancellable);
   g_free (data->created_volume);

@@ -464,25 +464,28 @@ test_cancel (Fixture       *fixture,
 static void
 finalized_cb (gpointer data)
 {
-  *(gboolean *)data = TRUE;
+  *(GThread **)data = g_thread_self ();
 }
 
 /* Destroyed while creating (the application quits, say): the creation is
  * cancelled with it and undone; the wizard is finalized once that work is
- * done (object data goes at finalize; weak pointers already at dispose). */
+ * done (object data goes at finalize; weak pointers already at dispose),
+ * on the main thread: the creation's worker, which may drop its task last,
+ * must not finalize widgets. */
 static void
 test_destroyed_while_creating (Fixture       *fixture,
                                gconstpointer  data)
 {
   GtkWidget *w = fixture->wizard;
-  gboolean finalized = FALSE;
+  GThread *finalized_in = NULL;
 
   to_finish (w, "wizard-destroyed");
   finish (w);
-  g_object_set_data_full (G_OBJECT (w), "test-finalized", &finalized, finalized_cb);
+  g_object_set_data_full (G_OBJECT (w), "test-finalized", &finalized_in, finalized_cb);
   gtk_widget_destroy (w);
   g_clear_object (&fixture->wizard);
-  VD_TEST_WAIT_UNTIL (finalized, 30);
+  VD_TEST_WAIT_UNTIL (finalized_in != NULL, 30);
+  g_assert_true (finalized_in == g_thread_self ());
   g_assert_null (virDomainLookupByName (fixture->conn, "wizard-destroyed"));
   virResetLastError ();
   g_assert_false (volume_exists (fixture->conn, "wizard-destroyed.qcow2", NULL));
