@@ -18,8 +18,12 @@
 #include <gio/gunixinputstream.h>
 #include <poll.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/prctl.h>
+#endif
 
 /*
  * The console of a guest on a qemu+ssh:// connection: ONE SSH connection
@@ -36,6 +40,12 @@
  * BatchMode is always on: no password is ever asked or passed, a key (the
  * URI's keyfile=, ~/.ssh or the agent) is needed. What ssh says on failure
  * (its last line on stderr) becomes the error.
+ *
+ * ssh is spawned from the main thread and, on Linux, told to end when
+ * its parent does (PR_SET_PDEATHSIG, which follows the thread that forked:
+ * hence not from a worker); the socket directories still there at exit are
+ * removed then. A program that quits without disposing its windows leaves
+ * no ssh behind.
  *
  * Unix-socket listens (listen type='socket') are not reached: -W forwards
  * to TCP only, and running nc on the remote host would depend on what it
@@ -392,6 +402,71 @@ remove_dir (const char *dir,
     g_debug ("could not remove %s: %s", dir, g_strerror (errno));
 }
 
+static void
+child_setup (gpointer user_data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
+
+/* Main thread only (see the top of the file). */
+static GSubprocess *
+spawn_ssh (GSubprocessLauncher  *launcher,
+           char                **argv,
+           GError              **error)
+{
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  return g_subprocess_launcher_spawnv (launcher, (const char * const *)argv, error);
+}
+
+/* Directories of tunnels in use, removed at exit if still there. Locked:
+ * a start's data may be freed in its worker (GTask drops its last
+ * reference where it pleases). */
+static GPtrArray *live_dirs;
+G_LOCK_DEFINE_STATIC (live_dirs);
+
+static void
+remove_live_dirs (void)
+{
+  G_LOCK (live_dirs);
+  for (guint i = 0; live_dirs != NULL && i < live_dirs->len; i++)
+    {
+      g_autofree char *control = g_build_filename (g_ptr_array_index (live_dirs, i), "control",
+                                                   NULL);
+
+      remove_dir (g_ptr_array_index (live_dirs, i), control);
+    }
+  G_UNLOCK (live_dirs);
+}
+
+static void
+track_dir (const char *dir,
+           gboolean    live)
+{
+  G_LOCK (live_dirs);
+  if (live_dirs == NULL)
+    {
+      live_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_live_dirs);
+    }
+
+  if (live)
+    {
+      g_ptr_array_add (live_dirs, g_strdup (dir));
+    }
+  else
+    {
+      for (guint i = 0; i < live_dirs->len; i++)
+        if (g_str_equal (g_ptr_array_index (live_dirs, i), dir))
+          {
+            g_ptr_array_remove_index_fast (live_dirs, i);
+            break;
+          }
+    }
+  G_UNLOCK (live_dirs);
+}
+
 /* The last line ssh printed, without its trailing newline. */
 static char *
 last_line (const char *text)
@@ -429,6 +504,8 @@ start_data_free (StartData *data)
     }
   /* Still ours: the tunnel did not take it. */
   remove_dir (data->dir, data->control_path);
+  if (data->dir != NULL)
+    track_dir (data->dir, FALSE);
   g_free (data->dir);
   g_free (data->control_path);
   g_free (data);
@@ -441,27 +518,12 @@ start_worker (GTask        *task,
               GCancellable *cancellable)
 {
   StartData *data = task_data;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GString) output = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   GInputStream *stderr_stream;
   gint64 deadline;
   struct pollfd pfd;
   gboolean eof = FALSE;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_INHERIT |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  data->master = g_subprocess_launcher_spawnv (launcher, (const char * const *)data->argv,
-                                               &error);
-  if (data->master == NULL)
-    {
-      /* translators: %s is what ssh (or the system) said, e.g.
-       * "Permission denied (publickey)." */
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("SSH: %s"),
-                               error->message);
-      return;
-    }
 
   stderr_stream = g_subprocess_get_stderr_pipe (data->master);
   pfd.fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (stderr_stream));
@@ -548,71 +610,6 @@ start_done_cb (GObject      *object,
 /* ------------------------------------------------------------------ */
 /* Streams                                                             */
 /* ------------------------------------------------------------------ */
-
-typedef struct
-{
-  char        **argv;
-  GSubprocess  *process;
-  int           fd;
-} StreamData;
-
-static void
-stream_data_free (StreamData *data)
-{
-  g_strfreev (data->argv);
-  if (data->process != NULL)
-    {
-      kill_process (data->process);
-      g_object_unref (data->process);
-    }
-  if (data->fd >= 0)
-    close (data->fd);
-  g_free (data);
-}
-
-static void
-stream_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  StreamData *data = task_data;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  int pair[2];
-  int other;
-
-  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0 ||
-      (other = dup (pair[1])) < 0)
-    {
-      int saved = errno;
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved), _("SSH: %s"),
-                               g_strerror (saved));
-      return;
-    }
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  /* ssh reads the guest's bytes from its stdin and writes to its stdout:
-   * both are the same end of the pair. */
-  g_subprocess_launcher_take_stdin_fd (launcher, pair[1]);
-  g_subprocess_launcher_take_stdout_fd (launcher, other);
-  data->process = g_subprocess_launcher_spawnv (launcher, (const char * const *)data->argv,
-                                                &error);
-  /* The launcher closes the child's ends. */
-  g_clear_object (&launcher);
-
-  if (data->process == NULL)
-    {
-      close (pair[0]);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("SSH: %s"),
-                               error->message);
-      return;
-    }
-
-  data->fd = pair[0];
-  g_task_return_boolean (task, TRUE);
-}
 
 /* ------------------------------------------------------------------ */
 /* Object                                                              */
@@ -716,6 +713,7 @@ vd_console_tunnel_start_async (VdConsoleTunnel     *self,
   g_autoptr(GTask) inner = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) both = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   StartData *data;
 
   g_return_if_fail (VD_IS_CONSOLE_TUNNEL (self));
@@ -742,11 +740,25 @@ vd_console_tunnel_start_async (VdConsoleTunnel     *self,
       return;
     }
   data->control_path = g_build_filename (data->dir, "control", NULL);
+  track_dir (data->dir, TRUE);
   data->argv = vd_console_tunnel_master_argv (self->uri, data->control_path, &error);
   if (data->argv == NULL)
     {
       start_data_free (data);
       g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_INHERIT |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  data->master = spawn_ssh (launcher, data->argv, &error);
+  if (data->master == NULL)
+    {
+      start_data_free (data);
+      /* translators: %s is what ssh (or the system) said, e.g.
+       * "Permission denied (publickey)." */
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_FAILED, _("SSH: %s"),
+                               error->message);
       return;
     }
 
@@ -778,36 +790,6 @@ vd_console_tunnel_start_finish (VdConsoleTunnel  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-stream_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  VdConsoleTunnel *self = VD_CONSOLE_TUNNEL (object);
-  g_autoptr(GTask) outer = user_data;
-  StreamData *data = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-  int fd;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, error);
-      return;
-    }
-
-  if (self->closed)
-    {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
-                               _("SSH: the tunnel was closed."));
-      return;
-    }
-
-  g_ptr_array_add (self->streams, g_steal_pointer (&data->process));
-  fd = data->fd;
-  data->fd = -1;
-  g_task_return_int (outer, fd);
-}
-
 /**
  * vd_console_tunnel_open_stream_async:
  * @host: the address to reach, as seen from the remote host
@@ -824,37 +806,75 @@ vd_console_tunnel_open_stream_async (VdConsoleTunnel     *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  StreamData *data;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_auto(GStrv) argv = NULL;
+  GSubprocess *process;
+  int pair[2];
+  int other;
 
   g_return_if_fail (VD_IS_CONSOLE_TUNNEL (self));
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, vd_console_tunnel_open_stream_async);
+  /* Done here, not in a worker: a socket pair and a spawn do not wait on
+   * anything, and the spawn must come from this thread. GTask still
+   * completes in a later main loop iteration. */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vd_console_tunnel_open_stream_async);
+  /* The socket must reach the caller, cancelled or not. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (self->closed || self->master == NULL)
     {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CLOSED, "%s",
                                _("SSH: the tunnel is not open."));
       return;
     }
 
-  data = g_new0 (StreamData, 1);
-  data->fd = -1;
-  data->argv = vd_console_tunnel_stream_argv (self->uri, self->control_path, host, port, &error);
-  if (data->argv == NULL)
+  argv = vd_console_tunnel_stream_argv (self->uri, self->control_path, host, port, &error);
+  if (argv == NULL)
     {
-      stream_data_free (data);
-      g_task_return_error (outer, g_steal_pointer (&error));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  inner = g_task_new (self, NULL, stream_done_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, stream_worker);
-  g_task_set_task_data (inner, data, (GDestroyNotify)stream_data_free);
-  g_task_run_in_thread (inner, stream_worker);
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+    {
+      int saved = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved), _("SSH: %s"),
+                               g_strerror (saved));
+      return;
+    }
+  if ((other = dup (pair[1])) < 0)
+    {
+      int saved = errno;
+
+      close (pair[0]);
+      close (pair[1]);
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved), _("SSH: %s"),
+                               g_strerror (saved));
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  /* ssh reads the guest's bytes from its stdin and writes to its stdout:
+   * both are the same end of the pair. The launcher closes them here. */
+  g_subprocess_launcher_take_stdin_fd (launcher, pair[1]);
+  g_subprocess_launcher_take_stdout_fd (launcher, other);
+  process = spawn_ssh (launcher, argv, &error);
+  g_clear_object (&launcher);
+
+  if (process == NULL)
+    {
+      close (pair[0]);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("SSH: %s"),
+                               error->message);
+      return;
+    }
+
+  g_ptr_array_add (self->streams, process);
+  g_task_return_int (task, pair[0]);
 }
 
 /**
@@ -904,6 +924,8 @@ vd_console_tunnel_close (VdConsoleTunnel *self)
     }
 
   remove_dir (self->dir, self->control_path);
+  if (self->dir != NULL)
+    track_dir (self->dir, FALSE);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->control_path, g_free);
 }
