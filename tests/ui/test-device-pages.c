@@ -668,7 +668,7 @@ test_sidebar_menu (void)
   for (guint i = 0; i < 2; i++)
     {
       /* Overview (no menu), then NIC 52:54:00:00:30:01 */
-      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i == 0 ? 0 : 8);
+      row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i == 0 ? 0 : 9);
       g_assert_nonnull (row);
       gtk_widget_get_allocation (GTK_WIDGET (row), &allocation);
       event = gdk_event_new (GDK_BUTTON_PRESS);
