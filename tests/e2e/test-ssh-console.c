@@ -34,6 +34,16 @@
 
 #define WAIT_SECONDS 60
 
+/* Under AddressSanitizer: full stacks, so that tests/lsan.supp recognises
+ * GLib's quark blocks, which it replaces without freeing. */
+const char *__asan_default_options (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* ------------------------------------------------------------------ */
 /* Processes                                                           */
 /* ------------------------------------------------------------------ */
