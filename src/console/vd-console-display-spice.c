@@ -104,9 +104,28 @@ mouse_grab_cb (VdConsoleDisplaySpice *self,
 }
 
 static void
+vd_console_display_spice_dispose (GObject *object)
+{
+  VdConsoleDisplaySpice *self = VD_CONSOLE_DISPLAY_SPICE (object);
+
+  /* The child goes with the chain-up; the weak pointer goes first in case
+   * someone else still holds the child. */
+  if (self->spice != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->spice), (gpointer *)&self->spice);
+      self->spice = NULL;
+    }
+
+  G_OBJECT_CLASS (vd_console_display_spice_parent_class)->dispose (object);
+}
+
+static void
 vd_console_display_spice_class_init (VdConsoleDisplaySpiceClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   VdConsoleDisplayClass *display_class = VD_CONSOLE_DISPLAY_CLASS (klass);
+
+  object_class->dispose = vd_console_display_spice_dispose;
 
   display_class->get_pixbuf = vd_console_display_spice_get_pixbuf;
   display_class->send_keys = vd_console_display_spice_send_keys;
@@ -143,6 +162,8 @@ vd_console_display_spice_attach (VdConsoleDisplaySpice *self,
   g_return_val_if_fail (self->spice == NULL, self->spice);
 
   self->spice = spice_display_new (session, channel_id);
+  /* Destroyed with this widget, or by vd_console_display_spice_detach(). */
+  g_object_add_weak_pointer (G_OBJECT (self->spice), (gpointer *)&self->spice);
   vd_console_display_spice_sync (VD_CONSOLE_DISPLAY (self));
   g_signal_connect_object (self->spice, "keyboard-grab", G_CALLBACK (keyboard_grab_cb), self,
                            G_CONNECT_SWAPPED);
@@ -168,4 +189,24 @@ vd_console_display_spice_get_display (VdConsoleDisplaySpice *self)
   g_return_val_if_fail (VD_IS_CONSOLE_DISPLAY_SPICE (self), NULL);
 
   return self->spice;
+}
+
+/**
+ * vd_console_display_spice_detach:
+ *
+ * Destroys the spice-gtk widget, if any, while its session still exists:
+ * a SpiceDisplay that outlives its SpiceSession (kept by a parent, or by a
+ * reference of its own) calls into the gone session when it loses focus
+ * or goes away (spice-gtk's "SPICE_IS_SESSION" criticals).
+ */
+void
+vd_console_display_spice_detach (VdConsoleDisplaySpice *self)
+{
+  g_return_if_fail (VD_IS_CONSOLE_DISPLAY_SPICE (self));
+
+  if (self->spice == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->spice, self);
+  /* (The weak pointer clears self->spice.) */
+  gtk_widget_destroy (GTK_WIDGET (self->spice));
 }

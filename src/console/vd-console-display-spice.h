@@ -22,5 +22,6 @@ SpiceDisplay     *vd_console_display_spice_attach      (VdConsoleDisplaySpice *s
                                                         SpiceSession          *session,
                                                         int                    channel_id);
 SpiceDisplay     *vd_console_display_spice_get_display (VdConsoleDisplaySpice *self);
+void              vd_console_display_spice_detach      (VdConsoleDisplaySpice *self);
 
 G_END_DECLS

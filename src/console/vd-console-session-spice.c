@@ -366,6 +366,10 @@ vd_console_session_spice_dispose (GObject *object)
       self->open = FALSE;
       spice_session_disconnect (self->spice);
     }
+  /* The spice-gtk widget goes before its session (see
+   * vd_console_display_spice_detach()), whoever still holds ours. */
+  if (self->display != NULL)
+    vd_console_display_spice_detach (VD_CONSOLE_DISPLAY_SPICE (self->display));
   g_clear_object (&self->display);
   g_clear_object (&self->spice);
 
