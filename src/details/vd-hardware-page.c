@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_state (VdHardwarePage *self,
            gboolean        valid,
@@ -188,6 +195,17 @@ vd_hardware_page_class_init (VdHardwarePageClass *klass)
     g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VdHardwarePage::checked:
+   *
+   * The page judged its fields again (after a load or a change): what
+   * vd_hardware_page_get_xml() gives may differ. The Add Hardware dialog's
+   * preview follows it.
+   */
+  signals[CHECKED] =
+    g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -362,6 +380,7 @@ recheck (VdHardwarePage *self)
   if (priv->editor == NULL)
     {
       set_state (self, FALSE, FALSE);
+      g_signal_emit (self, signals[CHECKED], 0);
       return;
     }
 
@@ -376,6 +395,7 @@ recheck (VdHardwarePage *self)
     g_debug ("%s: %s", G_OBJECT_TYPE_NAME (self), error->message);
 
   set_state (self, ok, priv->touched && (!ok || vd_domain_editor_is_dirty (scratch)));
+  g_signal_emit (self, signals[CHECKED], 0);
 }
 
 /**
