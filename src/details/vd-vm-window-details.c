@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vd-add-hardware-dialog.h"
 #include "vd-gtk-util.h"
 #include "vd-hardware-page-boot.h"
 #include "vd-hardware-page-cpu.h"
@@ -56,6 +57,7 @@ enum {
   LEAVE_PAGE,
   LEAVE_MODE,
   LEAVE_CLOSE,
+  LEAVE_ADD_HARDWARE,
 };
 
 enum {
@@ -802,6 +804,10 @@ leave_now (VdVmWindow *self)
       gtk_window_close (GTK_WINDOW (self));
       break;
 
+    case LEAVE_ADD_HARDWARE:
+      _vd_vm_window_details_add_hardware (self);
+      break;
+
     default:
       break;
     }
@@ -1023,6 +1029,50 @@ _vd_vm_window_details_init (VdVmWindow *self)
 
   update_buttons (self);
   fetch_editor (self);
+}
+
+/* Add Hardware */
+
+static void
+device_added_cb (VdVmWindow     *self,
+                 VdDomainEditor *editor,
+                 const char     *id,
+                 gboolean        needs_restart)
+{
+  g_autofree char *name = g_strconcat ("device-", id, NULL);
+
+  /* The dialog applied a new editor: the device pages follow it, and the
+   * new device's page is shown. */
+  set_editor (self, editor);
+  if (id != NULL && gtk_stack_get_child_by_name (self->details_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->details_stack, name);
+  if (needs_restart)
+    show_page_message (self, GTK_MESSAGE_INFO,
+                       _("The device is added: it takes effect the next time the guest "
+                         "starts."));
+  else if (vd_domain_get_active (self->domain))
+    show_page_message (self, GTK_MESSAGE_INFO, _("The device is added and in use now."));
+}
+
+/* vm.add-hardware: with unapplied changes on the page shown, asks Apply /
+ * Discard / Cancel first (the new device is applied over what libvirt
+ * has). */
+void
+_vd_vm_window_details_add_hardware (VdVmWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->domain == NULL || self->applying)
+    return;
+  if (has_edits (self))
+    {
+      ask_leave (self, LEAVE_ADD_HARDWARE, NULL);
+      return;
+    }
+
+  dialog = vd_add_hardware_dialog_new (GTK_WINDOW (self), self->domain);
+  g_signal_connect_object (dialog, "device-added", G_CALLBACK (device_added_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* From delete-event: TRUE when the window must stay while the user

@@ -91,5 +91,6 @@ void     _vd_vm_window_details_init       (VdVmWindow     *self);
 void     _vd_vm_window_details_dispose    (VdVmWindow     *self);
 void     _vd_vm_window_details_finalize   (VdVmWindow     *self);
 gboolean _vd_vm_window_details_ask_close  (VdVmWindow     *self);
+void     _vd_vm_window_details_add_hardware (VdVmWindow   *self);
 
 G_END_DECLS

@@ -210,6 +210,16 @@ vd_vm_window_action_clone_cb (GSimpleAction *action,
   vd_clone_dialog_new (GTK_WINDOW (self), self->domain);
 }
 
+/* Add Hardware… (vd-vm-window-details.c: it asks first about unapplied
+ * changes of the page shown) */
+static void
+vd_vm_window_action_add_hardware_cb (GSimpleAction *action,
+                                     GVariant      *param,
+                                     gpointer       user_data)
+{
+  _vd_vm_window_details_add_hardware (user_data);
+}
+
 /* Without asking (confirm-delete off): the definition and its metadata
  * go, every disk is kept; storage is deleted only from the Delete dialog. */
 static void
@@ -279,6 +289,7 @@ static const GActionEntry vm_actions[] = {
   { "save", vd_vm_window_action_save_cb },
   { "delete", vd_vm_window_action_delete_cb },
   { "clone", vd_vm_window_action_clone_cb },
+  { "add-hardware", vd_vm_window_action_add_hardware_cb },
 };
 
 static const GActionEntry win_actions[] = {
@@ -578,6 +589,11 @@ vd_vm_window_new (GtkApplication *application,
 
   g_object_bind_property (domain, "busy",
                           g_action_map_lookup_action (G_ACTION_MAP (self->actions), "clone"),
+                          "enabled", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
+  g_object_bind_property (domain, "busy",
+                          g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                      "add-hardware"),
                           "enabled", G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   /* Delete: also a running guest, which the dialog forces off first. */
