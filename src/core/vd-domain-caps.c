@@ -192,6 +192,31 @@ vd_domain_caps_check_cpu_model (VdDomainCaps  *caps,
   return TRUE;
 }
 
+/**
+ * vd_domain_caps_names_from_xml:
+ * @domain_xml: a guest's XML
+ * @virt_type: (out) (transfer full) (nullable): its domain type
+ * @emulator: (out) (transfer full) (nullable): its emulator
+ * @arch: (out) (transfer full) (nullable): its architecture
+ * @machine: (out) (transfer full) (nullable): its machine type
+ *
+ * What to ask vd_connection_get_domain_caps_async() about for this guest.
+ */
+void
+vd_domain_caps_names_from_xml (const char  *domain_xml,
+                               char       **virt_type,
+                               char       **emulator,
+                               char       **arch,
+                               char       **machine)
+{
+  g_autoptr(VdXml) doc = domain_xml != NULL ? vd_xml_new (domain_xml) : NULL;
+
+  *virt_type = doc != NULL ? vd_xml_get_string (doc, "string(/domain/@type)") : NULL;
+  *emulator = doc != NULL ? vd_xml_get_string (doc, "string(/domain/devices/emulator)") : NULL;
+  *arch = doc != NULL ? vd_xml_get_string (doc, "string(/domain/os/type/@arch)") : NULL;
+  *machine = doc != NULL ? vd_xml_get_string (doc, "string(/domain/os/type/@machine)") : NULL;
+}
+
 /* The cache, on the connection (main thread only) */
 
 static char *

@@ -52,6 +52,12 @@ gboolean      vd_domain_caps_check_cpu_model    (VdDomainCaps        *caps,
                                                  const char          *model,
                                                  GError             **error);
 
+void          vd_domain_caps_names_from_xml     (const char          *domain_xml,
+                                                 char               **virt_type,
+                                                 char               **emulator,
+                                                 char               **arch,
+                                                 char               **machine);
+
 VdDomainCaps *vd_connection_peek_domain_caps    (VdConnection        *self,
                                                  const char          *virt_type,
                                                  const char          *emulator,

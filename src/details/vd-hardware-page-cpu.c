@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vd-connection.h"
+#include "vd-domain-caps.h"
+#include "vd-domain-editor-guest.h"
 #include "vd-error.h"
 #include "vd-hardware-page-cpu.h"
 #include "vd-xml.h"
@@ -21,6 +24,14 @@
  * (current ≤ maximum; a warning, not an error, above the host's CPUs), and
  * an optional topology whose sockets × cores × threads (times any dies and
  * clusters the XML has) must make the maximum.
+ *
+ * And the CPU model: the hypervisor's default, the host's CPU passed
+ * through, the host's model, the most the hypervisor can emulate, or a
+ * named model. The named models offered are those the host's domain
+ * capabilities list as usable (read in a worker, cached per connection);
+ * a new name not in that list is refused. A host that does not say (the
+ * test driver) takes any well-formed name, and the page says it cannot
+ * check. The guest's own model is never refused for not being listed.
  */
 
 struct _VdHardwarePageCpu
@@ -38,7 +49,20 @@ struct _VdHardwarePageCpu
   GtkSpinButton  *cores_spin;
   GtkSpinButton  *threads_spin;
   GtkLabel       *topology_message;
+  GtkComboBox    *mode_combo;
+  GtkEntry       *model_entry;
+  GtkLabel       *model_message;
+  GtkLabel       *caps_message;
+  GtkEntryCompletion *model_completion;
+  GtkListStore   *model_store;
 
+  /* Owned references */
+  GCancellable   *cancellable;
+  VdDomainCaps   *caps;          /* NULL until read */
+  char           *loaded_mode;
+  char           *loaded_model;
+
+  gboolean        edited;        /* a field changed since the last load */
   /* dies × clusters of the loaded topology, and whether that is more than
    * one: the page has no fields for them and must not lose them. */
   guint64         topology_extra;
@@ -58,6 +82,147 @@ update_topology_sensitivity (VdHardwarePageCpu *self)
 {
   gtk_widget_set_sensitive (self->topology_grid,
                             gtk_toggle_button_get_active (self->topology_check));
+}
+
+static const struct {
+  const char *id;
+  const char *label;
+} modes[] = {
+  /* translators: CPU mode: no <cpu> mode, the hypervisor picks */
+  { "default", N_("Hypervisor default") },
+  /* translators: CPU mode host-passthrough */
+  { "host-passthrough", N_("Pass the host CPU through") },
+  /* translators: CPU mode host-model */
+  { "host-model", N_("Copy the host CPU model") },
+  /* translators: CPU mode maximum: every feature the hypervisor can give */
+  { "maximum", N_("Everything the hypervisor can offer") },
+  /* translators: CPU mode custom: a model chosen by name */
+  { "custom", N_("A named model") },
+};
+
+static gboolean
+mode_offered (VdDomainCaps *caps,
+              const char   *mode)
+{
+  if (caps == NULL || !caps->known || g_strcmp0 (mode, "default") == 0)
+    return TRUE;
+  if (g_strcmp0 (mode, "host-passthrough") == 0)
+    return caps->host_passthrough;
+  if (g_strcmp0 (mode, "host-model") == 0)
+    return caps->host_model;
+  if (g_strcmp0 (mode, "maximum") == 0)
+    return caps->maximum;
+  return caps->custom;
+}
+
+static void
+show_caps (VdHardwarePageCpu *self)
+{
+  g_autofree char *text = NULL;
+
+  gtk_list_store_clear (self->model_store);
+  if (self->caps == NULL)
+    {
+      vd_hardware_page_set_field_message (self->caps_message, NULL);
+      return;
+    }
+  for (guint i = 0; self->caps->cpu_models[i] != NULL; i++)
+    gtk_list_store_insert_with_values (self->model_store, NULL, -1, 0,
+                                       self->caps->cpu_models[i], -1);
+  if (!self->caps->known)
+    text = g_strdup_printf (_("The host does not say which CPU modes and models it offers (%s): "
+                              "a model’s name cannot be checked before the guest starts."),
+                            self->caps->reason != NULL ? self->caps->reason : _("no answer"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The host offers %u named model.",
+                                         "The host offers %u named models.",
+                                         g_strv_length (self->caps->cpu_models)),
+                            g_strv_length (self->caps->cpu_models));
+  vd_hardware_page_set_field_message (self->caps_message, text);
+}
+
+static void
+caps_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(VdHardwarePageCpu) self = user_data;
+  g_autoptr(GError) error = NULL;
+  VdDomainCaps *caps = vd_connection_get_domain_caps_finish (VD_CONNECTION (object), result,
+                                                             &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_pointer (&caps, vd_domain_caps_unref);
+      return;
+    }
+  if (caps == NULL)
+    caps = vd_domain_caps_new_unknown (error->message);
+  g_clear_pointer (&self->caps, vd_domain_caps_unref);
+  self->caps = caps;
+  show_caps (self);
+  /* The list may change what is valid; unedited fields stay unjudged. */
+  if (self->edited)
+    vd_hardware_page_changed (VD_HARDWARE_PAGE (self));
+}
+
+static void
+request_caps (VdHardwarePageCpu *self,
+              VdDomainEditor    *editor)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+  VdConnection *connection = domain != NULL ? vd_domain_get_connection (domain) : NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *type = NULL, *emulator = NULL, *arch = NULL, *machine = NULL;
+  VdDomainCaps *cached;
+
+  if (connection == NULL || self->caps != NULL)
+    return;
+  xml = vd_domain_editor_get_xml (editor);
+  vd_domain_caps_names_from_xml (xml, &type, &emulator, &arch, &machine);
+  cached = vd_connection_peek_domain_caps (connection, type, emulator, arch, machine);
+  if (cached != NULL)
+    {
+      self->caps = vd_domain_caps_ref (cached);
+      show_caps (self);
+      return;
+    }
+  vd_connection_get_domain_caps_async (connection, type, emulator, arch, machine,
+                                       self->cancellable, caps_ready_cb, g_object_ref (self));
+}
+
+static void
+update_model_sensitivity (VdHardwarePageCpu *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->model_entry),
+                            g_strcmp0 (gtk_combo_box_get_active_id (self->mode_combo),
+                                       "custom") == 0);
+}
+
+static void
+load_mode (VdHardwarePageCpu *self,
+           VdDomainEditor    *editor)
+{
+  g_free (self->loaded_mode);
+  g_clear_pointer (&self->loaded_model, g_free);
+  self->loaded_mode = vd_domain_editor_get_cpu_mode (editor, &self->loaded_model);
+
+  gtk_combo_box_text_remove_all (GTK_COMBO_BOX_TEXT (self->mode_combo));
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (self->mode_combo), modes[i].id,
+                               _(modes[i].label));
+  if (!gtk_combo_box_set_active_id (self->mode_combo, self->loaded_mode))
+    {
+      /* A mode this version does not name: shown as libvirt writes it. */
+      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (self->mode_combo), self->loaded_mode,
+                                 self->loaded_mode);
+      gtk_combo_box_set_active_id (self->mode_combo, self->loaded_mode);
+    }
+  gtk_entry_set_text (self->model_entry, self->loaded_model != NULL ? self->loaded_model : "");
+  update_model_sensitivity (self);
+  vd_hardware_page_set_field_message (self->model_message, NULL);
+  request_caps (self, editor);
 }
 
 static void
@@ -91,6 +256,8 @@ vd_hardware_page_cpu_load (VdHardwarePage *page,
   gtk_spin_button_set_value (self->cores_spin, cores);
   gtk_spin_button_set_value (self->threads_spin, threads);
   update_topology_sensitivity (self);
+  load_mode (self, editor);
+  self->edited = FALSE;
 }
 
 static void
@@ -120,6 +287,35 @@ fail (GtkLabel  *label,
   g_propagate_error (error, local_error);
 
   return FALSE;
+}
+
+static gboolean
+commit_mode (VdHardwarePageCpu  *self,
+             VdDomainEditor     *editor,
+             GError            **error)
+{
+  const char *mode = gtk_combo_box_get_active_id (self->mode_combo);
+  g_autofree char *model = g_strstrip (g_strdup (gtk_entry_get_text (self->model_entry)));
+  gboolean custom = g_strcmp0 (mode, "custom") == 0;
+  GError *local_error = NULL;
+
+  vd_hardware_page_set_field_message (self->model_message, NULL);
+  if (mode == NULL)
+    return TRUE;
+  if (g_strcmp0 (mode, self->loaded_mode) != 0 && !mode_offered (self->caps, mode))
+    {
+      local_error = g_error_new (VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                                 _("The host does not offer this CPU mode for this guest"));
+      return fail (self->model_message, error, local_error);
+    }
+  /* The guest's own model is kept even when the host no longer lists it. */
+  if (custom && g_strcmp0 (model, self->loaded_model) != 0 &&
+      !vd_domain_caps_check_cpu_model (self->caps, model, &local_error))
+    return fail (self->model_message, error, local_error);
+  if (!vd_domain_editor_set_cpu_mode (editor, mode, custom ? model : NULL, &local_error))
+    return fail (self->model_message, error, local_error);
+
+  return TRUE;
 }
 
 static gboolean
@@ -189,7 +385,7 @@ vd_hardware_page_cpu_commit (VdHardwarePage  *page,
                                                       &local_error))
     return fail (self->topology_message, error, local_error);
 
-  return TRUE;
+  return commit_mode (self, editor, error);
 }
 
 /* The host's CPU count arrives with the first statistics tick. */
@@ -214,15 +410,65 @@ static void
 field_changed_cb (VdHardwarePageCpu *self)
 {
   update_topology_sensitivity (self);
+  update_model_sensitivity (self);
+  if (!vd_hardware_page_is_loading (VD_HARDWARE_PAGE (self)))
+    self->edited = TRUE;
   vd_hardware_page_changed (VD_HARDWARE_PAGE (self));
+}
+
+/* Searchable: a model matches anywhere in its name, in any case. */
+static gboolean
+model_match_cb (GtkEntryCompletion *completion,
+                const char         *key,
+                GtkTreeIter        *iter,
+                gpointer            user_data)
+{
+  VdHardwarePageCpu *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_key = NULL;
+
+  gtk_tree_model_get (GTK_TREE_MODEL (self->model_store), iter, 0, &name, -1);
+  if (name == NULL)
+    return FALSE;
+  folded_name = g_utf8_casefold (name, -1);
+  folded_key = g_utf8_casefold (gtk_entry_get_text (self->model_entry), -1);
+
+  return strstr (folded_name, folded_key) != NULL;
+}
+
+static void
+vd_hardware_page_cpu_dispose (GObject *object)
+{
+  VdHardwarePageCpu *self = (VdHardwarePageCpu *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (vd_hardware_page_cpu_parent_class)->dispose (object);
+}
+
+static void
+vd_hardware_page_cpu_finalize (GObject *object)
+{
+  VdHardwarePageCpu *self = (VdHardwarePageCpu *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->caps, vd_domain_caps_unref);
+  g_clear_pointer (&self->loaded_mode, g_free);
+  g_clear_pointer (&self->loaded_model, g_free);
+
+  G_OBJECT_CLASS (vd_hardware_page_cpu_parent_class)->finalize (object);
 }
 
 static void
 vd_hardware_page_cpu_class_init (VdHardwarePageCpuClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   VdHardwarePageClass *page_class = VD_HARDWARE_PAGE_CLASS (klass);
 
+  object_class->dispose = vd_hardware_page_cpu_dispose;
+  object_class->finalize = vd_hardware_page_cpu_finalize;
   page_class->load = vd_hardware_page_cpu_load;
   page_class->commit = vd_hardware_page_cpu_commit;
 
@@ -238,6 +484,12 @@ vd_hardware_page_cpu_class_init (VdHardwarePageCpuClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, cores_spin);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, threads_spin);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, topology_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, mode_combo);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, model_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, model_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, caps_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, model_completion);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageCpu, model_store);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 }
 
@@ -245,6 +497,8 @@ static void
 vd_hardware_page_cpu_init (VdHardwarePageCpu *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  gtk_entry_completion_set_match_func (self->model_completion, model_match_cb, self, NULL);
   self->topology_extra = 1;
   update_topology_sensitivity (self);
   g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
