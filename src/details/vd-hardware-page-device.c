@@ -12,11 +12,15 @@
 #include <glib/gi18n.h>
 
 #include "vd-hardware-page-device.h"
+#include "vd-hardware-page-balloon.h"
 #include "vd-hardware-page-disk.h"
 #include "vd-hardware-page-generic.h"
 #include "vd-hardware-page-graphics.h"
+#include "vd-hardware-page-input.h"
 #include "vd-hardware-page-nic.h"
+#include "vd-hardware-page-rng.h"
 #include "vd-hardware-page-video.h"
+#include "vd-hardware-page-watchdog.h"
 
 /*
  * The page of one device of the guest, named by its id in the domain
@@ -140,7 +144,9 @@ vd_hardware_page_device_init (VdHardwarePageDevice *self)
  * @id: the device's id in the domain editor
  *
  * Returns: (transfer floating): the page for that kind of device: an
- *   editing page for disks, NICs, graphics and video, else the generic one
+ *   editing page for disks, NICs, graphics, video, input devices,
+ *   watchdogs, the memory balloon and random number generators, else the
+ *   generic one
  */
 VdHardwarePage *
 vd_hardware_page_device_new_for (VdDeviceKind  kind,
@@ -170,8 +176,23 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
       type = VD_TYPE_HARDWARE_PAGE_VIDEO;
       break;
 
-    case VD_DEVICE_KIND_SOUND:
     case VD_DEVICE_KIND_INPUT:
+      type = VD_TYPE_HARDWARE_PAGE_INPUT;
+      break;
+
+    case VD_DEVICE_KIND_WATCHDOG:
+      type = VD_TYPE_HARDWARE_PAGE_WATCHDOG;
+      break;
+
+    case VD_DEVICE_KIND_MEMBALLOON:
+      type = VD_TYPE_HARDWARE_PAGE_BALLOON;
+      break;
+
+    case VD_DEVICE_KIND_RNG:
+      type = VD_TYPE_HARDWARE_PAGE_RNG;
+      break;
+
+    case VD_DEVICE_KIND_SOUND:
     case VD_DEVICE_KIND_SERIAL:
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
@@ -179,12 +200,9 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_CONTROLLER:
-    case VD_DEVICE_KIND_RNG:
-    case VD_DEVICE_KIND_WATCHDOG:
     case VD_DEVICE_KIND_TPM:
     case VD_DEVICE_KIND_SMARTCARD:
     case VD_DEVICE_KIND_FILESYSTEM:
-    case VD_DEVICE_KIND_MEMBALLOON:
     case VD_DEVICE_KIND_PANIC:
     case VD_DEVICE_KIND_SHMEM:
     case VD_DEVICE_KIND_OTHER:
