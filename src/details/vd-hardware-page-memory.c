@@ -12,13 +12,16 @@
 #include <glib/gi18n.h>
 
 #include "vd-connection.h"
+#include "vd-domain-editor-guest.h"
 #include "vd-error.h"
 #include "vd-hardware-page-memory.h"
 
 /*
  * Memory: what the guest has at boot and the most it may have, each a
  * whole number in KiB, MiB or GiB, read with vd_domain_editor_parse_size;
- * current ≤ maximum.
+ * current ≤ maximum. And how the host backs it: huge pages (any page sizes
+ * the guest chose are kept) and memory shared with the host, which
+ * virtiofs needs; both take effect at the next boot.
  */
 
 struct _VdHardwarePageMemory
@@ -33,6 +36,9 @@ struct _VdHardwarePageMemory
   GtkComboBox    *max_memory_unit;
   GtkLabel       *max_memory_message;
   GtkLabel       *host_label;
+  GtkToggleButton *hugepages_check;
+  GtkToggleButton *shared_check;
+  GtkLabel       *backing_message;
 };
 
 G_DEFINE_FINAL_TYPE (VdHardwarePageMemory, vd_hardware_page_memory, VD_TYPE_HARDWARE_PAGE)
@@ -78,6 +84,10 @@ vd_hardware_page_memory_load (VdHardwarePage *page,
   show_size (self->memory_entry, self->memory_unit, vd_domain_editor_get_memory (editor));
   show_size (self->max_memory_entry, self->max_memory_unit,
              vd_domain_editor_get_max_memory (editor));
+  gtk_toggle_button_set_active (self->hugepages_check, vd_domain_editor_get_hugepages (editor));
+  gtk_toggle_button_set_active (self->shared_check,
+                                vd_domain_editor_get_shared_memory (editor));
+  vd_hardware_page_set_field_message (self->backing_message, NULL);
 }
 
 static gboolean
@@ -159,6 +169,18 @@ vd_hardware_page_memory_commit (VdHardwarePage  *page,
       return FALSE;
     }
 
+  if (!vd_domain_editor_set_hugepages (editor, gtk_toggle_button_get_active (self->hugepages_check),
+                                       &local_error) ||
+      !vd_domain_editor_set_shared_memory (editor,
+                                           gtk_toggle_button_get_active (self->shared_check),
+                                           &local_error))
+    {
+      vd_hardware_page_set_field_message (self->backing_message, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  vd_hardware_page_set_field_message (self->backing_message, NULL);
+
   return TRUE;
 }
 
@@ -199,6 +221,11 @@ vd_hardware_page_memory_class_init (VdHardwarePageMemoryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, max_memory_unit);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, max_memory_message);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, host_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, hugepages_check);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, shared_check);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageMemory, backing_message);
+  /* no field: named for tests and accessibility checks only */
+  gtk_widget_class_bind_template_child_full (widget_class, "backing_note", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 }
 

@@ -239,6 +239,59 @@ test_cpu_mode (void)
   fixture_close (&fixture);
 }
 
+/* Memory: huge pages off (and back on), shared memory on */
+static void
+test_memory_backing (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *again = NULL;
+  GtkWidget *page;
+  GtkToggleButton *hugepages, *shared;
+  const char *removed[] = { "<hugepages>", "<page size='2048' unit='KiB'/>", "</hugepages>",
+                            NULL };
+  const char *added[] = { "<source type='memfd'/>", "<access mode='shared'/>", NULL };
+  const char *none[] = { NULL };
+  const char *added2[] = { "<hugepages/>", NULL };
+
+  fixture_open (&fixture, "tuneme");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "memory");
+  page = window_child (&fixture, "memory_page");
+  hugepages = GTK_TOGGLE_BUTTON (page_child (page, "hugepages_check"));
+  shared = GTK_TOGGLE_BUTTON (page_child (page, "shared_check"));
+  before = inactive_xml (fixture.domain);
+
+  g_assert_true (gtk_toggle_button_get_active (hugepages));
+  g_assert_false (gtk_toggle_button_get_active (shared));
+  g_assert_false (apply_sensitive (&fixture));
+
+  /* On and off again is no change. */
+  gtk_toggle_button_set_active (shared, TRUE);
+  g_assert_true (apply_sensitive (&fixture));
+  gtk_toggle_button_set_active (shared, FALSE);
+  g_assert_false (apply_sensitive (&fixture));
+
+  gtk_toggle_button_set_active (shared, TRUE);
+  gtk_toggle_button_set_active (hugepages, FALSE);
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, removed, added);
+  g_assert_true (gtk_toggle_button_get_active (shared));
+  g_assert_false (gtk_toggle_button_get_active (hugepages));
+
+  gtk_toggle_button_set_active (hugepages, TRUE);
+  apply (&fixture);
+  again = inactive_xml (fixture.domain);
+  assert_lines_changed (after, again, none, added2);
+  /* A shut-off guest: no "next time it starts" bar; the page's note says it. */
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (window_child (&fixture,
+                                                                         "page_info_bar"))));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "backing_note")));
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +301,7 @@ main (int   argc,
   gvir_init_object_check (NULL, NULL, NULL);
 
   g_test_add_func ("/vd/guest-config-pages/cpu-mode", test_cpu_mode);
+  g_test_add_func ("/vd/guest-config-pages/memory-backing", test_memory_backing);
 
   return g_test_run ();
 }
