@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-domain-editor-guest.h"
+#include "vd-error.h"
 #include "vd-hardware-page-boot.h"
 #include "vd-xml.h"
 
@@ -20,6 +22,11 @@
  * buttons per device); and whether the guest starts with the host. The
  * last is not in the XML: the switch calls vd_domain_set_autostart_async
  * at once and follows the guest's autostart property.
+ *
+ * Direct kernel boot: a kernel on the host (with an optional initrd,
+ * arguments and device tree), absolute paths each judged next to its
+ * field; turning it on without a kernel is refused, turning it off removes
+ * all four.
  */
 
 struct _VdHardwarePageBoot
@@ -33,6 +40,16 @@ struct _VdHardwarePageBoot
   GtkSpinButton  *timeout_spin;
   GtkListBox     *boot_list;
   GtkLabel       *boot_message;
+  GtkToggleButton *kernel_check;
+  GtkWidget      *kernel_grid;
+  GtkEntry       *kernel_entry;
+  GtkEntry       *initrd_entry;
+  GtkEntry       *cmdline_entry;
+  GtkEntry       *dtb_entry;
+  GtkLabel       *kernel_message;
+  GtkLabel       *initrd_message;
+  GtkLabel       *cmdline_message;
+  GtkLabel       *dtb_message;
 
   /* Owned references */
   GCancellable   *cancellable;
@@ -72,6 +89,7 @@ field_changed_cb (VdHardwarePageBoot *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->timeout_spin),
                             gtk_toggle_button_get_active (self->bootmenu_check));
+  gtk_widget_set_sensitive (self->kernel_grid, gtk_toggle_button_get_active (self->kernel_check));
   vd_hardware_page_changed (VD_HARDWARE_PAGE (self));
 }
 
@@ -168,6 +186,96 @@ add_row (VdHardwarePageBoot *self,
 }
 
 static void
+load_kernel (VdHardwarePageBoot *self,
+             VdDomainEditor     *editor)
+{
+  g_autofree char *kernel = NULL, *initrd = NULL, *cmdline = NULL, *dtb = NULL;
+  gboolean on = vd_domain_editor_get_kernel_boot (editor, &kernel, &initrd, &cmdline, &dtb);
+
+  gtk_toggle_button_set_active (self->kernel_check, on);
+  gtk_entry_set_text (self->kernel_entry, kernel != NULL ? kernel : "");
+  gtk_entry_set_text (self->initrd_entry, initrd != NULL ? initrd : "");
+  gtk_entry_set_text (self->cmdline_entry, cmdline != NULL ? cmdline : "");
+  gtk_entry_set_text (self->dtb_entry, dtb != NULL ? dtb : "");
+  gtk_widget_set_sensitive (self->kernel_grid, on);
+  vd_hardware_page_set_field_message (self->kernel_message, NULL);
+  vd_hardware_page_set_field_message (self->initrd_message, NULL);
+  vd_hardware_page_set_field_message (self->cmdline_message, NULL);
+  vd_hardware_page_set_field_message (self->dtb_message, NULL);
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_entry_get_text (entry)));
+}
+
+/* One path: empty, or absolute. Sets the field's message. */
+static gboolean
+check_path (GtkEntry   *entry,
+            GtkLabel   *message,
+            gboolean    required,
+            GError    **error)
+{
+  g_autofree char *path = entry_text (entry);
+  GError *local_error = NULL;
+
+  if (path[0] == '\0' && required)
+    local_error = g_error_new_literal (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                                       _("A direct kernel boot needs the kernel’s path"));
+  else if (path[0] != '\0' && !g_path_is_absolute (path))
+    local_error = g_error_new (VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("Give the whole path, starting with “/”"));
+  vd_hardware_page_set_field_message (message, local_error != NULL ? local_error->message : NULL);
+  if (local_error == NULL)
+    return TRUE;
+  if (error != NULL && *error == NULL)
+    g_propagate_error (error, local_error);
+  else
+    g_error_free (local_error);
+
+  return FALSE;
+}
+
+static gboolean
+commit_kernel (VdHardwarePageBoot  *self,
+               VdDomainEditor      *editor,
+               GError             **error)
+{
+  g_autofree char *kernel = entry_text (self->kernel_entry);
+  g_autofree char *initrd = entry_text (self->initrd_entry);
+  g_autofree char *cmdline = entry_text (self->cmdline_entry);
+  g_autofree char *dtb = entry_text (self->dtb_entry);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  vd_hardware_page_set_field_message (self->cmdline_message, NULL);
+  if (!gtk_toggle_button_get_active (self->kernel_check))
+    {
+      vd_hardware_page_set_field_message (self->kernel_message, NULL);
+      vd_hardware_page_set_field_message (self->initrd_message, NULL);
+      vd_hardware_page_set_field_message (self->dtb_message, NULL);
+      return vd_domain_editor_set_kernel_boot (editor, NULL, NULL, NULL, NULL, error);
+    }
+
+  /* Every field is judged, so every message is up to date. */
+  ok = check_path (self->kernel_entry, self->kernel_message, TRUE, error) && ok;
+  ok = check_path (self->initrd_entry, self->initrd_message, FALSE, error) && ok;
+  ok = check_path (self->dtb_entry, self->dtb_message, FALSE, error) && ok;
+  if (!ok)
+    return FALSE;
+
+  if (!vd_domain_editor_set_kernel_boot (editor, kernel, initrd, cmdline, dtb, &local_error))
+    {
+      vd_hardware_page_set_field_message (self->cmdline_message, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
 vd_hardware_page_boot_load (VdHardwarePage *page,
                             VdDomainEditor *editor)
 {
@@ -199,6 +307,7 @@ vd_hardware_page_boot_load (VdHardwarePage *page,
 
       self->per_device = boots->len > 0;
     }
+  load_kernel (self, editor);
   gtk_widget_set_sensitive (GTK_WIDGET (self->boot_list), !self->per_device);
   vd_hardware_page_set_field_message (self->boot_message,
                                       self->per_device
@@ -226,6 +335,9 @@ vd_hardware_page_boot_commit (VdHardwarePage  *page,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  if (!commit_kernel (self, editor, error))
+    return FALSE;
 
   if (self->per_device)
     return TRUE;
@@ -358,6 +470,16 @@ vd_hardware_page_boot_class_init (VdHardwarePageBootClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, boot_list);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, boot_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_check);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_grid);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, initrd_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, cmdline_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, dtb_entry);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, initrd_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, cmdline_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, dtb_message);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, autostart_state_set_cb);
 }

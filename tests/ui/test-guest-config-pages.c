@@ -292,6 +292,69 @@ test_memory_backing (void)
   fixture_close (&fixture);
 }
 
+/* Boot: direct kernel boot on (refused without a kernel or with a
+ * relative path, next to the field at fault), then off again */
+static void
+test_kernel_boot (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *off = NULL;
+  GtkWidget *page;
+  GtkToggleButton *check;
+  GtkEntry *kernel, *initrd, *cmdline;
+  const char *none[] = { NULL };
+  const char *added[] = { "<kernel>/var/lib/libvirt/boot/vmlinuz</kernel>",
+                          "<initrd>/var/lib/libvirt/boot/initrd.img</initrd>",
+                          "<cmdline>console=ttyS0 root=/dev/vda</cmdline>", NULL };
+
+  fixture_open (&fixture, "tuneme");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "boot");
+  page = window_child (&fixture, "boot_page");
+  check = GTK_TOGGLE_BUTTON (page_child (page, "kernel_check"));
+  kernel = GTK_ENTRY (page_child (page, "kernel_entry"));
+  initrd = GTK_ENTRY (page_child (page, "initrd_entry"));
+  cmdline = GTK_ENTRY (page_child (page, "cmdline_entry"));
+  before = inactive_xml (fixture.domain);
+
+  g_assert_false (gtk_toggle_button_get_active (check));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "kernel_grid")));
+
+  /* On with no kernel: refused next to the kernel's field. */
+  gtk_toggle_button_set_active (check, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "kernel_grid")));
+  g_assert_true (message_shown (page, "kernel_message"));
+  g_assert_nonnull (strstr (label_text (page, "kernel_message"), "needs the kernel’s path"));
+  g_assert_false (apply_sensitive (&fixture));
+
+  /* A relative initrd: its own message, and the kernel's still shows. */
+  gtk_entry_set_text (initrd, "initrd.img");
+  g_assert_true (message_shown (page, "initrd_message"));
+  g_assert_true (message_shown (page, "kernel_message"));
+  gtk_entry_set_text (kernel, "/var/lib/libvirt/boot/vmlinuz");
+  g_assert_false (message_shown (page, "kernel_message"));
+  g_assert_true (message_shown (page, "initrd_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (initrd, "/var/lib/libvirt/boot/initrd.img");
+  g_assert_false (message_shown (page, "initrd_message"));
+  gtk_entry_set_text (cmdline, "console=ttyS0 root=/dev/vda");
+  g_assert_true (apply_sensitive (&fixture));
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, none, added);
+  g_assert_true (gtk_toggle_button_get_active (check));
+  g_assert_cmpstr (gtk_entry_get_text (kernel), ==, "/var/lib/libvirt/boot/vmlinuz");
+
+  /* Off removes all of it. */
+  gtk_toggle_button_set_active (check, FALSE);
+  apply (&fixture);
+  off = inactive_xml (fixture.domain);
+  g_assert_cmpstr (off, ==, before);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +365,7 @@ main (int   argc,
 
   g_test_add_func ("/vd/guest-config-pages/cpu-mode", test_cpu_mode);
   g_test_add_func ("/vd/guest-config-pages/memory-backing", test_memory_backing);
+  g_test_add_func ("/vd/guest-config-pages/kernel-boot", test_kernel_boot);
 
   return g_test_run ();
 }
