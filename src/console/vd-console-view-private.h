@@ -30,6 +30,8 @@ struct _VdConsoleView
   GtkWidget          *username_label;
   GtkEntry           *username_entry;
   GtkEntry           *password_entry;
+  GtkToggleButton    *remember_check;
+  GtkLabel           *auth_reason_label;
   GtkLabel           *error_label;
   GtkLabel           *connecting_label;
   GtkWidget          *status_bar;
@@ -55,10 +57,14 @@ struct _VdConsoleView
   GSimpleAction      *zoom_out_action;
   GSimpleAction      *zoom_normal_action;
   GSimpleAction      *zoom_fit_action;
+  GSimpleAction      *forget_password_action;
   GtkWidget          *toplevel;         /* watched for its state and keys */
   GBinding           *state_binding;
   GBinding           *run_binding;
   char               *error;
+  char               *protocol;         /* the session's: "vnc", "spice" */
+  char               *pending_password; /* typed with Remember on, until accepted */
+  char               *auth_reason;      /* shown with the next prompt */
 
   guint               retries;
   guint               retry_source;
@@ -69,7 +75,27 @@ struct _VdConsoleView
   gboolean            initialized;
   gboolean            credentials_sent;
   gboolean            auth_wants_username;
+  gboolean            keyring;          /* a secret service answered */
+  gboolean            tried_saved;      /* this attempt sent the saved password */
+  gboolean            skip_saved;       /* the next prompt asks, no lookup */
 };
+
+void _vd_console_view_set_page              (VdConsoleView  *self,
+                                             const char     *page);
+
+/* vd-console-view-auth.c: the password prompt and the keyring */
+void     _vd_console_view_auth_class_init     (GtkWidgetClass     *widget_class);
+void     _vd_console_view_auth_init           (VdConsoleView      *self);
+void     _vd_console_view_auth_finalize       (VdConsoleView      *self);
+void     _vd_console_view_auth_add_actions    (VdConsoleView      *self,
+                                               GActionMap         *map);
+void     _vd_console_view_auth_required       (VdConsoleView      *self,
+                                               const char * const *wanted);
+gboolean _vd_console_view_auth_refused        (VdConsoleView      *self,
+                                               const char         *message);
+void     _vd_console_view_auth_accepted       (VdConsoleView      *self);
+void     _vd_console_view_auth_reset          (VdConsoleView      *self);
+void     _vd_console_view_auth_domain_changed (VdConsoleView      *self);
 
 /* vd-console-view-viewing.c: scaling, zoom, guest resizing, the keys that
  * release a grab, the status line, full screen and its floating toolbar */

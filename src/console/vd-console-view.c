@@ -71,9 +71,9 @@ static void connect_display (VdConsoleView *self,
 /* Pages                                                               */
 /* ------------------------------------------------------------------ */
 
-static void
-set_page (VdConsoleView *self,
-          const char    *page)
+void
+_vd_console_view_set_page (VdConsoleView *self,
+                           const char    *page)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) == 0)
     return;
@@ -173,9 +173,7 @@ stop (VdConsoleView *self)
     }
 
   self->credentials_sent = FALSE;
-  /* (The template's children are gone once the view is destroyed.) */
-  if (self->password_entry != NULL)
-    gtk_entry_set_text (self->password_entry, "");
+  _vd_console_view_auth_reset (self);
   set_initialized (self, FALSE);
 }
 
@@ -188,7 +186,7 @@ show_error (VdConsoleView *self,
   self->error = g_strdup (message);
   gtk_label_set_text (self->error_label, message);
   g_debug ("console of %s: %s", vd_domain_get_name (self->domain), message);
-  set_page (self, "error");
+  _vd_console_view_set_page (self, "error");
 }
 
 static void
@@ -197,7 +195,7 @@ show_inactive (VdConsoleView *self)
   stop (self);
   g_clear_pointer (&self->error, g_free);
   self->retries = 0;
-  set_page (self, "inactive");
+  _vd_console_view_set_page (self, "inactive");
 }
 
 static gboolean
@@ -234,7 +232,7 @@ attempt_failed (VdConsoleView *self,
   self->retries++;
   g_debug ("console of %s: %s; retrying (%u of %u)", vd_domain_get_name (self->domain),
            message, self->retries, MAX_RETRIES);
-  set_page (self, "connecting");
+  _vd_console_view_set_page (self, "connecting");
   self->retry_source = g_timeout_add (RETRY_DELAY_MS, retry_cb, self);
 }
 
@@ -249,8 +247,9 @@ session_initialized_cb (VdConsoleView    *self,
   self->retries = 0;
   g_clear_pointer (&self->error, g_free);
   gtk_entry_set_text (self->password_entry, "");
+  _vd_console_view_auth_accepted (self);
   set_initialized (self, TRUE);
-  set_page (self, "display");
+  _vd_console_view_set_page (self, "display");
   gtk_widget_grab_focus (GTK_WIDGET (vd_console_session_get_display (session)));
 }
 
@@ -271,6 +270,8 @@ session_disconnected_cb (VdConsoleView    *self,
     message = g_strdup (error != NULL ? error : _("The guest’s display closed the connection."));
 
   g_debug ("console of %s disconnected: %s", vd_domain_get_name (self->domain), message);
+  if (refused && _vd_console_view_auth_refused (self, message))
+    return;
   attempt_failed (self, message, !refused);
 }
 
@@ -279,31 +280,7 @@ session_auth_required_cb (VdConsoleView      *self,
                           const char * const *wanted,
                           VdConsoleSession   *session)
 {
-  self->auth_wants_username = g_strv_contains (wanted, "username");
-  gtk_widget_set_visible (self->username_label, self->auth_wants_username);
-  gtk_widget_set_visible (GTK_WIDGET (self->username_entry), self->auth_wants_username);
-  gtk_entry_set_text (self->password_entry, "");
-  set_page (self, "auth");
-  gtk_widget_grab_focus (self->auth_wants_username ? GTK_WIDGET (self->username_entry)
-                                                   : GTK_WIDGET (self->password_entry));
-}
-
-static void
-auth_activate_cb (VdConsoleView *self)
-{
-  const char *username = self->auth_wants_username ? gtk_entry_get_text (self->username_entry)
-                                                   : NULL;
-
-  if (self->session == NULL || !g_str_equal (gtk_stack_get_visible_child_name (self->stack),
-                                             "auth"))
-    return;
-
-  self->credentials_sent = TRUE;
-  set_page (self, "connecting");
-  /* The entry's text goes to gtk-vnc and nowhere else, then is cleared. */
-  vd_console_session_set_credentials (self->session, username,
-                                      gtk_entry_get_text (self->password_entry));
-  gtk_entry_set_text (self->password_entry, "");
+  _vd_console_view_auth_required (self, wanted);
 }
 
 static void
@@ -593,7 +570,7 @@ serial_opened_cb (GObject      *object,
     }
 
   self->retries = 0;
-  set_page (self, "serial");
+  _vd_console_view_set_page (self, "serial");
 }
 
 static void
@@ -797,6 +774,8 @@ create_session (VdConsoleView *self,
   VdConsoleDisplay *display;
 
   self->session = new_session (self, type);
+  g_free (self->protocol);
+  self->protocol = g_strdup (type);
   if (self->session == NULL)
     {
       /* translators: %s is a display protocol, e.g. "vnc" */
@@ -923,7 +902,7 @@ connect_display (VdConsoleView *self,
       return;
     }
 
-  set_page (self, "connecting");
+  _vd_console_view_set_page (self, "connecting");
   gtk_label_set_text (self->connecting_label, _("Connecting to the guest’s display…"));
   self->cancellable = g_cancellable_new ();
 
@@ -1133,6 +1112,7 @@ vd_console_view_finalize (GObject *object)
   g_clear_object (&self->zoom_fit_action);
   g_clear_object (&self->serial);
   g_free (self->error);
+  _vd_console_view_auth_finalize (self);
 
   G_OBJECT_CLASS (vd_console_view_parent_class)->finalize (object);
 }
@@ -1225,7 +1205,7 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, password_entry);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, error_label);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, connecting_label);
-  gtk_widget_class_bind_template_callback (widget_class, auth_activate_cb);
+  _vd_console_view_auth_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   _vd_console_view_viewing_class_init (widget_class);
 }
@@ -1258,6 +1238,7 @@ vd_console_view_init (VdConsoleView *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->serial), "serial");
 
   _vd_console_view_viewing_init (self);
+  _vd_console_view_auth_init (self);
 }
 
 GtkWidget *
@@ -1295,6 +1276,7 @@ vd_console_view_set_domain (VdConsoleView *self,
   g_clear_pointer (&self->state_binding, g_binding_unbind);
   g_clear_pointer (&self->run_binding, g_binding_unbind);
   g_set_object (&self->domain, domain);
+  _vd_console_view_auth_domain_changed (self);
 
   if (domain != NULL)
     {
@@ -1308,7 +1290,7 @@ vd_console_view_set_domain (VdConsoleView *self,
     }
   else
     {
-      set_page (self, "inactive");
+      _vd_console_view_set_page (self, "inactive");
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAIN]);
@@ -1408,7 +1390,9 @@ vd_console_view_reconnect (VdConsoleView *self)
  * Adds "send-key" (a string: "ctrl-alt-delete", "ctrl-alt-backspace",
  * "ctrl-alt-f1" … "ctrl-alt-f12") and "screenshot", enabled while the
  * guest's screen is shown; "text-console" (a boolean state); "fullscreen"
- * (a boolean state), "zoom-in", "zoom-out", "zoom-normal" and "zoom-fit".
+ * (a boolean state), "zoom-in", "zoom-out", "zoom-normal" and "zoom-fit";
+ * "forget-password" (removes the guest's saved display passwords from the
+ * keyring; on when a keyring answers).
  */
 void
 vd_console_view_add_actions (VdConsoleView *self,
@@ -1421,6 +1405,7 @@ vd_console_view_add_actions (VdConsoleView *self,
   g_action_map_add_action (map, G_ACTION (self->screenshot_action));
   g_action_map_add_action (map, G_ACTION (self->text_console_action));
   _vd_console_view_viewing_add_actions (self, map);
+  _vd_console_view_auth_add_actions (self, map);
 }
 
 /**

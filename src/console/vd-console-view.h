@@ -26,6 +26,7 @@ void              vd_console_view_set_settings           (VdConsoleView        *
                                                           GSettings            *settings);
 const char       *vd_console_view_get_page               (VdConsoleView        *self);
 const char       *vd_console_view_get_error              (VdConsoleView        *self);
+const char       *vd_console_view_get_auth_reason        (VdConsoleView        *self);
 gboolean          vd_console_view_get_initialized        (VdConsoleView        *self);
 VdConsoleDisplay *vd_console_view_get_display            (VdConsoleView        *self);
 void              vd_console_view_reconnect              (VdConsoleView        *self);

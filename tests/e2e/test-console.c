@@ -18,9 +18,11 @@
 #include <gtk-vnc.h>
 
 #include "vd-console-display-vnc.h"
+#include "vd-console-secrets.h"
 #include "vd-console-view.h"
 #include "../vd-test-util.h"
 #include "../ui/vd-test-ui.h"
+#include "../vd-test-keyring.h"
 #include "vd-e2e-util.h"
 
 /*
@@ -35,6 +37,7 @@
 
 #define WAIT_SECONDS 60
 #define PASSWORD "vdsecret" /* VNC passwords are at most 8 characters */
+#define NEW_PASSWORD "vdnewpw1"
 
 static VdConnection *
 open_system (void)
@@ -515,6 +518,163 @@ test_password (void)
   vd_connection_disconnect (connection);
 }
 
+/* What the keyring holds for @domain's VNC display (NULL: nothing). */
+static char *
+saved_password (VdConnection *connection,
+                VdDomain     *domain)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  vd_console_secrets_lookup_async (vd_connection_get_uri (connection),
+                                   vd_domain_get_uuid (domain), "vnc", NULL,
+                                   vd_test_async_result_cb, &result);
+  VD_TEST_WAIT_RESULT (result);
+  password = vd_console_secrets_lookup_finish (result, &error);
+  g_assert_no_error (error);
+
+  return password;
+}
+
+static gboolean
+has_saved_password (VdConnection *connection,
+                    VdDomain     *domain)
+{
+  char *password = saved_password (connection, domain);
+  gboolean saved = password != NULL;
+
+  vd_console_secrets_free (password);
+  return saved;
+}
+
+static void
+page_seen_cb (VdConsoleView *console,
+              GParamSpec    *pspec,
+              gboolean      *asked)
+{
+  if (is_page (console, "auth"))
+    *asked = TRUE;
+}
+
+/* The guest's VNC password, changed while it runs. */
+static void
+change_password (VdDomain   *domain,
+                 const char *password)
+{
+  g_autofree char *xml = virDomainGetXMLDesc (vd_domain_get_handle (domain),
+                                              VIR_DOMAIN_XML_SECURE);
+  const char *start = strstr (xml, "<graphics type='vnc'");
+  const char *end = start != NULL ? strstr (start, "</graphics>") : NULL;
+  g_autofree char *graphics = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *changed = NULL;
+
+  g_assert_nonnull (end);
+  graphics = g_strndup (start, end + strlen ("</graphics>") - start);
+  parts = g_strsplit (graphics, "passwd='" PASSWORD "'", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strdup_printf ("%spasswd='%s'%s", parts[0], password, parts[1]);
+  if (virDomainUpdateDeviceFlags (vd_domain_get_handle (domain), changed,
+                                  VIR_DOMAIN_AFFECT_LIVE) != 0)
+    g_error ("could not change the VNC password: %s", virGetLastErrorMessage ());
+}
+
+/* Remember password: the first connection saves it once the display took
+ * it; the next connects without asking; when the guest's password changes,
+ * the saved one is refused, removed from the keyring, and the prompt comes
+ * back with the reason; the new one (not remembered) works. */
+static void
+test_password_remembered (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-pwsave-%d", (int)getpid ());
+  g_autofree char *xml = password_guest_xml (name);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  GtkWidget *window;
+  GtkWidget *remember;
+  VdDomain *domain;
+  gboolean asked = FALSE;
+  char *password;
+
+  if (vd_test_keyring.keyring_pid == 0)
+    {
+      g_test_skip ("gnome-keyring-daemon is not installed");
+      return;
+    }
+
+  domain = define_guest (connection, name, xml);
+  start_guest (domain);
+  g_assert_false (has_saved_password (connection, domain));
+
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  remember = vd_test_find_by_accessible_name (view, "Remember password");
+  g_assert_true (GTK_IS_CHECK_BUTTON (remember));
+  g_assert_true (gtk_widget_get_visible (remember));
+  g_assert_true (gtk_widget_is_sensitive (remember));
+  /* Off unless asked for. */
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (remember)));
+  VD_TEST_WAIT_UNTIL (g_action_group_get_action_enabled (G_ACTION_GROUP (group),
+                                                         "forget-password"), WAIT_SECONDS);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (remember), TRUE);
+  answer (console, PASSWORD);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_saved_password (connection, domain), WAIT_SECONDS);
+  password = saved_password (connection, domain);
+  g_assert_cmpstr (password, ==, PASSWORD);
+  vd_console_secrets_free (password);
+  gtk_widget_destroy (window);
+
+  /* Reopened: the saved password, no prompt. */
+  view = vd_console_view_new ();
+  console = VD_CONSOLE_VIEW (view);
+  g_signal_connect (console, "notify::page", G_CALLBACK (page_seen_cb), &asked);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, g_steal_pointer (&group));
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
+  g_assert_false (asked);
+  gtk_widget_destroy (window);
+
+  /* A new password on the guest: the saved one goes, the prompt says why. */
+  change_password (domain, NEW_PASSWORD);
+  group = g_simple_action_group_new ();
+  view = vd_console_view_new ();
+  console = VD_CONSOLE_VIEW (view);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  g_test_message ("stale password: %s", vd_console_view_get_auth_reason (console));
+  g_assert_nonnull (strstr (vd_console_view_get_auth_reason (console), "saved password"));
+  g_assert_null (strstr (vd_console_view_get_auth_reason (console), PASSWORD));
+  VD_TEST_WAIT_UNTIL (!has_saved_password (connection, domain), WAIT_SECONDS);
+  answer (console, NEW_PASSWORD);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  g_assert_null (vd_console_view_get_auth_reason (console));
+  /* Not remembered this time. */
+  g_assert_false (has_saved_password (connection, domain));
+
+  /* Forget Saved Password removes what Remember stored. */
+  vd_console_view_reconnect (console);
+  VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vd_test_find_by_accessible_name (view, "Remember password")), TRUE);
+  answer (console, NEW_PASSWORD);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_saved_password (connection, domain), WAIT_SECONDS);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "forget-password", NULL);
+  VD_TEST_WAIT_UNTIL (!has_saved_password (connection, domain), WAIT_SECONDS);
+  gtk_widget_destroy (window);
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (domain), WAIT_SECONDS);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
 /* A SPICE guest with QXL video: the console opens the main channel on
  * virDomainOpenGraphicsFD's socket and gets one more socket per channel
  * (display, inputs, cursor) the same way; real pixels arrive. With a
@@ -906,24 +1066,53 @@ test_fullscreen (void)
   wm_display_stop (&wm);
 }
 
+/* No message, debug ones included, carries a display password. */
+static GLogWriterOutput
+no_password_writer (GLogLevelFlags   log_level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0 && g_str_equal (fields[i].key, "MESSAGE") &&
+        (strstr (fields[i].value, PASSWORD) != NULL ||
+         strstr (fields[i].value, NEW_PASSWORD) != NULL))
+      g_error ("a display password was logged");
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  g_log_set_writer_func (no_password_writer, NULL, NULL);
   g_test_init (&argc, &argv, NULL);
   /* The console needs a display; without one this is a broken setup (run
    * it under xvfb-run), never a skip. */
   if (!gtk_init_check (&argc, &argv))
     g_error ("no display: run the e2e suite under xvfb-run");
   gvir_init_object_check (NULL, NULL, NULL);
+  /* A real keyring on a private session bus for every case (the console
+   * asks it whenever a display wants a password). */
+  vd_test_bus_up ();
+  vd_test_keyring_up ();
 
   g_test_add_func ("/vd/e2e/console/vnc", test_vnc);
   g_test_add_func ("/vd/e2e/console/vnc-password", test_password);
+  g_test_add_func ("/vd/e2e/console/vnc-password-remembered", test_password_remembered);
   g_test_add_func ("/vd/e2e/console/fullscreen", test_fullscreen);
   g_test_add_func ("/vd/e2e/console/spice", test_spice);
   g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
   g_test_add_func ("/vd/e2e/console/serial", test_serial);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  vd_test_keyring_down ();
+  secret_service_disconnect ();
+
+  return ret;
 }
