@@ -355,6 +355,117 @@ test_kernel_boot (void)
   fixture_close (&fixture);
 }
 
+/* Overview: BIOS to UEFI (Secure Boot off with the reason: the test
+ * driver does not say what its firmware can do), and UEFI with an NVRAM
+ * file back to BIOS, with the warning first */
+static void
+test_firmware (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *page;
+  GtkComboBox *firmware;
+  GtkWidget *secure;
+  const char *removed[] = { "<os>", NULL };
+  const char *added[] = { "<os firmware='efi'>", NULL };
+  const char *removed2[] = { "<os firmware='efi'>",
+                             "<nvram>/var/lib/libvirt/qemu/nvram/uefi_VARS.fd</nvram>", NULL };
+  const char *added2[] = { "<os>", NULL };
+
+  fixture_open (&fixture, "tuneme");
+  page = window_child (&fixture, "overview_page");
+  firmware = GTK_COMBO_BOX (page_child (page, "firmware_combo"));
+  secure = page_child (page, "secure_check");
+  before = inactive_xml (fixture.domain);
+
+  g_assert_cmpstr (gtk_combo_box_get_active_id (firmware), ==, "bios");
+  g_assert_false (gtk_widget_get_sensitive (secure));
+  g_assert_nonnull (strstr (label_text (page, "secure_reason"), "needs UEFI"));
+
+  g_assert_true (gtk_combo_box_set_active_id (firmware, "efi"));
+  VD_TEST_WAIT_UNTIL (strstr (label_text (page, "secure_reason"), "does not say") != NULL, 30);
+  g_assert_false (gtk_widget_get_sensitive (secure));
+  g_assert_false (message_shown (page, "nvram_warning"));
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, removed, added);
+  fixture_close (&fixture);
+
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  fixture_open (&fixture, "uefi");
+  page = window_child (&fixture, "overview_page");
+  firmware = GTK_COMBO_BOX (page_child (page, "firmware_combo"));
+  before = inactive_xml (fixture.domain);
+  g_assert_cmpstr (gtk_combo_box_get_active_id (firmware), ==, "efi");
+  g_assert_false (message_shown (page, "nvram_warning"));
+  g_assert_true (gtk_combo_box_set_active_id (firmware, "bios"));
+  g_assert_true (message_shown (page, "nvram_warning"));
+  g_assert_nonnull (strstr (label_text (page, "nvram_warning"),
+                            "/var/lib/libvirt/qemu/nvram/uefi_VARS.fd"));
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, removed2, added2);
+  g_assert_false (message_shown (page, "nvram_warning"));
+  fixture_close (&fixture);
+}
+
+/* Overview: renaming a shut-off guest (refused for a name in use or with
+ * signs not allowed, next to the field); a running guest cannot be */
+static void
+test_rename (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *page;
+  GtkEntry *entry;
+  GtkWidget *button;
+  g_autofree char *xml = NULL;
+
+  fixture_open (&fixture, "tuneme");
+  page = window_child (&fixture, "overview_page");
+  entry = GTK_ENTRY (page_child (page, "rename_entry"));
+  button = page_child (page, "rename_button");
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_false (message_shown (page, "rename_message"));
+
+  gtk_entry_set_text (entry, "uefi");
+  g_assert_true (message_shown (page, "rename_message"));
+  g_assert_nonnull (strstr (label_text (page, "rename_message"), "Another guest"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_entry_set_text (entry, "tuned box");
+  g_assert_true (message_shown (page, "rename_message"));
+  g_assert_nonnull (strstr (label_text (page, "rename_message"), "no spaces"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  gtk_entry_set_text (entry, "tuned-2");
+  g_assert_false (message_shown (page, "rename_message"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  /* Not an edit of the configuration: Apply stays off. */
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_button_clicked (GTK_BUTTON (button));
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_domain_get_name (fixture.domain), "tuned-2") == 0 &&
+                      !vd_domain_get_busy (fixture.domain), 30);
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (fixture.window)),
+                                 "tuned-2") == 0, 30);
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (label_text (page, "name_label"), "tuned-2") == 0, 30);
+  g_assert_cmpstr (gtk_entry_get_text (entry), ==, "");
+  g_assert_null (vd_connection_find_domain_by_name (fixture.connection, "tuneme"));
+  xml = inactive_xml (fixture.domain);
+  g_assert_nonnull (strstr (xml, "<name>tuned-2</name>"));
+  g_assert_nonnull (strstr (xml, "keep me"));
+  fixture_close (&fixture);
+
+  fixture_open (&fixture, "busy");
+  page = window_child (&fixture, "overview_page");
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "rename_entry")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "rename_button")));
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +477,8 @@ main (int   argc,
   g_test_add_func ("/vd/guest-config-pages/cpu-mode", test_cpu_mode);
   g_test_add_func ("/vd/guest-config-pages/memory-backing", test_memory_backing);
   g_test_add_func ("/vd/guest-config-pages/kernel-boot", test_kernel_boot);
+  g_test_add_func ("/vd/guest-config-pages/firmware", test_firmware);
+  g_test_add_func ("/vd/guest-config-pages/rename", test_rename);
 
   return g_test_run ();
 }
