@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <libvirt/libvirt.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@
 #include "vd-libvirt-task.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
+#include "vd-storage-volume-ops-private.h"
+#include "vd-url-install.h"
 #include "vd-xml.h"
 
 /*
@@ -29,6 +32,18 @@
  * (an imported disk, or a name clash the volume step refused) is never
  * touched. The guest reaches vd_connection_get_domains() through libvirt's
  * lifecycle events, as every other guest.
+ *
+ * A network install (VD_INSTALL_METHOD_URL) first downloads the tree's
+ * kernel and initrd (libsoup, in this worker, with progress) into
+ * temporary files and uploads them as raw volumes "<guest>-kernel" and
+ * "<guest>-initrd" into the boot pool through a libvirt stream (so a
+ * remote host works too). The guest is defined with its INSTALL
+ * configuration (direct kernel boot: <kernel>, <initrd>, <cmdline>),
+ * started, and at once defined again with its FINAL configuration (no
+ * kernel, boot from the disk): the running install keeps the first, the
+ * next start uses the second. QEMU has read the kernel and initrd once
+ * the guest runs, so both volumes are deleted right after the start; a
+ * failure or Cancel before that deletes them too.
  */
 
 typedef struct
@@ -43,7 +58,12 @@ typedef struct
 {
   Progress           *progress;
   VdCreateDomainStep  step;
+  guint64             done;
+  guint64             total;
 } ProgressCall;
+
+/* The network install's two boot files. */
+enum { BOOT_KERNEL, BOOT_INITRD, N_BOOT_FILES };
 
 typedef struct
 {
@@ -55,6 +75,8 @@ typedef struct
   GMainContext  *context;
   GCancellable  *cancellable;    /* the caller's, nullable */
   char          *created_volume; /* set by the worker: the path of the volume it made */
+  char          *created_boot[N_BOOT_FILES]; /* the kernel and initrd volumes, until deleted */
+  gint64         last_report;    /* download progress, at most 10 Hz */
 } CreateData;
 
 static Progress *
@@ -80,7 +102,7 @@ progress_call_cb (gpointer user_data)
 {
   ProgressCall *call = user_data;
 
-  call->progress->func (call->step, call->progress->data);
+  call->progress->func (call->step, call->done, call->total, call->progress->data);
   return G_SOURCE_REMOVE;
 }
 
@@ -93,10 +115,11 @@ progress_call_free (gpointer user_data)
   g_free (call);
 }
 
-/* From the worker: the step runs on the caller's main context. */
 static void
-report (CreateData         *data,
-        VdCreateDomainStep  step)
+report_bytes (CreateData         *data,
+              VdCreateDomainStep  step,
+              guint64             done,
+              guint64             total)
 {
   ProgressCall *call;
 
@@ -105,7 +128,17 @@ report (CreateData         *data,
   call = g_new0 (ProgressCall, 1);
   call->progress = progress_ref (data->progress);
   call->step = step;
+  call->done = done;
+  call->total = total;
   vd_libvirt_task_post (data->context, progress_call_cb, call, progress_call_free);
+}
+
+/* From the worker: the step runs on the caller's main context. */
+static void
+report (CreateData         *data,
+        VdCreateDomainStep  step)
+{
+  report_bytes (data, step, 0, 0);
 }
 
 static gboolean
@@ -132,6 +165,8 @@ create_data_free (gpointer user_data)
   g_main_context_unref (data->context);
   g_clear_object (&data->cancellable);
   g_free (data->created_volume);
+  for (guint i = 0; i < N_BOOT_FILES; i++)
+    g_free (data->created_boot[i]);
   g_free (data);
 }
 
@@ -178,6 +213,182 @@ undo (virDomainPtr   domain,
     g_debug ("Could not delete the new volume again: %s", virGetLastErrorMessage ());
 }
 
+/* Deletes the kernel and initrd volumes this call made (after the start,
+ * or when it fails). */
+static void
+delete_boot_volumes (CreateData *data)
+{
+  for (guint i = 0; i < N_BOOT_FILES; i++)
+    {
+      g_autofree char *path = g_steal_pointer (&data->created_boot[i]);
+      virStorageVolPtr volume = path ? virStorageVolLookupByPath (data->conn, path) : NULL;
+
+      if (volume == NULL)
+        continue;
+      if (virStorageVolDelete (volume, 0) < 0)
+        g_debug ("Could not delete the install volume %s: %s", path, virGetLastErrorMessage ());
+      virStorageVolFree (volume);
+    }
+}
+
+typedef struct
+{
+  CreateData         *data;
+  VdCreateDomainStep  step;
+} DownloadProgress;
+
+static void
+download_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
+{
+  DownloadProgress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (done > 0 && (total == 0 || done < total) &&
+      now - progress->data->last_report < G_USEC_PER_SEC / 10)
+    return;
+  progress->data->last_report = now;
+  report_bytes (progress->data, progress->step, done, total);
+}
+
+static char *
+boot_volume_xml (const char *name,
+                 guint64     size)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+  return g_strdup_printf ("<volume><name>%s</name>"
+                          "<capacity unit='bytes'>%" G_GUINT64_FORMAT "</capacity>"
+                          "<allocation unit='bytes'>0</allocation></volume>",
+                          escaped, size);
+}
+
+/* One boot file: downloaded to a temporary file, a volume of its size in
+ * @pool, uploaded with the storage code's stream. Sets its path in the
+ * spec and data->created_boot[@which]. */
+static gboolean
+fetch_boot_file (CreateData        *data,
+                 virStoragePoolPtr  pool,
+                 guint              which,
+                 GError           **error)
+{
+  VdInstallSpec *spec = data->spec;
+  const char *relative = which == BOOT_KERNEL ? spec->tree_kernel : spec->tree_initrd;
+  DownloadProgress progress = { data, which == BOOT_KERNEL ? VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL
+                                                           : VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD };
+  g_autofree char *url = vd_url_resolve (spec->url, relative ? relative : "");
+  g_autofree char *volume_name = g_strdup_printf (which == BOOT_KERNEL ? "%s-kernel" : "%s-initrd",
+                                                  spec->name);
+  g_autofree char *pool_name = g_strdup (virStoragePoolGetName (pool));
+  g_autofree char *local_path = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  virStorageVolPtr volume = NULL;
+  gboolean ok = FALSE;
+  guint64 size;
+  OpData upload = { 0 };
+
+  file = g_file_new_tmp ("virt-desk-netinst-XXXXXX", &io, error);
+  if (file == NULL)
+    return FALSE;
+  local_path = g_file_get_path (file);
+  report_bytes (data, progress.step, 0, 0);
+  if (!vd_url_download (url, g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                        download_progress_cb, &progress, data->cancellable, error) ||
+      !g_io_stream_close (G_IO_STREAM (io), NULL, error))
+    {
+      if (error != NULL && *error != NULL &&
+          !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (which == BOOT_KERNEL)
+            /* translators: the kernel's URL, then why */
+            g_prefix_error (error, _("The install kernel could not be downloaded from %s: "), url);
+          else
+            /* translators: the initrd's URL, then why */
+            g_prefix_error (error, _("The install initrd could not be downloaded from %s: "), url);
+        }
+      goto out;
+    }
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            error);
+  if (info == NULL)
+    goto out;
+  size = g_file_info_get_size (info);
+
+  report (data, VD_CREATE_DOMAIN_STEP_UPLOAD);
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
+    goto out;
+  xml = boot_volume_xml (volume_name, MAX (size, 1));
+  volume = virStorageVolCreateXML (pool, xml, 0);
+  if (volume == NULL)
+    {
+      vd_error_set_from_libvirt (error, _("Unknown error"));
+      /* translators: a volume's name, a pool's name, then libvirt's explanation */
+      g_prefix_error (error, _("The volume “%s” could not be created in the pool “%s”: "),
+                      volume_name, pool_name);
+      goto out;
+    }
+  {
+    char *path = virStorageVolGetPath (volume);
+
+    data->created_boot[which] = g_strdup (path);
+    free (path);
+  }
+
+  upload.kind = OP_UPLOAD;
+  upload.pool = pool;
+  upload.name = volume_name;
+  upload.pool_name = pool_name;
+  upload.cancellable = data->cancellable;
+  upload.local_path = local_path;
+  if (!_vd_volume_op_upload (NULL, &upload, volume, error))
+    goto out;
+
+  if (which == BOOT_KERNEL)
+    {
+      g_free (spec->install_kernel);
+      spec->install_kernel = g_strdup (data->created_boot[which]);
+    }
+  else
+    {
+      g_free (spec->install_initrd);
+      spec->install_initrd = g_strdup (data->created_boot[which]);
+    }
+  ok = TRUE;
+
+out:
+  if (volume != NULL)
+    virStorageVolFree (volume);
+  if (local_path != NULL)
+    g_unlink (local_path);
+  return ok;
+}
+
+static gboolean
+fetch_boot_files (CreateData  *data,
+                  GError     **error)
+{
+  g_autofree char *pool_name = vd_install_spec_get_boot_pool (data->spec);
+  virStoragePoolPtr pool = virStoragePoolLookupByName (data->conn, pool_name);
+  gboolean ok = TRUE;
+
+  if (pool == NULL)
+    {
+      vd_error_set_from_libvirt (error, _("Unknown error"));
+      /* translators: a pool's name, then libvirt's explanation */
+      g_prefix_error (error, _("The storage pool “%s” for the install kernel and initrd is not "
+                               "there: "), pool_name);
+      return FALSE;
+    }
+  for (guint i = 0; ok && i < N_BOOT_FILES; i++)
+    ok = fetch_boot_file (data, pool, i, error);
+  virStoragePoolFree (pool);
+  return ok;
+}
+
 static void
 create_worker (GTask        *task,
                gpointer      source_object,
@@ -193,6 +404,10 @@ create_worker (GTask        *task,
   virStorageVolPtr volume = NULL;
   virDomainPtr domain = NULL;
   char uuid[VIR_UUID_STRING_BUFLEN];
+  gboolean url_install = spec->method == VD_INSTALL_METHOD_URL;
+
+  if (url_install && !fetch_boot_files (data, &error))
+    goto failed;
 
   if (data->volume_xml != NULL)
     {
@@ -240,7 +455,7 @@ create_worker (GTask        *task,
       goto failed;
     }
 
-  if (data->start)
+  if (data->start || url_install)
     {
       report (data, VD_CREATE_DOMAIN_STEP_START);
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -251,6 +466,27 @@ create_worker (GTask        *task,
           g_prefix_error (&error, _("The guest could not be started: "));
           goto failed;
         }
+    }
+
+  if (url_install)
+    {
+      virDomainPtr redefined;
+
+      /* The install runs; the next start boots from the disk. */
+      g_clear_pointer (&spec->install_kernel, g_free);
+      g_clear_pointer (&spec->install_initrd, g_free);
+      g_free (xml);
+      xml = vd_install_spec_to_xml (spec);
+      redefined = virDomainDefineXML (data->conn, xml);
+      if (redefined == NULL)
+        {
+          vd_error_set_from_libvirt (&error, _("Unknown error"));
+          g_prefix_error (&error, _("The guest’s configuration after the install could not be "
+                                    "defined: "));
+          goto failed;
+        }
+      virDomainFree (redefined);
+      delete_boot_volumes (data);
     }
 
   /* A Cancel during the last call still takes everything back: the
@@ -268,6 +504,7 @@ create_worker (GTask        *task,
 
 failed:
   undo (domain, volume);
+  delete_boot_volumes (data);
   if (domain != NULL)
     virDomainFree (domain);
   if (volume != NULL)
@@ -294,6 +531,7 @@ undo_worker (GTask        *task,
   if (data->created_volume != NULL)
     volume = virStorageVolLookupByPath (data->conn, data->created_volume);
   undo (domain, volume);
+  delete_boot_volumes (data);
   if (domain != NULL)
     virDomainFree (domain);
   if (volume != NULL)
@@ -352,15 +590,19 @@ pool_has_file_volumes (VdStoragePool *pool)
  * vd_connection_create_domain_async:
  * @spec: the guest; copied at once
  * @start: start the guest once defined (%FALSE for "customize before
- *   install")
+ *   install"); a network install always starts (see the top of this file)
  * @progress: (nullable) (scope notified): called on the caller's main
  *   context as each step begins
  * @progress_destroy: (nullable): frees @progress_data once no call is
  *   pending
  *
- * In a worker: creates the new volume in @spec->disk_pool when @spec asks
- * for one (virStorageVolCreateXML), defines the guest (virDomainDefineXML)
- * and starts it when @start is set. When a step fails or @cancellable is
+ * In a worker: for a network install, downloads the tree's kernel and
+ * initrd and uploads them as volumes; creates the new volume in
+ * @spec->disk_pool when @spec asks for one (virStorageVolCreateXML),
+ * defines the guest (virDomainDefineXML) and starts it when @start is set;
+ * a network install's guest is started with its install configuration and
+ * defined again at once with its final one (boot from the disk), and its
+ * kernel and initrd volumes are deleted. When a step fails or @cancellable is
  * cancelled, what was made is removed again (never a volume that existed
  * before). The spec is validated first against the connection's guests:
  * an invalid one fails with %VD_ERROR_INVALID_ARGUMENT before libvirt.

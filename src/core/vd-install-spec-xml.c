@@ -214,6 +214,13 @@ add_boot (xmlNodePtr  os,
  * the spec names. A new disk's path is @spec->disk_path, which the
  * creation sets once the volume exists.
  *
+ * For a network install whose @spec->install_kernel and
+ * @spec->install_initrd are set, this is the INSTALL configuration: the
+ * same guest booting that kernel and initrd directly with
+ * vd_install_spec_get_cmdline(), turned off (not restarted) when the
+ * installer reboots. With them unset it is the FINAL one, booting from
+ * the disk; the creation starts the first and defines the second at once.
+ *
  * Returns: (transfer full): the XML
  */
 char *
@@ -225,9 +232,12 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
   xmlNodePtr domain, node, os;
   xmlBufferPtr buffer;
   char *text;
+  gboolean install;
 
   g_return_val_if_fail (spec != NULL, NULL);
 
+  install = spec->method == VD_INSTALL_METHOD_URL && is_set (spec->install_kernel) &&
+            is_set (spec->install_initrd);
   doc = xmlNewDoc (BAD_CAST "1.0");
   domain = xmlNewDocNode (doc, NULL, BAD_CAST "domain", NULL);
   xmlDocSetRootElement (doc, domain);
@@ -270,6 +280,7 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
       add_boot (os, "network");
       add_boot (os, "hd");
       break;
+    case VD_INSTALL_METHOD_URL:
     case VD_INSTALL_METHOD_IMPORT:
     case VD_INSTALL_METHOD_MANUAL:
     case VD_INSTALL_N_METHODS:
@@ -277,13 +288,24 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
       add_boot (os, "hd");
       break;
     }
+  if (install)
+    {
+      g_autofree char *cmdline = vd_install_spec_get_cmdline (spec);
+
+      add_text (os, "kernel", spec->install_kernel);
+      add_text (os, "initrd", spec->install_initrd);
+      if (*cmdline != '\0')
+        add_text (os, "cmdline", cmdline);
+    }
 
   node = add_child (domain, "features");
   add_child (node, "acpi");
   add_child (node, "apic");
   set_prop (add_child (domain, "clock"), "offset", "utc");
   add_text (domain, "on_poweroff", "destroy");
-  add_text (domain, "on_reboot", "restart");
+  /* The installer's reboot would boot the install kernel again (QEMU
+   * keeps it): the first boot ends there, the next start uses the disk. */
+  add_text (domain, "on_reboot", install ? "destroy" : "restart");
   add_text (domain, "on_crash", "destroy");
 
   add_devices (domain, spec);

@@ -90,6 +90,12 @@ vd_install_spec_copy (const VdInstallSpec *spec)
   *copy = *spec;
   copy->media_path = g_strdup (spec->media_path);
   copy->url = g_strdup (spec->url);
+  copy->install_initrd = g_strdup (spec->install_initrd);
+  copy->install_kernel = g_strdup (spec->install_kernel);
+  copy->install_arg = g_strdup (spec->install_arg);
+  copy->tree_initrd = g_strdup (spec->tree_initrd);
+  copy->tree_kernel = g_strdup (spec->tree_kernel);
+  copy->kernel_args = g_strdup (spec->kernel_args);
   copy->pxe_network = g_strdup (spec->pxe_network);
   copy->os_id = g_strdup (spec->os_id);
   copy->os_short_id = g_strdup (spec->os_short_id);
@@ -116,6 +122,12 @@ vd_install_spec_free (VdInstallSpec *spec)
 
   g_free (spec->media_path);
   g_free (spec->url);
+  g_free (spec->install_initrd);
+  g_free (spec->install_kernel);
+  g_free (spec->install_arg);
+  g_free (spec->tree_initrd);
+  g_free (spec->tree_kernel);
+  g_free (spec->kernel_args);
   g_free (spec->pxe_network);
   g_free (spec->os_id);
   g_free (spec->os_short_id);
@@ -159,7 +171,7 @@ vd_install_spec_uses_field (const VdInstallSpec *spec,
     case VD_INSTALL_SPEC_FIELD_PXE_NETWORK:
       return spec->method == VD_INSTALL_METHOD_PXE;
     case VD_INSTALL_SPEC_FIELD_URL:
-      return is_set (spec->url);
+      return spec->method == VD_INSTALL_METHOD_URL;
     case VD_INSTALL_SPEC_FIELD_DISK_POOL:
     case VD_INSTALL_SPEC_FIELD_DISK_SIZE:
       return spec->disk == VD_INSTALL_DISK_NEW;
@@ -228,16 +240,20 @@ check_path (const char *path,
 static char *
 check_url (const char *url)
 {
-  static const char * const schemes[] = { "http", "https", "ftp", "nfs", NULL };
+  /* What the kernel and initrd can be downloaded from. */
+  static const char * const schemes[] = { "http", "https", "ftp", NULL };
   g_autoptr(GUri) uri = NULL;
 
   if (!is_set (url))
     return g_strdup (_("Enter the URL of an install tree."));
+  for (const char *p = url; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p))
+      return g_strdup (_("The URL cannot contain spaces or line breaks."));
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
     return g_strdup (_("This is not a URL (for example http://deb.debian.org/debian/)."));
   if (!g_strv_contains (schemes, g_uri_get_scheme (uri)))
-    return g_strdup (_("The URL must start with http://, https://, ftp:// or nfs://."));
+    return g_strdup (_("The URL must start with http://, https:// or ftp://."));
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     return g_strdup (_("The URL has no server name."));
   return NULL;
@@ -373,6 +389,14 @@ vd_install_spec_validate (const VdInstallSpec   *spec,
           return FALSE;
         }
     }
+  if (spec->method == VD_INSTALL_METHOD_URL && (!is_set (spec->tree_kernel) ||
+                                                !is_set (spec->tree_initrd)))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("The install tree’s kernel and initrd are not known yet: the tree "
+                             "has to be read first."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -390,4 +414,51 @@ vd_install_spec_get_volume_name (const VdInstallSpec *spec)
   if (!is_set (spec->disk_format) || g_str_equal (spec->disk_format, "raw"))
     return g_strdup_printf ("%s.img", spec->name ? spec->name : "");
   return g_strdup_printf ("%s.%s", spec->name ? spec->name : "", spec->disk_format);
+}
+
+/**
+ * vd_install_spec_get_cmdline:
+ *
+ * The kernel command line of a network install's first boot: the OS's
+ * argument naming the tree ("inst.repo=URL"), then the user's arguments.
+ *
+ * Returns: (transfer full): the command line
+ */
+char *
+vd_install_spec_get_cmdline (const VdInstallSpec *spec)
+{
+  GString *cmdline;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  cmdline = g_string_new (NULL);
+  if (is_set (spec->url))
+    g_string_append_printf (cmdline, "%s=%s",
+                            is_set (spec->install_arg) ? spec->install_arg : "inst.repo",
+                            spec->url);
+  if (is_set (spec->kernel_args))
+    {
+      g_autofree char *args = g_strstrip (g_strdup (spec->kernel_args));
+
+      if (cmdline->len > 0 && *args != '\0')
+        g_string_append_c (cmdline, ' ');
+      g_string_append (cmdline, args);
+    }
+  return g_string_free (cmdline, FALSE);
+}
+
+/**
+ * vd_install_spec_get_boot_pool:
+ *
+ * Returns: (transfer full): the pool a network install's kernel and initrd
+ *   volumes go to: the new disk's, else "default"
+ */
+char *
+vd_install_spec_get_boot_pool (const VdInstallSpec *spec)
+{
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if (spec->disk == VD_INSTALL_DISK_NEW && is_set (spec->disk_pool))
+    return g_strdup (spec->disk_pool);
+  return g_strdup ("default");
 }

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @VD_INSTALL_METHOD_PXE: boot from the network a virtual network offers
  * @VD_INSTALL_METHOD_IMPORT: boot an existing disk image, no installer
  * @VD_INSTALL_METHOD_MANUAL: no media: an empty guest to set up later
+ * @VD_INSTALL_METHOD_URL: network install: the kernel and initrd of an
+ *   install tree on an HTTP, HTTPS or FTP server, booted directly
  *
  * How the new guest gets its operating system.
  */
@@ -29,6 +31,7 @@ typedef enum
   VD_INSTALL_METHOD_PXE,
   VD_INSTALL_METHOD_IMPORT,
   VD_INSTALL_METHOD_MANUAL,
+  VD_INSTALL_METHOD_URL,
   VD_INSTALL_N_METHODS
 } VdInstallMethod;
 
@@ -104,8 +107,17 @@ typedef struct
  * @method: how the OS arrives
  * @media_path: the ISO file, volume path or CD device (@method MEDIA)
  * @media_is_device: @media_path is a host block device (/dev/sr0)
- * @url: an install tree's URL, only used to identify the OS
- *   (vd_install_spec_check() field URL)
+ * @url: the install tree's URL (@method URL)
+ * @kernel_args: more kernel arguments for a network install, typed by the
+ *   user ("inst.ks=http://host/ks.cfg"), or %NULL
+ * @tree_kernel: the tree's kernel, relative to @url
+ *   ("images/pxeboot/vmlinuz"), as libosinfo read it from the tree
+ * @tree_initrd: the tree's initrd, relative to @url
+ * @install_arg: the kernel argument naming the tree for the OS's
+ *   installer ("inst.repo", "method", "install"), from libosinfo
+ * @install_kernel: the kernel volume's path while the guest's first boot
+ *   is defined (set by the creation; %NULL for the final configuration)
+ * @install_initrd: the initrd volume's path, likewise
  * @pxe_network: the virtual network to boot from (@method PXE)
  * @os_id: the libosinfo id ("http://debian.org/debian/11"), %NULL for
  *   an unknown OS
@@ -142,6 +154,12 @@ typedef struct
   char              *media_path;
   gboolean           media_is_device;
   char              *url;
+  char              *kernel_args;
+  char              *tree_kernel;
+  char              *tree_initrd;
+  char              *install_arg;
+  char              *install_kernel;
+  char              *install_initrd;
   char              *pxe_network;
   char              *os_id;
   char              *os_short_id;
@@ -177,9 +195,16 @@ typedef enum
   VD_CREATE_DOMAIN_STEP_VOLUME,
   VD_CREATE_DOMAIN_STEP_DEFINE,
   VD_CREATE_DOMAIN_STEP_START,
+  VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL,
+  VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD,
+  VD_CREATE_DOMAIN_STEP_UPLOAD,
 } VdCreateDomainStep;
 
+/* @done and @total: bytes of a download (0 and 0 for the other steps; a
+ * @total of 0 with a download is a size the server did not say). */
 typedef void (*VdCreateDomainProgress) (VdCreateDomainStep step,
+                                        guint64            done,
+                                        guint64            total,
                                         gpointer           user_data);
 
 #define VD_TYPE_INSTALL_SPEC (vd_install_spec_get_type ())
@@ -205,6 +230,8 @@ gboolean       vd_install_spec_validate     (const VdInstallSpec   *spec,
                                              GError               **error);
 char          *vd_install_spec_get_volume_name (const VdInstallSpec *spec);
 char          *vd_install_spec_to_xml       (const VdInstallSpec   *spec);
+char          *vd_install_spec_get_cmdline  (const VdInstallSpec   *spec);
+char          *vd_install_spec_get_boot_pool (const VdInstallSpec  *spec);
 char          *vd_install_spec_to_volume_xml (const VdInstallSpec  *spec,
                                               gboolean              file_pool);
 

@@ -142,10 +142,15 @@ _vd_volume_op_report_progress (GTask   *task,
                                guint64  total,
                                gboolean force)
 {
-  OpData *data = g_task_get_task_data (task);
+  OpData *data;
   gint64 now = g_get_monotonic_time ();
   ProgressReport *report;
 
+  /* No task: an upload run inside another worker (a network install's
+   * kernel), which reports its own steps. */
+  if (task == NULL)
+    return;
+  data = g_task_get_task_data (task);
   if (data->progress == NULL)
     return;
   if (!force && now - data->last_report < PROGRESS_INTERVAL_USEC)

@@ -19,7 +19,8 @@
 /*
  * The New VM wizard's OS step: libosinfo's systems in a list filtered by
  * the search entry (read the first time the step comes up), the OS found
- * on an install medium selected in it, and the choice applied to the spec
+ * on an install medium or a network install tree (vd-new-vm-wizard-url.c)
+ * selected in it, and the choice applied to the spec
  * (vd_osinfo_apply_os(): resources and devices).
  */
 
@@ -113,8 +114,6 @@ add_os_row (VdNewVmWizard *self,
   gtk_list_box_insert (self->os_list, vd_os_row_new (os, _("Generic OS")), -1);
 }
 
-static void show_detected (VdNewVmWizard *self,
-                           OsinfoOs      *os);
 
 static void
 db_loaded_cb (GObject      *object,
@@ -143,14 +142,14 @@ db_loaded_cb (GObject      *object,
     {
       g_autoptr(OsinfoOs) detected = g_steal_pointer (&self->detected_os);
 
-      show_detected (self, detected);
+      _vd_new_vm_wizard_show_detected (self, detected);
     }
 }
 
 /* Selects the detected OS in the list (which sets it) and says so. */
-static void
-show_detected (VdNewVmWizard *self,
-               OsinfoOs      *os)
+void
+_vd_new_vm_wizard_show_detected (VdNewVmWizard *self,
+                                 OsinfoOs      *os)
 {
   GtkListBoxRow *row = os ? vd_os_rows_find (self->os_list, os) : NULL;
   g_autofree char *text = NULL;
@@ -158,7 +157,10 @@ show_detected (VdNewVmWizard *self,
   if (row == NULL)
     {
       gtk_label_set_text (self->detect_label,
-                          _("No known OS was found on this medium: choose it from the list."));
+                          self->spec->method == VD_INSTALL_METHOD_URL
+                            ? _("libosinfo does not know the OS of this install tree: choose it "
+                                "from the list.")
+                            : _("No known OS was found on this medium: choose it from the list."));
       return;
     }
 
@@ -191,7 +193,7 @@ identify_cb (GObject      *object,
       g_set_object (&self->detected_os, os);
       return;
     }
-  show_detected (self, os);
+  _vd_new_vm_wizard_show_detected (self, os);
 }
 
 /* libosinfo's database is read the first time the OS step comes up (it
@@ -213,6 +215,11 @@ _vd_new_vm_wizard_detect_os (VdNewVmWizard *self)
 
   ensure_os_list (self);
 
+  if (spec->method == VD_INSTALL_METHOD_URL)
+    {
+      _vd_new_vm_wizard_url_read_tree (self);
+      return;
+    }
   if (spec->method != VD_INSTALL_METHOD_MEDIA)
     {
       gtk_label_set_text (self->detect_label,

@@ -10,6 +10,7 @@
 #include <osinfo/osinfo.h>
 
 #include "vd-new-vm-wizard.h"
+#include "vd-url-install.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,15 @@ struct _VdNewVmWizard
   GtkToggleButton *method_pxe_radio;
   GtkToggleButton *method_import_radio;
   GtkToggleButton *method_manual_radio;
+  GtkToggleButton *method_url_radio;
+  GtkWidget       *url_box;
+  GtkEntry        *url_entry;
+  GtkLabel        *url_error;
+  GtkEntry        *kernel_args_entry;
+  GtkSpinner      *detect_spinner;
+  GtkButton       *detect_cancel_button;
+  GtkButton       *detect_retry_button;
+  GtkProgressBar  *progress_bar;
   GtkWidget       *media_box;
   GtkEntry        *media_entry;
   GtkComboBoxText *media_volume_combo;
@@ -92,6 +102,8 @@ struct _VdNewVmWizard
   char            *detected_path;    /* the medium last identified */
   char            *new_uuid;         /* the created guest, until its window opens */
   GStrv            cd_drives;        /* the host's CD drives, once listed */
+  VdUrlTree       *tree;             /* the network install tree read last */
+  GCancellable    *tree_cancellable; /* reading it; the step's Stop */
 
   VdInstallLimits  limits;
   guint            syncing : 1;      /* widgets being set from the spec */
@@ -111,5 +123,11 @@ void _vd_new_vm_wizard_os_bind             (GtkWidgetClass *widget_class);
 void _vd_new_vm_wizard_detect_os           (VdNewVmWizard  *self);
 void _vd_new_vm_wizard_sources_init        (VdNewVmWizard  *self);
 void _vd_new_vm_wizard_sources_bind        (GtkWidgetClass *widget_class);
+void _vd_new_vm_wizard_show_detected       (VdNewVmWizard  *self,
+                                            OsinfoOs       *os);
+void _vd_new_vm_wizard_url_read_tree       (VdNewVmWizard  *self);
+gboolean _vd_new_vm_wizard_url_tree_ready  (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_url_sync_spec       (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_url_bind            (GtkWidgetClass *widget_class);
 
 G_END_DECLS

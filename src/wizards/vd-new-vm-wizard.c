@@ -28,8 +28,8 @@
  * (install method, OS, memory and CPUs, storage, name/network/firmware),
  * each field judged by vd_install_spec_check() as it is typed with the
  * reason under it; Forward stays off while the step has a wrong field.
- * The OS comes from libosinfo: detected on an ISO when leaving the first
- * step, or picked from a searchable list, and it sets the recommended
+ * The OS comes from libosinfo: detected on an ISO or a network install
+ * tree when leaving the first step, or picked from a searchable list, and it sets the recommended
  * resources and the devices. Finish runs vd_connection_create_domain_async()
  * behind a progress page; Cancel there takes back what was made. Once
  * the guest is in the connection's list its window opens on the Console
@@ -73,6 +73,8 @@ read_method (VdNewVmWizard *self)
     return VD_INSTALL_METHOD_PXE;
   if (gtk_toggle_button_get_active (self->method_import_radio))
     return VD_INSTALL_METHOD_IMPORT;
+  if (gtk_toggle_button_get_active (self->method_url_radio))
+    return VD_INSTALL_METHOD_URL;
   return VD_INSTALL_METHOD_MANUAL;
 }
 
@@ -100,6 +102,7 @@ sync_spec (VdNewVmWizard *self)
   set_string (&spec->media_path, gtk_entry_get_text (self->media_entry));
   spec->media_is_device = g_str_has_prefix (spec->media_path, "/dev/");
   set_string (&spec->pxe_network, active_id (self->pxe_combo));
+  _vd_new_vm_wizard_url_sync_spec (self);
 
   if (spec->method == VD_INSTALL_METHOD_IMPORT)
     {
@@ -193,6 +196,7 @@ page_valid (VdNewVmWizard *self,
       gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_MEDIA, self->media_error);
 
       ok &= check (self, VD_INSTALL_SPEC_FIELD_PXE_NETWORK, self->pxe_error);
+      ok &= check (self, VD_INSTALL_SPEC_FIELD_URL, self->url_error);
       if (self->spec->method == VD_INSTALL_METHOD_IMPORT)
         ok &= check (self, VD_INSTALL_SPEC_FIELD_DISK_PATH, self->import_error);
       else
@@ -200,7 +204,7 @@ page_valid (VdNewVmWizard *self,
       return ok;
     }
   if (g_str_equal (page, "os"))
-    return TRUE;
+    return _vd_new_vm_wizard_url_tree_ready (self);
   if (g_str_equal (page, "resources"))
     {
       gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_MEMORY, self->memory_error);
@@ -351,6 +355,11 @@ update_visibility (VdNewVmWizard *self)
   gtk_widget_set_sensitive (self->media_box, spec->method == VD_INSTALL_METHOD_MEDIA);
   gtk_widget_set_sensitive (self->pxe_box, spec->method == VD_INSTALL_METHOD_PXE);
   gtk_widget_set_sensitive (self->import_box, spec->method == VD_INSTALL_METHOD_IMPORT);
+  gtk_widget_set_sensitive (self->url_box, spec->method == VD_INSTALL_METHOD_URL);
+  /* A network install's first boot is its install configuration: it
+   * starts at once (its kernel volumes go after the start). */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->customize_check),
+                            spec->method != VD_INSTALL_METHOD_URL);
   gtk_widget_set_sensitive (self->new_disk_box, spec->disk == VD_INSTALL_DISK_NEW);
   gtk_widget_set_sensitive (self->existing_disk_box,
                             gtk_toggle_button_get_active (self->disk_existing_radio));
@@ -443,7 +452,8 @@ open_guest_window (VdNewVmWizard *self,
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GApplication *app = parent ? G_APPLICATION (gtk_window_get_application (parent)) : NULL;
-  const char *page = gtk_toggle_button_get_active (self->customize_check) ? "details" : "console";
+  const char *page = gtk_toggle_button_get_active (self->customize_check) &&
+                     self->spec->method != VD_INSTALL_METHOD_URL ? "details" : "console";
 
   if (app == NULL)
     app = g_application_get_default ();
@@ -547,15 +557,49 @@ create_cb (GObject      *object,
 
 static void
 progress_cb (VdCreateDomainStep step,
+             guint64            done,
+             guint64            total,
              gpointer           user_data)
 {
   VdNewVmWizard *self = user_data;
+  g_autofree char *bytes = NULL;
   const char *text;
+  gboolean download = step == VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL ||
+                      step == VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD;
 
   if (!self->creating || self->closing || self->disposed)
     return;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), download);
+  if (download)
+    {
+      g_autofree char *so_far = g_format_size_full (done, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (total > 0)
+        {
+          g_autofree char *size = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
+
+          /* translators: bytes downloaded so far, of the file's size ("1.2 MB of 60 MB") */
+          bytes = g_strdup_printf (_("%s of %s"), so_far, size);
+          gtk_progress_bar_set_fraction (self->progress_bar, (double)MIN (done, total) / total);
+        }
+      else
+        {
+          bytes = g_steal_pointer (&so_far);
+          gtk_progress_bar_pulse (self->progress_bar);
+        }
+      gtk_progress_bar_set_text (self->progress_bar, bytes);
+    }
   switch (step)
     {
+    case VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL:
+      text = _("Downloading the install kernel…");
+      break;
+    case VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD:
+      text = _("Downloading the install initrd…");
+      break;
+    case VD_CREATE_DOMAIN_STEP_UPLOAD:
+      text = _("Copying the install kernel and initrd into the storage pool…");
+      break;
     case VD_CREATE_DOMAIN_STEP_VOLUME:
       text = _("Creating the disk…");
       break;
@@ -581,6 +625,7 @@ create (VdNewVmWizard *self)
   gtk_label_set_text (self->step_label, text);
   gtk_label_set_text (self->progress_label, text);
   gtk_label_set_text (self->error_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
@@ -589,6 +634,7 @@ create (VdNewVmWizard *self)
   g_clear_object (&self->create_cancellable);
   self->create_cancellable = g_cancellable_new ();
   vd_connection_create_domain_async (self->connection, self->spec,
+                                     self->spec->method == VD_INSTALL_METHOD_URL ||
                                      !gtk_toggle_button_get_active (self->customize_check),
                                      progress_cb, g_object_ref (self), g_object_unref,
                                      self->create_cancellable, create_cb, g_object_ref (self));
@@ -668,6 +714,9 @@ vd_new_vm_wizard_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->create_cancellable != NULL)
     g_cancellable_cancel (self->create_cancellable);
+  if (self->tree_cancellable != NULL)
+    g_cancellable_cancel (self->tree_cancellable);
+  g_clear_object (&self->tree_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->create_cancellable);
   g_clear_object (&self->connection);
@@ -686,6 +735,7 @@ vd_new_vm_wizard_finalize (GObject *object)
   g_free (self->detected_path);
   g_free (self->new_uuid);
   g_strfreev (self->cd_drives);
+  g_clear_pointer (&self->tree, vd_url_tree_free);
 
   G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->finalize (object);
 }
@@ -712,6 +762,15 @@ vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
   CHILD (method_pxe_radio);
   CHILD (method_import_radio);
   CHILD (method_manual_radio);
+  CHILD (method_url_radio);
+  CHILD (url_box);
+  CHILD (url_entry);
+  CHILD (url_error);
+  CHILD (kernel_args_entry);
+  CHILD (detect_spinner);
+  CHILD (detect_cancel_button);
+  CHILD (detect_retry_button);
+  CHILD (progress_bar);
   CHILD (media_box);
   CHILD (media_entry);
   CHILD (media_volume_combo);
@@ -772,6 +831,7 @@ vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_event_cb);
   _vd_new_vm_wizard_os_bind (widget_class);
   _vd_new_vm_wizard_sources_bind (widget_class);
+  _vd_new_vm_wizard_url_bind (widget_class);
 }
 
 static void

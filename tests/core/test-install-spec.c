@@ -158,6 +158,33 @@ spec_uefi_macvtap (void)
   return s;
 }
 
+/* A network install's tree, as the wizard read it. */
+static VdInstallSpec *
+spec_url_final (void)
+{
+  VdInstallSpec *s = make ("netinst");
+
+  s->method = VD_INSTALL_METHOD_URL;
+  set (&s->url, "http://mirror.example.org/fedora/36/Everything/x86_64/os/");
+  set (&s->tree_kernel, "images/pxeboot/vmlinuz");
+  set (&s->tree_initrd, "images/pxeboot/initrd.img");
+  set (&s->install_arg, "inst.repo");
+  set (&s->kernel_args, "  inst.ks=http://mirror.example.org/ks.cfg console=ttyS0 ");
+  set (&s->disk_path, "/default-pool/netinst.qcow2");
+  return s;
+}
+
+/* Its first boot: the kernel and initrd volumes the creation uploaded. */
+static VdInstallSpec *
+spec_url_install (void)
+{
+  VdInstallSpec *s = spec_url_final ();
+
+  set (&s->install_kernel, "/default-pool/netinst-kernel");
+  set (&s->install_initrd, "/default-pool/netinst-initrd");
+  return s;
+}
+
 typedef struct
 {
   const char     *file;
@@ -171,6 +198,8 @@ static const Golden goldens[] = {
   { "install-pxe.xml", spec_pxe },
   { "install-import.xml", spec_import },
   { "install-uefi-macvtap.xml", spec_uefi_macvtap },
+  { "install-url.xml", spec_url_install },
+  { "install-url-final.xml", spec_url_final },
 };
 
 static void
@@ -347,17 +376,29 @@ test_validate (Fixture       *fixture,
   assert_good (spec, VD_INSTALL_SPEC_FIELD_PXE_NETWORK, domains, &limits);
   spec->method = VD_INSTALL_METHOD_MANUAL;
 
-  /* An install tree's URL: http, https, ftp or nfs. */
+  /* A network install's URL: http, https or ftp with a server, judged
+   * for that method only. */
   set (&spec->url, "file:///srv/tree");
+  assert_good (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits);
+  spec->method = VD_INSTALL_METHOD_URL;
   assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "http://");
+  set (&spec->url, NULL);
+  assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "Enter the URL");
   set (&spec->url, "not a url");
+  assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "spaces");
+  set (&spec->url, "mirror.example.org/tree");
   assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "not a URL");
   set (&spec->url, "http:///tree");
   assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "server");
+  set (&spec->url, "nfs://server/export/tree");
+  assert_bad (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits, "ftp://");
   set (&spec->url, "https://deb.debian.org/debian/dists/bullseye/main/installer-amd64/");
   assert_good (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits);
-  set (&spec->url, "nfs://server/export/tree");
+  set (&spec->url, "ftp://mirror.example.org/fedora/os/");
   assert_good (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits);
+  set (&spec->url, "http://127.0.0.1:8080/tree");
+  assert_good (spec, VD_INSTALL_SPEC_FIELD_URL, domains, &limits);
+  spec->method = VD_INSTALL_METHOD_MANUAL;
 
   /* Network: a source unless there is no NIC. */
   set (&spec->net_source, "");
@@ -543,6 +584,8 @@ test_osinfo_identify (void)
 
 static void
 step_cb (VdCreateDomainStep step,
+         guint64            done,
+         guint64            total,
          gpointer           user_data)
 {
   GArray *steps = user_data;
@@ -553,6 +596,8 @@ step_cb (VdCreateDomainStep step,
 
 static void
 cancel_step_cb (VdCreateDomainStep step,
+                guint64            done,
+                guint64            total,
                 gpointer           user_data)
 {
   g_cancellable_cancel (user_data);

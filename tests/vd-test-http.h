@@ -1,0 +1,71 @@
+/* vd-test-http.h
+ *
+ * Copyright 2026 The virt-desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+/* The network install tests' HTTP server (tests/vd-test-http-server.py)
+ * serving tests/data on 127.0.0.1 at a free port. */
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *base;        /* "http://127.0.0.1:PORT/" */
+} VdTestHttp;
+
+static inline VdTestHttp *
+vd_test_http_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  VdTestHttp *http = g_new0 (VdTestHttp, 1);
+
+  http->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3",
+                                    VD_TEST_DATA_DIR "/../vd-test-http-server.py",
+                                    VD_TEST_DATA_DIR, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (http->process));
+  line = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  http->base = g_strdup_printf ("http://127.0.0.1:%s/", g_strstrip (line));
+  return http;
+}
+
+static inline char *
+vd_test_http_url (VdTestHttp *http,
+                  const char *path)
+{
+  return g_strconcat (http->base, path, NULL);
+}
+
+static inline void
+vd_test_http_stop (VdTestHttp *http)
+{
+  g_subprocess_force_exit (http->process);
+  g_subprocess_wait (http->process, NULL, NULL);
+  g_object_unref (http->process);
+  g_free (http->base);
+  g_free (http);
+}
+
+/* A port nothing listens on: one the kernel just gave and took back. */
+static inline guint16
+vd_test_http_closed_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
