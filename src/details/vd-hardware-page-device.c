@@ -18,7 +18,10 @@
 #include "vd-hardware-page-graphics.h"
 #include "vd-hardware-page-input.h"
 #include "vd-hardware-page-nic.h"
+#include "vd-hardware-page-panic.h"
 #include "vd-hardware-page-rng.h"
+#include "vd-hardware-page-sound.h"
+#include "vd-hardware-page-tpm.h"
 #include "vd-hardware-page-video.h"
 #include "vd-hardware-page-watchdog.h"
 
@@ -145,8 +148,8 @@ vd_hardware_page_device_init (VdHardwarePageDevice *self)
  *
  * Returns: (transfer floating): the page for that kind of device: an
  *   editing page for disks, NICs, graphics, video, input devices,
- *   watchdogs, the memory balloon and random number generators, else the
- *   generic one
+ *   watchdogs, the memory balloon, random number generators, sound cards,
+ *   TPMs and panic notifiers, else the generic one
  */
 VdHardwarePage *
 vd_hardware_page_device_new_for (VdDeviceKind  kind,
@@ -193,6 +196,17 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
       break;
 
     case VD_DEVICE_KIND_SOUND:
+      type = VD_TYPE_HARDWARE_PAGE_SOUND;
+      break;
+
+    case VD_DEVICE_KIND_TPM:
+      type = VD_TYPE_HARDWARE_PAGE_TPM;
+      break;
+
+    case VD_DEVICE_KIND_PANIC:
+      type = VD_TYPE_HARDWARE_PAGE_PANIC;
+      break;
+
     case VD_DEVICE_KIND_SERIAL:
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
@@ -200,10 +214,8 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_CONTROLLER:
-    case VD_DEVICE_KIND_TPM:
     case VD_DEVICE_KIND_SMARTCARD:
     case VD_DEVICE_KIND_FILESYSTEM:
-    case VD_DEVICE_KIND_PANIC:
     case VD_DEVICE_KIND_SHMEM:
     case VD_DEVICE_KIND_OTHER:
     default:

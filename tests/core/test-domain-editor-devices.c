@@ -12,6 +12,7 @@
 #include "vd-error.h"
 #include "../vd-test-util.h"
 #include "domain-editor-test-util.h"
+#include "domain-editor-misc-edits.h"
 
 /*
  * The device part of VdDomainEditor over the corpus in tests/data/domains:
@@ -340,6 +341,10 @@ same_values (VdDomainEditor *e,
       }
       break;
     case VD_DEVICE_KIND_SOUND:
+    case VD_DEVICE_KIND_TPM:
+    case VD_DEVICE_KIND_PANIC:
+      g_assert_true (misc_same_values (e, ref));
+      break;
     case VD_DEVICE_KIND_SERIAL:
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
@@ -347,10 +352,8 @@ same_values (VdDomainEditor *e,
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_CONTROLLER:
-    case VD_DEVICE_KIND_TPM:
     case VD_DEVICE_KIND_SMARTCARD:
     case VD_DEVICE_KIND_FILESYSTEM:
-    case VD_DEVICE_KIND_PANIC:
     case VD_DEVICE_KIND_SHMEM:
     case VD_DEVICE_KIND_OTHER:
     default:
@@ -1486,6 +1489,7 @@ static const DevEdit dev_edits[] = {
   { "nic-no-bandwidth", VD_DEVICE_KIND_INTERFACE, has_bandwidth, edit_nic_no_bandwidth,
     check_nic_no_bandwidth, { "%s/bandwidth" } },
   MORE_DEV_EDITS
+  MISC_DEV_EDITS
 };
 
 static void
@@ -1857,6 +1861,7 @@ static const BadDevEdit bad_dev_edits[] = {
   { "remove-other", VD_DEVICE_KIND_OTHER, any, bad_remove_other, VD_ERROR_NOT_SUPPORTED,
     "has no such setting" },
   MORE_BAD_DEV_EDITS
+  MISC_BAD_DEV_EDITS
 };
 
 static void

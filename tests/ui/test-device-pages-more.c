@@ -29,7 +29,7 @@ __asan_default_options (void)
 }
 
 /* The guest window's further device pages (input, watchdog, memory
- * balloon, random number generator, ...): over the corpus
+ * balloon, random number generator, sound card, TPM, panic notifier, ...): over the corpus
  * (tests/data/domains) each loads and commits without changing a byte; on
  * a test-driver host (tests/data/device-pages-more.xml) one field per page
  * is changed through its widget, applied and read back from libvirt, where
@@ -220,6 +220,7 @@ corpus_files (void)
 /* The kinds this test covers, each with a page of its own. */
 static const VdDeviceKind more_kinds[] = {
   VD_DEVICE_KIND_INPUT, VD_DEVICE_KIND_WATCHDOG, VD_DEVICE_KIND_MEMBALLOON, VD_DEVICE_KIND_RNG,
+  VD_DEVICE_KIND_SOUND, VD_DEVICE_KIND_TPM, VD_DEVICE_KIND_PANIC,
 };
 
 static gboolean
@@ -420,6 +421,101 @@ test_rng (void)
   fixture_close (&fixture);
 }
 
+/* Sound card: another model */
+static void
+test_sound (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  const char *removed[] = { "<sound model='ich9'/>", NULL };
+  const char *added[] = { "<sound model='ac97'/>", NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-sound/0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "heading_label"))), ==,
+                   "Sound ich9");
+  g_assert_cmpstr (combo_id (page, "model_combo"), ==, "ich9");
+  set_combo (page, "model_combo", "ac97");
+  g_assert_false (message_shown (page, "model_message"));
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+
+  fixture_close (&fixture);
+}
+
+/* TPM: a CRB TPM cannot emulate TPM 1.2; the host's TPM needs a device
+ * under /dev; then the CRB interface */
+static void
+test_tpm (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  GtkEntry *device;
+  const char *removed[] = { "<tpm model='tpm-tis'>", NULL };
+  const char *added[] = { "<tpm model='tpm-crb'>", NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-tpm/0");
+  device = GTK_ENTRY (page_child (page, "device_entry"));
+  g_assert_cmpstr (combo_id (page, "model_combo"), ==, "tpm-tis");
+  g_assert_cmpstr (combo_id (page, "backend_combo"), ==, "emulator");
+  g_assert_cmpstr (combo_id (page, "version_combo"), ==, "2.0");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "version_combo")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (device)));
+
+  set_combo (page, "model_combo", "tpm-crb");
+  set_combo (page, "version_combo", "1.2");
+  g_assert_true (message_shown (page, "version_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  set_combo (page, "version_combo", "2.0");
+  g_assert_false (message_shown (page, "version_message"));
+
+  set_combo (page, "backend_combo", "passthrough");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (device)));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "version_combo")));
+  g_assert_true (message_shown (page, "device_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (device, "/tmp/tpm");
+  g_assert_true (message_shown (page, "device_message"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "device_message"))),
+                            "/dev"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (device, "/dev/tpm0");
+  g_assert_false (message_shown (page, "device_message"));
+  g_assert_true (apply_sensitive (&fixture));
+  set_combo (page, "backend_combo", "emulator");
+  g_assert_false (message_shown (page, "device_message"));
+
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+
+  fixture_close (&fixture);
+}
+
+/* Panic notifier: ISA to Hyper-V's crash registers, which loses the ISA
+ * port */
+static void
+test_panic (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  const char *removed[] = { "<panic model='isa'>", "<address type='isa' iobase='0x505'/>",
+                            "</panic>", NULL };
+  const char *added[] = { "<panic model='hyperv'/>", NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-panic/0");
+  g_assert_cmpstr (combo_id (page, "model_combo"), ==, "isa");
+  set_combo (page, "model_combo", "hyperv");
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +531,9 @@ main (int   argc,
   g_test_add_func ("/vd/device-pages-more/watchdog", test_watchdog);
   g_test_add_func ("/vd/device-pages-more/balloon", test_balloon);
   g_test_add_func ("/vd/device-pages-more/rng", test_rng);
+  g_test_add_func ("/vd/device-pages-more/sound", test_sound);
+  g_test_add_func ("/vd/device-pages-more/tpm", test_tpm);
+  g_test_add_func ("/vd/device-pages-more/panic", test_panic);
 
   return g_test_run ();
 }

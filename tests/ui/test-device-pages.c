@@ -307,7 +307,7 @@ assert_accessible_names (GtkWidget *root)
 }
 
 /* The sidebar: the devices after Boot, in document order, named as the
- * core names them; a sound card gets the read-only page */
+ * core names them; a controller gets the read-only page */
 static void
 test_sidebar (void)
 {
@@ -318,7 +318,7 @@ test_sidebar (void)
   const char *expected[] = { "Overview", "OS", "Performance", "CPUs", "Memory", "Boot",
                              "Disk vda", "CD-ROM sda", "Controller sata 0", "NIC 52:54:00:00:30:01",
                              "VNC display", "Sound ich9", "Video virtio", NULL };
-  GtkWidget *sound;
+  GtkWidget *controller;
 
   fixture_open (&fixture, "pages");
   stack = GTK_CONTAINER (window_child (&fixture, "details_stack"));
@@ -347,14 +347,15 @@ test_sidebar (void)
       g_assert_cmpuint (assert_accessible_names (device_page (&fixture, *name)), >, 0);
     }
 
-  sound = device_page (&fixture, "device-sound/0");
-  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "device-sound/0");
+  controller = device_page (&fixture, "device-controller/0");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "device-controller/0");
   g_assert_cmpstr (vd_vm_window_get_details_page (VD_VM_WINDOW (fixture.window)), ==,
-                   "device-sound/0");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (sound, "heading_label"))), ==,
-                   "Sound ich9");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (sound, "xml_label"))), ==,
-                   "<sound model=\"ich9\"/>");
+                   "device-controller/0");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (controller, "heading_label"))),
+                   ==, "Controller sata 0");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (page_child (controller,
+                                                                              "xml_label"))),
+                                   "<controller type=\"sata\" index=\"0\""));
   /* It has an XML tab and the buttons, like every editable page. */
   g_assert_true (gtk_widget_get_visible (window_child (&fixture, "mode_switcher")));
   g_assert_false (apply_sensitive (&fixture));
