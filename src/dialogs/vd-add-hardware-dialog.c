@@ -91,6 +91,8 @@ struct _VdAddHardwareDialog
   char             *created_volume; /* made by this Finish, deleted on failure */
 
   const HwType     *type;
+  guint             wait_source;  /* for the host's pools */
+  guint             waited;
   gboolean          loaded;
   gboolean          running;
 };
@@ -845,6 +847,33 @@ fill_types (VdAddHardwareDialog *self)
     gtk_list_box_select_row (self->type_list, first);
 }
 
+/* Once the guest's configuration is read and the host's pools are
+ * listed (for Storage; given up on after a few seconds). */
+static gboolean
+show_form_cb (gpointer user_data)
+{
+  VdAddHardwareDialog *self = user_data;
+  VdConnection *connection = vd_domain_get_connection (self->domain);
+
+  if (connection != NULL && !vd_connection_get_host_loaded (connection) && self->waited++ < 100)
+    return G_SOURCE_CONTINUE;
+
+  self->wait_source = 0;
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->main_stack, "form");
+  fill_types (self);
+  update_finish (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_form (VdAddHardwareDialog *self)
+{
+  if (show_form_cb (self) == G_SOURCE_CONTINUE)
+    self->wait_source = g_timeout_add (100, show_form_cb, self);
+}
+
 static void
 fetch_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -865,10 +894,7 @@ fetch_done_cb (GObject      *object,
     }
 
   self->base = g_steal_pointer (&editor);
-  self->loaded = TRUE;
-  gtk_stack_set_visible_child_name (self->main_stack, "form");
-  fill_types (self);
-  update_finish (self);
+  show_form (self);
 }
 
 /* Finish */
@@ -1105,6 +1131,7 @@ vd_add_hardware_dialog_dispose (GObject *object)
   VdAddHardwareDialog *self = (VdAddHardwareDialog *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->wait_source, g_source_remove);
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
   if (self->page != NULL)
