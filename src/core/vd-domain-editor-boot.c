@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vd-domain-editor-devices.h"
 #include "vd-domain-editor-guest.h"
 #include "vd-domain-editor-private.h"
 #include "vd-error.h"
@@ -30,6 +31,11 @@
  * keeps that loader. Going back to BIOS removes the firmware attribute,
  * the <firmware> requests, <loader> and <nvram>: libvirt does not delete
  * the NVRAM file, and the page says so before Apply.
+ *
+ * Boot order per device: <boot order='N'/> in disks, NICs and host devices
+ * (the only way a host device can be booted from). libvirt takes either
+ * that or <os><boot dev=.../>, never both, so setting a per-device order
+ * removes the os/boot elements.
  */
 
 static const char * const os_order[] = {
@@ -394,6 +400,184 @@ vd_domain_editor_set_secure_boot (VdDomainEditor  *self,
     }
   else
     _vd_xml_set_prop (feature, "enabled", "yes");
+
+  return TRUE;
+}
+
+/* Boot order per device */
+
+/**
+ * vd_domain_editor_device_can_boot:
+ * @id: a device id (vd_domain_editor_list_devices())
+ *
+ * Returns: whether the device can carry a boot order: a disk, CD-ROM,
+ *   floppy, NIC, host device or redirected USB device
+ */
+gboolean
+vd_domain_editor_device_can_boot (VdDomainEditor *self,
+                                  const char     *id)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  switch (vd_domain_editor_get_device_kind (self, id))
+    {
+    case VD_DEVICE_KIND_DISK:
+    case VD_DEVICE_KIND_CDROM:
+    case VD_DEVICE_KIND_FLOPPY:
+    case VD_DEVICE_KIND_INTERFACE:
+    case VD_DEVICE_KIND_HOSTDEV:
+    case VD_DEVICE_KIND_REDIRDEV:
+      return TRUE;
+
+    case VD_DEVICE_KIND_GRAPHICS:
+    case VD_DEVICE_KIND_VIDEO:
+    case VD_DEVICE_KIND_SOUND:
+    case VD_DEVICE_KIND_INPUT:
+    case VD_DEVICE_KIND_SERIAL:
+    case VD_DEVICE_KIND_PARALLEL:
+    case VD_DEVICE_KIND_CONSOLE:
+    case VD_DEVICE_KIND_CHANNEL:
+    case VD_DEVICE_KIND_CONTROLLER:
+    case VD_DEVICE_KIND_RNG:
+    case VD_DEVICE_KIND_WATCHDOG:
+    case VD_DEVICE_KIND_TPM:
+    case VD_DEVICE_KIND_SMARTCARD:
+    case VD_DEVICE_KIND_FILESYSTEM:
+    case VD_DEVICE_KIND_MEMBALLOON:
+    case VD_DEVICE_KIND_PANIC:
+    case VD_DEVICE_KIND_SHMEM:
+    case VD_DEVICE_KIND_OTHER:
+    default:
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  guint64     order;
+  const char *id;
+} BootEntry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const BootEntry *x = a, *y = b;
+
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/**
+ * vd_domain_editor_get_device_boot_order:
+ *
+ * Returns: (transfer full): the ids of the devices with a boot order, in
+ *   that order (empty when the guest uses os/boot or nothing)
+ */
+GStrv
+vd_domain_editor_get_device_boot_order (VdDomainEditor *self)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (BootEntry));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  xmlNode *devices;
+
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), NULL);
+
+  devices = _vd_xml_find_path (self->doc, "devices");
+  for (xmlNode *node = devices != NULL ? devices->children : NULL; node != NULL; node = node->next)
+    {
+      g_autofree char *order = NULL;
+      BootEntry entry;
+
+      if (node->type != XML_ELEMENT_NODE || _vd_device_node_get_id (node) == NULL)
+        continue;
+      order = _vd_xml_get_prop (_vd_xml_find_child (node, "boot"), "order");
+      if (order == NULL ||
+          !g_ascii_string_to_unsigned (order, 10, 1, G_MAXUINT32, &entry.order, NULL))
+        continue;
+      entry.id = _vd_device_node_get_id (node);
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_entries);
+  for (guint i = 0; i < entries->len; i++)
+    g_strv_builder_add (builder, g_array_index (entries, BootEntry, i).id);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * vd_domain_editor_set_device_boot_order:
+ * @ids: the devices to boot from, in order, each at most once; each one
+ *   that vd_domain_editor_device_can_boot()
+ *
+ * Gives the devices in @ids boot orders 1, 2, ... (in their existing
+ * &lt;boot&gt; element where they have one), takes the boot order from
+ * every other device, and removes &lt;os&gt;&lt;boot dev=...&gt;. An empty
+ * @ids only takes the devices' orders away.
+ */
+gboolean
+vd_domain_editor_set_device_boot_order (VdDomainEditor      *self,
+                                        const char * const  *ids,
+                                        GError             **error)
+{
+  static const char * const boot_names[] = { "boot", NULL };
+  xmlNode *devices;
+  xmlNode *os;
+  guint n = ids != NULL ? g_strv_length ((GStrv)ids) : 0;
+
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (_vd_device_find_by_id (self->doc, ids[i]) == NULL ||
+          !vd_domain_editor_device_can_boot (self, ids[i]))
+        {
+          g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a device the guest can boot from"), ids[i]);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (strcmp (ids[i], ids[j]) == 0)
+          {
+            g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                         _("“%s” is in the boot order twice"), ids[i]);
+            return FALSE;
+          }
+    }
+
+  devices = _vd_xml_find_path (self->doc, "devices");
+  for (xmlNode *node = devices != NULL ? devices->children : NULL; node != NULL; node = node->next)
+    {
+      const char *id;
+      xmlNode *boot;
+      int position = -1;
+
+      if (node->type != XML_ELEMENT_NODE || (id = _vd_device_node_get_id (node)) == NULL)
+        continue;
+      for (guint i = 0; i < n && position < 0; i++)
+        if (strcmp (ids[i], id) == 0)
+          position = (int)i;
+      boot = _vd_xml_find_child (node, "boot");
+      if (position < 0)
+        {
+          if (boot != NULL)
+            _vd_xml_remove_children (node, boot_names);
+          continue;
+        }
+      if (boot == NULL)
+        {
+          boot = xmlNewDocNode (self->doc, NULL, (const xmlChar *)"boot", NULL);
+          _vd_xml_insert_child (node, boot, boot_names);
+        }
+      {
+        g_autofree char *order = g_strdup_printf ("%d", position + 1);
+
+        _vd_xml_set_prop (boot, "order", order);
+      }
+    }
+
+  os = _vd_xml_find_path (self->doc, "os");
+  if (n > 0 && os != NULL)
+    _vd_xml_remove_children (os, boot_names);
 
   return TRUE;
 }

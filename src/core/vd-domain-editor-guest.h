@@ -54,4 +54,11 @@ gboolean  vd_domain_editor_set_secure_boot    (VdDomainEditor  *self,
                                                GError         **error);
 char     *vd_domain_editor_get_nvram          (VdDomainEditor  *self);
 
+GStrv     vd_domain_editor_get_device_boot_order (VdDomainEditor     *self);
+gboolean  vd_domain_editor_set_device_boot_order (VdDomainEditor     *self,
+                                                  const char * const *ids,
+                                                  GError            **error);
+gboolean  vd_domain_editor_device_can_boot    (VdDomainEditor  *self,
+                                               const char      *id);
+
 G_END_DECLS

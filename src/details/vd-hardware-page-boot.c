@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vd-domain-editor-devices.h"
 #include "vd-domain-editor-guest.h"
 #include "vd-error.h"
 #include "vd-hardware-page-boot.h"
@@ -22,6 +23,13 @@
  * buttons per device); and whether the guest starts with the host. The
  * last is not in the XML: the switch calls vd_domain_set_autostart_async
  * at once and follows the guest's autostart property.
+ *
+ * A guest with host devices, or one that already orders its boot per
+ * device, gets one row per bootable device (disks, CD-ROMs, floppies, NICs,
+ * host and redirected devices) instead: a host device can be booted from
+ * only that way. An os/boot order is shown mapped onto the first device of
+ * each type; the list is written (as <boot order='N'/> on each device,
+ * without os/boot) only when the user changes it.
  *
  * Direct kernel boot: a kernel on the host (with an optional initrd,
  * arguments and device tree), absolute paths each judged next to its
@@ -40,6 +48,7 @@ struct _VdHardwarePageBoot
   GtkSpinButton  *timeout_spin;
   GtkListBox     *boot_list;
   GtkLabel       *boot_message;
+  GtkWidget      *boot_note;
   GtkToggleButton *kernel_check;
   GtkWidget      *kernel_grid;
   GtkEntry       *kernel_entry;
@@ -56,6 +65,8 @@ struct _VdHardwarePageBoot
   GBinding       *autostart_binding;
 
   gboolean        per_device;   /* the guest orders its boot per device */
+  gboolean        device_mode;  /* the list has a row per device */
+  GStrv           loaded_devices; /* device_mode: the order as loaded */
 };
 
 G_DEFINE_FINAL_TYPE (VdHardwarePageBoot, vd_hardware_page_boot, VD_TYPE_HARDWARE_PAGE)
@@ -154,9 +165,9 @@ move_button (const char *icon,
 static void
 add_row (VdHardwarePageBoot *self,
          const char         *id,
+         const char         *label,
          gboolean            enabled)
 {
-  const char *label = device_label (id);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *check = gtk_check_button_new_with_label (label);
@@ -275,6 +286,71 @@ commit_kernel (VdHardwarePageBoot  *self,
   return TRUE;
 }
 
+static gboolean
+has_hostdev (VdDomainEditor *editor)
+{
+  g_autoptr(GPtrArray) refs = vd_domain_editor_list_devices (editor);
+
+  for (guint i = 0; i < refs->len; i++)
+    if (vd_device_ref_get_kind (refs->pdata[i]) == VD_DEVICE_KIND_HOSTDEV)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The device an os/boot entry means: the first of its type. */
+static VdDeviceKind
+boot_dev_kind (const char *dev)
+{
+  if (g_strcmp0 (dev, "hd") == 0)
+    return VD_DEVICE_KIND_DISK;
+  if (g_strcmp0 (dev, "cdrom") == 0)
+    return VD_DEVICE_KIND_CDROM;
+  if (g_strcmp0 (dev, "fd") == 0)
+    return VD_DEVICE_KIND_FLOPPY;
+  if (g_strcmp0 (dev, "network") == 0)
+    return VD_DEVICE_KIND_INTERFACE;
+  return VD_DEVICE_KIND_OTHER;
+}
+
+static void
+load_device_rows (VdHardwarePageBoot *self,
+                  VdDomainEditor     *editor,
+                  const char * const *os_order)
+{
+  g_autoptr(GPtrArray) refs = vd_domain_editor_list_devices (editor);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) order = NULL;
+
+  if (self->per_device)
+    order = vd_domain_editor_get_device_boot_order (editor);
+  else
+    {
+      for (guint i = 0; os_order[i] != NULL; i++)
+        for (guint j = 0; j < refs->len; j++)
+          if (vd_device_ref_get_kind (refs->pdata[j]) == boot_dev_kind (os_order[i]))
+            {
+              g_strv_builder_add (builder, vd_device_ref_get_id (refs->pdata[j]));
+              break;
+            }
+      order = g_strv_builder_end (builder);
+    }
+
+  for (guint i = 0; order[i] != NULL; i++)
+    for (guint j = 0; j < refs->len; j++)
+      if (g_strcmp0 (vd_device_ref_get_id (refs->pdata[j]), order[i]) == 0)
+        add_row (self, order[i], vd_device_ref_get_label (refs->pdata[j]), TRUE);
+  for (guint j = 0; j < refs->len; j++)
+    {
+      const char *id = vd_device_ref_get_id (refs->pdata[j]);
+
+      if (vd_domain_editor_device_can_boot (editor, id) &&
+          !g_strv_contains ((const char * const *)order, id))
+        add_row (self, id, vd_device_ref_get_label (refs->pdata[j]), FALSE);
+    }
+  self->loaded_devices = g_steal_pointer (&order);
+}
+
 static void
 vd_hardware_page_boot_load (VdHardwarePage *page,
                             VdDomainEditor *editor)
@@ -293,13 +369,6 @@ vd_hardware_page_boot_load (VdHardwarePage *page,
 
   for (const GList *l = rows; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
-  for (guint i = 0; order[i] != NULL; i++)
-    add_row (self, order[i], TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
-    if (!g_strv_contains ((const char * const *)order, devices[i].id))
-      add_row (self, devices[i].id, FALSE);
-  update_move_buttons (self);
-
   self->per_device = FALSE;
   if (doc != NULL)
     {
@@ -307,13 +376,23 @@ vd_hardware_page_boot_load (VdHardwarePage *page,
 
       self->per_device = boots->len > 0;
     }
+  g_clear_pointer (&self->loaded_devices, g_strfreev);
+  self->device_mode = self->per_device || has_hostdev (editor);
+  if (self->device_mode)
+    load_device_rows (self, editor, (const char * const *)order);
+  else
+    {
+      for (guint i = 0; order[i] != NULL; i++)
+        add_row (self, order[i], device_label (order[i]), TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+        if (!g_strv_contains ((const char * const *)order, devices[i].id))
+          add_row (self, devices[i].id, device_label (devices[i].id), FALSE);
+    }
+  update_move_buttons (self);
+  gtk_widget_set_visible (self->boot_note, self->device_mode && !self->per_device);
+
   load_kernel (self, editor);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->boot_list), !self->per_device);
-  vd_hardware_page_set_field_message (self->boot_message,
-                                      self->per_device
-                                        ? _("This guest sets its boot order on each device: "
-                                            "change it in the XML tab.")
-                                        : NULL);
+  vd_hardware_page_set_field_message (self->boot_message, NULL);
 }
 
 static gboolean
@@ -339,13 +418,28 @@ vd_hardware_page_boot_commit (VdHardwarePage  *page,
   if (!commit_kernel (self, editor, error))
     return FALSE;
 
-  if (self->per_device)
-    return TRUE;
-
   for (const GList *l = rows; l != NULL; l = l->next)
     if (gtk_toggle_button_get_active (g_object_get_data (l->data, "check")))
       g_strv_builder_add (builder, g_object_get_data (l->data, "device"));
   order = g_strv_builder_end (builder);
+
+  /* Per device: written only when changed, so an os/boot order shown
+   * mapped onto devices stays as it is. */
+  if (self->device_mode)
+    {
+      if (g_strv_equal ((const char * const *)order,
+                        (const char * const *)self->loaded_devices))
+        return TRUE;
+      if (!vd_domain_editor_set_device_boot_order (editor, (const char * const *)order,
+                                                   &local_error))
+        {
+          vd_hardware_page_set_field_message (self->boot_message, local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      vd_hardware_page_set_field_message (self->boot_message, NULL);
+      return TRUE;
+    }
 
   if (!vd_domain_editor_set_boot_order (editor, (const char * const *)order, &local_error))
     {
@@ -446,6 +540,7 @@ vd_hardware_page_boot_finalize (GObject *object)
   VdHardwarePageBoot *self = (VdHardwarePageBoot *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->loaded_devices, g_strfreev);
 
   G_OBJECT_CLASS (vd_hardware_page_boot_parent_class)->finalize (object);
 }
@@ -470,6 +565,7 @@ vd_hardware_page_boot_class_init (VdHardwarePageBootClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, boot_list);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, boot_message);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, boot_note);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_check);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_grid);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageBoot, kernel_entry);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vd-domain-caps.h"
+#include "vd-domain-editor-devices.h"
 #include "vd-domain-editor-guest.h"
 #include "vd-error.h"
 #include "../vd-test-util.h"
@@ -233,7 +234,54 @@ static void check_secure (VdDomainEditor *r)
   g_assert_true (vd_domain_editor_get_secure_boot (r));
 }
 
+/* The first host device, then the first disk if there is one */
+static GStrv
+boot_devices (VdDomainEditor *e)
+{
+  g_autoptr(GPtrArray) devices = vd_domain_editor_list_devices (e);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *hostdev = NULL;
+  const char *disk = NULL;
+
+  for (guint i = 0; i < devices->len; i++)
+    {
+      VdDeviceKind kind = vd_device_ref_get_kind (devices->pdata[i]);
+
+      if (kind == VD_DEVICE_KIND_HOSTDEV && hostdev == NULL)
+        hostdev = vd_device_ref_get_id (devices->pdata[i]);
+      if (kind == VD_DEVICE_KIND_DISK && disk == NULL)
+        disk = vd_device_ref_get_id (devices->pdata[i]);
+    }
+  if (hostdev == NULL)
+    return NULL;
+  g_strv_builder_add (builder, hostdev);
+  if (disk != NULL)
+    g_strv_builder_add (builder, disk);
+  return g_strv_builder_end (builder);
+}
+static gboolean has_hostdev (VdDomainEditor *e)
+{
+  g_auto(GStrv) ids = boot_devices (e);
+  return ids != NULL;
+}
+static gboolean edit_device_boot (VdDomainEditor *e, GError **error)
+{
+  g_auto(GStrv) ids = boot_devices (e);
+  return vd_domain_editor_set_device_boot_order (e, (const char * const *)ids, error);
+}
+static void check_device_boot (VdDomainEditor *r)
+{
+  g_auto(GStrv) ids = boot_devices (r);
+  g_auto(GStrv) order = vd_domain_editor_get_device_boot_order (r);
+  g_auto(GStrv) os_order = vd_domain_editor_get_boot_order (r);
+
+  g_assert_cmpstrv (order, ids);
+  g_assert_cmpuint (g_strv_length (os_order), ==, 0);
+}
+
 static const Edit edits[] = {
+  { "device-boot", has_hostdev, edit_device_boot, check_device_boot,
+    { "/domain/os/boot", "/domain/devices/*/boot" } },
   { "cpu-passthrough", not_passthrough, edit_passthrough, check_passthrough, { CPU_STRIP } },
   { "cpu-host-model", not_host_model, edit_host_model, check_host_model, { CPU_STRIP } },
   { "cpu-named", not_named, edit_named, check_named, { CPU_STRIP } },
@@ -285,6 +333,14 @@ test_round_trip (void)
       vd_domain_editor_get_kernel_boot (editor, &kernel, &initrd, &cmdline, &dtb);
       g_assert_true (vd_domain_editor_set_kernel_boot (editor, kernel, initrd, cmdline, dtb,
                                                        &error));
+      {
+        g_auto(GStrv) order = vd_domain_editor_get_device_boot_order (editor);
+
+        if (order[0] != NULL)
+          g_assert_true (vd_domain_editor_set_device_boot_order (editor,
+                                                                 (const char * const *)order,
+                                                                 &error));
+      }
       firmware = vd_domain_editor_get_firmware (editor);
       g_assert_true (vd_domain_editor_set_firmware (editor, firmware, &error));
       g_assert_true (vd_domain_editor_set_secure_boot (editor,
@@ -410,7 +466,25 @@ static gboolean manual_not_secure (VdDomainEditor *e)
   return vd_domain_editor_get_firmware_manual (e) && !vd_domain_editor_get_secure_boot (e);
 }
 
+static gboolean bad_boot_device (VdDomainEditor *e, GError **error)
+{
+  const char *ids[] = { "graphics/0", NULL };
+  return vd_domain_editor_set_device_boot_order (e, ids, error);
+}
+static gboolean has_graphics (VdDomainEditor *e)
+{
+  return vd_domain_editor_get_device_kind (e, "graphics/0") == VD_DEVICE_KIND_GRAPHICS;
+}
+static gboolean bad_boot_twice (VdDomainEditor *e, GError **error)
+{
+  g_auto(GStrv) ids = boot_devices (e);
+  const char *twice[] = { ids[0], ids[0], NULL };
+  return vd_domain_editor_set_device_boot_order (e, twice, error);
+}
+
 static const BadEdit bad_edits[] = {
+  { "boot-graphics", has_graphics, bad_boot_device, VD_ERROR_INVALID_ARGUMENT, "boot from" },
+  { "boot-twice", has_hostdev, bad_boot_twice, VD_ERROR_INVALID_ARGUMENT, "twice" },
   { "mode", always, bad_mode, VD_ERROR_INVALID_ARGUMENT, "not a CPU mode" },
   { "no-model", always, bad_no_model, VD_ERROR_INVALID_ARGUMENT, "Name the CPU model" },
   { "model-name", always, bad_model_name, VD_ERROR_INVALID_ARGUMENT, "not a CPU model name" },

@@ -466,6 +466,68 @@ test_rename (void)
   fixture_close (&fixture);
 }
 
+static GtkWidget *
+boot_row (GtkWidget *page,
+          guint      index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (page, "boot_list")),
+                                                    (int)index));
+}
+
+static const char *
+row_label (GtkWidget *row)
+{
+  return gtk_button_get_label (GTK_BUTTON (g_object_get_data (G_OBJECT (row), "check")));
+}
+
+/* Boot: a guest with a host device lists its devices; booting from the
+ * host device first sets the order on each device, without os/boot */
+static void
+test_hostdev_boot (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *page;
+  GtkWidget *usb;
+  const char *removed[] = { "<boot dev='hd'/>", NULL };
+  const char *added[] = { "<boot order='1'/>", "<boot order='2'/>", NULL };
+
+  fixture_open (&fixture, "passthru");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "boot");
+  page = window_child (&fixture, "boot_page");
+  before = inactive_xml (fixture.domain);
+
+  /* os/boot hd shown as the disk; the host device not yet in the order. */
+  g_assert_cmpstr (row_label (boot_row (page, 0)), ==, "Disk vda");
+  g_assert_true (gtk_toggle_button_get_active (g_object_get_data (G_OBJECT (boot_row (page, 0)),
+                                                                  "check")));
+  usb = boot_row (page, 1);
+  g_assert_cmpstr (row_label (usb), ==, "USB host device");
+  g_assert_false (gtk_toggle_button_get_active (g_object_get_data (G_OBJECT (usb), "check")));
+  g_assert_null (boot_row (page, 2));
+  g_assert_true (gtk_widget_get_visible (page_child (page, "boot_note")));
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "boot_list")));
+  g_assert_false (apply_sensitive (&fixture));
+
+  gtk_toggle_button_set_active (g_object_get_data (G_OBJECT (usb), "check"), TRUE);
+  gtk_button_clicked (g_object_get_data (G_OBJECT (usb), "up"));
+  g_assert_true (boot_row (page, 0) == usb);
+  apply (&fixture);
+  after = inactive_xml (fixture.domain);
+  assert_lines_changed (before, after, removed, added);
+  /* the host device first */
+  g_assert_nonnull (strstr (after, "</source>\n      <boot order='1'/>\n    </hostdev>"));
+
+  /* Read back: per device now, the host device first, nothing to apply. */
+  VD_TEST_WAIT_UNTIL (!gtk_widget_get_visible (page_child (page, "boot_note")), 30);
+  g_assert_cmpstr (row_label (boot_row (page, 0)), ==, "USB host device");
+  g_assert_cmpstr (row_label (boot_row (page, 1)), ==, "Disk vda");
+  g_assert_false (apply_sensitive (&fixture));
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/vd/guest-config-pages/cpu-mode", test_cpu_mode);
   g_test_add_func ("/vd/guest-config-pages/memory-backing", test_memory_backing);
   g_test_add_func ("/vd/guest-config-pages/kernel-boot", test_kernel_boot);
+  g_test_add_func ("/vd/guest-config-pages/hostdev-boot", test_hostdev_boot);
   g_test_add_func ("/vd/guest-config-pages/firmware", test_firmware);
   g_test_add_func ("/vd/guest-config-pages/rename", test_rename);
 
