@@ -90,22 +90,42 @@ vd_domain_editor_get_kernel_boot (VdDomainEditor  *self,
   return path != NULL;
 }
 
+typedef enum
+{
+  PATH_KERNEL,
+  PATH_INITRD,
+  PATH_DTB,
+} PathKind;
+
 static gboolean
 check_path (const char  *path,
-            const char  *what,
+            PathKind     kind,
             GError     **error)
 {
   if (path == NULL || path[0] == '\0')
     return TRUE;
-  if (!g_path_is_absolute (path) || strpbrk (path, "\r\n") != NULL)
+  if (g_path_is_absolute (path) && strpbrk (path, "\r\n") == NULL)
+    return TRUE;
+
+  switch (kind)
     {
-      /* translators: the first is "kernel", "initrd" or "device tree" */
+    case PATH_KERNEL:
       g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
-                   _("The %s’s path must be absolute (start with “/”), not “%s”"), what, path);
-      return FALSE;
+                   _("The kernel’s path must be absolute (start with “/”), not “%s”"), path);
+      break;
+    case PATH_INITRD:
+      g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                   _("The initrd’s path must be absolute (start with “/”), not “%s”"), path);
+      break;
+    case PATH_DTB:
+    default:
+      g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                   _("The device tree’s path must be absolute (start with “/”), not “%s”"),
+                   path);
+      break;
     }
 
-  return TRUE;
+  return FALSE;
 }
 
 static void
@@ -160,9 +180,9 @@ vd_domain_editor_set_kernel_boot (VdDomainEditor  *self,
                            _("A direct kernel boot needs the kernel’s path"));
       return FALSE;
     }
-  if (!check_path (kernel, _("kernel"), error) ||
-      !check_path (initrd, _("initrd"), error) ||
-      !check_path (dtb, _("device tree"), error))
+  if (!check_path (kernel, PATH_KERNEL, error) ||
+      !check_path (initrd, PATH_INITRD, error) ||
+      !check_path (dtb, PATH_DTB, error))
     return FALSE;
   if (cmdline != NULL && strpbrk (cmdline, "\r\n") != NULL)
     {
