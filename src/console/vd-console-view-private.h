@@ -32,6 +32,8 @@ struct _VdConsoleView
   GtkEntry           *password_entry;
   GtkToggleButton    *remember_check;
   GtkLabel           *auth_reason_label;
+  GtkWidget          *chooser_bar;
+  GtkComboBoxText    *console_chooser;
   GtkLabel           *error_label;
   GtkLabel           *connecting_label;
   GtkWidget          *status_bar;
@@ -65,6 +67,8 @@ struct _VdConsoleView
   char               *protocol;         /* the session's: "vnc", "spice" */
   char               *pending_password; /* typed with Remember on, until accepted */
   char               *auth_reason;      /* shown with the next prompt */
+  char               *console_device;   /* the text console chosen, or NULL */
+  char               *shown_alias;      /* the text console open, or NULL */
 
   guint               retries;
   guint               retry_source;
@@ -78,7 +82,18 @@ struct _VdConsoleView
   gboolean            keyring;          /* a secret service answered */
   gboolean            tried_saved;      /* this attempt sent the saved password */
   gboolean            skip_saved;       /* the next prompt asks, no lookup */
+  gboolean            chooser_choices;  /* more than one text console */
+  gboolean            chooser_updating;
 };
+
+/* vd-console-view-chooser.c: which console (screen, serial 0, 1, …) */
+void _vd_console_view_chooser_class_init    (GtkWidgetClass *widget_class);
+void _vd_console_view_chooser_init          (VdConsoleView  *self);
+void _vd_console_view_chooser_reset         (VdConsoleView  *self);
+void _vd_console_view_chooser_update        (VdConsoleView  *self,
+                                             GPtrArray      *consoles,
+                                             gboolean        has_graphics,
+                                             const char     *shown);
 
 void _vd_console_view_set_page              (VdConsoleView  *self,
                                              const char     *page);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "vd-connection.h"
+#include "vd-console-devices.h"
 #include "vd-console-session.h"
 #include "vd-console-view-private.h"
 #include "vd-serial-console.h"
@@ -300,6 +301,7 @@ typedef struct
   virDomainPtr  handle;
   gboolean      local;
   char         *uri;          /* the connection's */
+  char         *wanted;       /* the text console chosen, or NULL */
   /* out */
   char         *type;
   int           fd;
@@ -308,6 +310,8 @@ typedef struct
   char         *serial;       /* the text console's alias, for type "serial" */
   gboolean      prefer_text;
   gboolean      via_ssh;      /* host:port is on the remote side of a tunnel */
+  GPtrArray    *consoles;     /* VdTextConsole: what the chooser offers */
+  gboolean      has_graphics;
 } OpenData;
 
 static void
@@ -320,6 +324,8 @@ open_data_free (OpenData *data)
   g_free (data->port);
   g_free (data->serial);
   g_free (data->uri);
+  g_free (data->wanted);
+  g_clear_pointer (&data->consoles, g_ptr_array_unref);
   if (data->fd >= 0)
     close (data->fd);
   g_free (data);
@@ -352,6 +358,23 @@ open_display_worker (GTask        *task,
 
   xml = vd_xml_new (text);
   data->type = xml != NULL ? vd_xml_get_string (xml, "string(devices/graphics[1]/@type)") : NULL;
+  data->has_graphics = data->type != NULL;
+  data->consoles = vd_console_devices_text_consoles (text);
+
+  /* The text console chosen, while the guest has it. */
+  for (guint i = 0; data->wanted != NULL && i < data->consoles->len; i++)
+    {
+      VdTextConsole *console = g_ptr_array_index (data->consoles, i);
+
+      if (g_str_equal (console->alias, data->wanted))
+        {
+          g_free (data->type);
+          data->type = g_strdup ("serial");
+          data->serial = g_strdup (console->alias);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
 
   /* The text console: asked for, or the only one there is. */
   if (xml != NULL && (data->type == NULL || data->prefer_text))
@@ -810,6 +833,8 @@ start_session (VdConsoleView *self,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
+  g_free (self->shown_alias);
+  self->shown_alias = g_strdup (data->serial);
   if (g_str_equal (data->type, "serial"))
     {
       vd_serial_console_open_async (self->serial, data->handle, data->serial, self->cancellable,
@@ -852,6 +877,10 @@ open_display_cb (GObject      *object,
   g_autoptr(VdConsoleView) self = user_data;
   g_autoptr(GError) error = NULL;
   GTask *task = G_TASK (result);
+  OpenData *data = g_task_get_task_data (task);
+
+  if (g_task_get_cancellable (task) == self->cancellable)
+    _vd_console_view_chooser_update (self, data->consoles, data->has_graphics, data->serial);
 
   if (!g_task_propagate_boolean (task, &error))
     {
@@ -918,6 +947,7 @@ connect_display (VdConsoleView *self,
 
     data->prefer_text = g_variant_get_boolean (text);
   }
+  data->wanted = g_strdup (self->console_device);
 
   task = g_task_new (NULL, self->cancellable, open_display_cb, g_object_ref (self));
   g_task_set_source_tag (task, connect_display);
@@ -996,6 +1026,8 @@ vd_console_view_action_text_console_cb (GSimpleAction *action,
   VdConsoleView *self = user_data;
 
   g_simple_action_set_state (action, state);
+  /* The usual text console, or the screen: not one chosen before. */
+  g_clear_pointer (&self->console_device, g_free);
   /* The other console, if the guest runs. */
   if (self->domain != NULL && vd_domain_get_active (self->domain))
     connect_display (self, FALSE);
@@ -1112,6 +1144,8 @@ vd_console_view_finalize (GObject *object)
   g_clear_object (&self->zoom_fit_action);
   g_clear_object (&self->serial);
   g_free (self->error);
+  g_free (self->console_device);
+  g_free (self->shown_alias);
   _vd_console_view_auth_finalize (self);
 
   G_OBJECT_CLASS (vd_console_view_parent_class)->finalize (object);
@@ -1206,6 +1240,7 @@ vd_console_view_class_init (VdConsoleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, error_label);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleView, connecting_label);
   _vd_console_view_auth_class_init (widget_class);
+  _vd_console_view_chooser_class_init (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   _vd_console_view_viewing_class_init (widget_class);
 }
@@ -1239,6 +1274,7 @@ vd_console_view_init (VdConsoleView *self)
 
   _vd_console_view_viewing_init (self);
   _vd_console_view_auth_init (self);
+  _vd_console_view_chooser_init (self);
 }
 
 GtkWidget *
@@ -1277,6 +1313,7 @@ vd_console_view_set_domain (VdConsoleView *self,
   g_clear_pointer (&self->run_binding, g_binding_unbind);
   g_set_object (&self->domain, domain);
   _vd_console_view_auth_domain_changed (self);
+  _vd_console_view_chooser_reset (self);
 
   if (domain != NULL)
     {

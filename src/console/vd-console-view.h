@@ -31,6 +31,9 @@ gboolean          vd_console_view_get_initialized        (VdConsoleView        *
 VdConsoleDisplay *vd_console_view_get_display            (VdConsoleView        *self);
 void              vd_console_view_reconnect              (VdConsoleView        *self);
 VdSerialConsole  *vd_console_view_get_serial             (VdConsoleView        *self);
+void              vd_console_view_set_console_device     (VdConsoleView        *self,
+                                                          const char           *alias);
+const char       *vd_console_view_get_console_device     (VdConsoleView        *self);
 void              vd_console_view_set_menu_model         (VdConsoleView        *self,
                                                           GMenuModel           *model);
 const char       *vd_console_view_get_status             (VdConsoleView        *self);

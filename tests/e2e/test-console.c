@@ -915,6 +915,107 @@ test_serial (void)
   vd_connection_disconnect (connection);
 }
 
+/* Two serial ports on the tiny guest: the chooser lists both; one view
+ * shows Serial 1 (virDomainOpenConsole with its alias), another the shell
+ * on Serial 0, and what the shell writes to /dev/ttyS1 arrives in the
+ * first. */
+static void
+test_two_serials (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *name = g_strdup_printf ("vd-e2e-console-serials-%d", (int)getpid ());
+  g_autofree char *kernel = NULL;
+  g_autofree char *initrd = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *labels = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleActionGroup) shell_group = g_simple_action_group_new ();
+  GtkWidget *view = vd_console_view_new ();
+  GtkWidget *shell_view = vd_console_view_new ();
+  VdConsoleView *console = VD_CONSOLE_VIEW (view);
+  VdConsoleView *shell = VD_CONSOLE_VIEW (shell_view);
+  const char *command = "echo vd-two-$((6*7)) > /dev/ttyS1\n";
+  GtkWidget *window, *shell_window, *chooser;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  VdDomain *domain;
+  gint64 begin;
+
+  tiny_guest_files (&kernel, &initrd);
+  xml = g_strdup_printf ("<domain type='qemu'>"
+                         "  <name>%s</name>"
+                         "  <memory unit='MiB'>128</memory>"
+                         "  <vcpu>1</vcpu>"
+                         "  <os><type arch='x86_64' machine='pc'>hvm</type>"
+                         "    <kernel>%s</kernel><initrd>%s</initrd>"
+                         "    <cmdline>console=tty0 console=ttyS0 quiet</cmdline></os>"
+                         "  <features><acpi/></features>"
+                         "  <devices>"
+                         "    <serial type='pty'><target port='0'/></serial>"
+                         "    <serial type='pty'><target port='1'/></serial>"
+                         "    <console type='pty'><target type='serial' port='0'/></console>"
+                         "  </devices>"
+                         "</domain>", name, kernel, initrd);
+
+  domain = define_guest (connection, name, xml);
+  start_guest (domain);
+  vd_console_view_set_domain (shell, domain);
+  shell_window = new_window (shell_view, shell_group);
+  vd_console_view_set_domain (console, domain);
+  window = new_window (view, group);
+
+  VD_TEST_WAIT_UNTIL (is_page (console, "serial"), WAIT_SECONDS);
+  chooser = vd_test_find_by_accessible_name (view, "Console device");
+  g_assert_true (gtk_widget_is_visible (chooser));
+  model = gtk_combo_box_get_model (GTK_COMBO_BOX (chooser));
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    gtk_tree_model_get (model, &iter, 0, &first, -1);
+    g_assert_true (gtk_tree_model_iter_next (model, &iter));
+    gtk_tree_model_get (model, &iter, 0, &second, -1);
+    g_assert_false (gtk_tree_model_iter_next (model, &iter));
+    g_assert_cmpstr (first, ==, "Serial 0");
+    g_assert_cmpstr (second, ==, "Serial 1");
+  }
+  g_assert_cmpstr (vd_console_view_get_console_device (console), ==, "serial0");
+
+  gtk_combo_box_set_active (GTK_COMBO_BOX (chooser), 1);
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_console_view_get_console_device (console), "serial1") == 0 &&
+                      vd_serial_console_get_connected (vd_console_view_get_serial (console)),
+                      WAIT_SECONDS);
+
+  /* The shell (Serial 0, in the other view) writes to Serial 1. */
+  VD_TEST_WAIT_UNTIL (is_page (shell, "serial"), WAIT_SECONDS);
+  g_assert_cmpstr (vd_console_view_get_console_device (shell), ==, "serial0");
+  begin = g_get_monotonic_time ();
+  while (!terminal_has_line (vd_console_view_get_serial (console), "vd-two-42"))
+    {
+      gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      g_assert_cmpint (g_get_monotonic_time () - begin, <, WAIT_SECONDS * G_USEC_PER_SEC);
+      vte_terminal_feed_child (vd_serial_console_get_terminal (vd_console_view_get_serial (shell)),
+                               command, -1);
+      while (g_get_monotonic_time () < until &&
+             !terminal_has_line (vd_console_view_get_serial (console), "vd-two-42"))
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+  /* Not on Serial 0's screen as output of its own (only the command). */
+  g_assert_false (terminal_has_line (vd_console_view_get_serial (shell), "vd-two-42"));
+
+  gtk_widget_destroy (window);
+  gtk_widget_destroy (shell_window);
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (domain), WAIT_SECONDS);
+  undefine_guest (connection, domain);
+  vd_connection_disconnect (connection);
+}
+
 /* ------------------------------------------------------------------ */
 /* Full screen, under a window manager                                 */
 /* ------------------------------------------------------------------ */
@@ -1109,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/vd/e2e/console/spice", test_spice);
   g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
   g_test_add_func ("/vd/e2e/console/serial", test_serial);
+  g_test_add_func ("/vd/e2e/console/two-serials", test_two_serials);
 
   ret = g_test_run ();
   vd_test_keyring_down ();
