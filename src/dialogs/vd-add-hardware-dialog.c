@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "vd-add-hardware-dialog.h"
@@ -611,6 +612,27 @@ current_device_xml (VdAddHardwareDialog *self)
   return vd_domain_editor_get_device_xml (editor, self->device_id);
 }
 
+/* @xml (one element) indented for reading. */
+static char *
+indented (const char *xml)
+{
+  xmlDoc *doc = xmlReadMemory (xml, (int)strlen (xml), "device.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                               XML_PARSE_NOWARNING);
+  xmlBuffer *buffer;
+  char *text;
+
+  if (doc == NULL)
+    return g_strstrip (g_strdup (xml));
+  buffer = xmlBufferCreate ();
+  xmlNodeDump (buffer, doc, xmlDocGetRootElement (doc), 0, 1);
+  text = g_strdup ((const char *)xmlBufferContent (buffer));
+  xmlBufferFree (buffer);
+  xmlFreeDoc (doc);
+
+  return text;
+}
+
 static void
 update_preview (VdAddHardwareDialog *self)
 {
@@ -618,7 +640,7 @@ update_preview (VdAddHardwareDialog *self)
   g_autofree char *xml = current_device_xml (self);
   g_autofree char *text = NULL;
 
-  text = xml != NULL ? g_strstrip (g_strdup (xml)) : g_strdup ("");
+  text = xml != NULL ? indented (xml) : g_strdup ("");
   gtk_text_buffer_set_text (buffer, text, -1);
   update_finish (self);
 }
@@ -671,7 +693,7 @@ storage_valid (VdAddHardwareDialog *self)
           source.type != VD_DISK_SOURCE_VOLUME ||
           g_strcmp0 (source.pool, vd_storage_pool_get_name (self->pool)) != 0 ||
           g_strcmp0 (source.volume, self->volume_name) != 0)
-        /* translators: %s are a storage pool and a volume */
+        /* translators: the first %s is a volume, the second a storage pool */
         message = g_strdup_printf (_("A new image is created as the volume “%s” in the pool "
                                      "“%s”: choose “Use an existing image” for another "
                                      "source."), self->volume_name,
@@ -1221,6 +1243,7 @@ vd_add_hardware_dialog_init (VdAddHardwareDialog *self)
   self->cancellable = g_cancellable_new ();
   buffer = gtk_source_buffer_new_with_language (
              gtk_source_language_manager_get_language (languages, "xml"));
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->preview_view), GTK_TEXT_BUFFER (buffer));
   vd_name_close_buttons (GTK_WIDGET (self->info_bar), _("Close message"));
   g_signal_connect (self->info_bar, "response", G_CALLBACK (info_response_cb), NULL);
