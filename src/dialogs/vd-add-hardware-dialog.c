@@ -663,8 +663,20 @@ storage_valid (VdAddHardwareDialog *self)
     return TRUE;
   if (!gtk_toggle_button_get_active (self->new_volume_radio))
     {
-      vd_hardware_page_set_field_message (self->size_message, NULL);
-      return TRUE;
+      /* The page still names the image that is not made. */
+      g_autoptr(VdDomainEditor) editor = NULL;
+      g_autofree char *whole = self->page != NULL ? vd_hardware_page_get_xml (self->page) : NULL;
+      g_auto(VdDiskSource) source = { 0 };
+
+      editor = whole != NULL ? vd_domain_editor_new_from_xml (whole, NULL) : NULL;
+      if (editor != NULL && vd_domain_editor_get_disk_source (editor, self->device_id, &source) &&
+          source.type == VD_DISK_SOURCE_VOLUME &&
+          g_strcmp0 (source.pool, vd_storage_pool_get_name (self->pool)) == 0 &&
+          g_strcmp0 (source.volume, self->volume_name) == 0 &&
+          vd_storage_pool_find_volume (self->pool, self->volume_name) == NULL)
+        message = g_strdup (_("Choose the existing image or volume below, with Browse…"));
+      vd_hardware_page_set_field_message (self->size_message, message);
+      return message == NULL;
     }
 
   if (!vd_volume_spec_parse_size (gtk_entry_get_text (self->size_entry), "GiB", &bytes,
@@ -1095,7 +1107,9 @@ run_finish (VdAddHardwareDialog *self)
       guint64 bytes = 0;
 
       vd_volume_spec_parse_size (gtk_entry_get_text (self->size_entry), "GiB", &bytes, NULL);
+      g_free (spec->name);
       spec->name = g_strdup (self->volume_name);
+      g_free (spec->format);
       spec->format = g_strdup ("qcow2");
       spec->capacity = bytes;
       gtk_label_set_text (self->progress_label, _("Creating the disk image…"));

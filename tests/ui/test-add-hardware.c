@@ -419,6 +419,15 @@ test_storage_new_volume (void)
   g_assert_true (finish_sensitive (&fixture));
   g_assert_false (message_shown (dialog_child (&fixture, "size_message")));
 
+  /* An existing image: not the new one's name, which no volume has. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dialog_child (&fixture, "existing_radio")),
+                                TRUE);
+  g_assert_false (finish_sensitive (&fixture));
+  g_assert_true (message_shown (dialog_child (&fixture, "size_message")));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dialog_child (&fixture, "new_volume_radio")),
+                                TRUE);
+  g_assert_true (finish_sensitive (&fixture));
+
   finish (&fixture);
   g_assert_null (fixture.dialog);
   after = inactive_xml (fixture.domain);
@@ -469,6 +478,60 @@ test_refused_live_attach (void)
   g_assert_true (finish_sensitive (&fixture));
   after = inactive_xml (fixture.domain);
   g_assert_cmpstr (after, ==, before);
+  fixture_close (&fixture);
+}
+
+/* A new disk image for a running guest that cannot take the disk (no
+ * hot-plug on the test driver): the image is created, the guest refuses,
+ * and the image is deleted again. */
+static void
+test_storage_refused_volume_deleted (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VdStoragePool *pool = NULL;
+  GListModel *pools;
+
+  fixture_open (&fixture, "hwlive");
+  before = inactive_xml (fixture.domain);
+  pools = vd_connection_get_pools (fixture.connection);
+  for (guint i = 0; i < g_list_model_get_n_items (pools); i++)
+    {
+      g_autoptr(VdStoragePool) item = g_list_model_get_item (pools, i);
+
+      if (g_strcmp0 (vd_storage_pool_get_name (item), "default") == 0)
+        pool = item;
+    }
+  g_assert_nonnull (pool);
+  open_dialog (&fixture);
+  g_assert_true (vd_add_hardware_dialog_select_type (VD_ADD_HARDWARE_DIALOG (fixture.dialog),
+                                                     "disk"));
+  gtk_entry_set_text (GTK_ENTRY (dialog_child (&fixture, "size_entry")), "1");
+  finish (&fixture);
+
+  g_assert_nonnull (fixture.dialog);
+  g_assert_true (error_shown (&fixture));
+  /* The image was made: the refusal is the hot-plug's. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dialog_child (&fixture, "info_label"))),
+                            "not supported"));
+  after = inactive_xml (fixture.domain);
+  g_assert_cmpstr (after, ==, before);
+  /* Deleted in a worker of its own. */
+  VD_TEST_WAIT_UNTIL (vd_storage_pool_find_volume (pool, "hwlive-1.qcow2") == NULL &&
+                      !vd_storage_pool_get_busy (pool), 30);
+  {
+    /* libvirt agrees. */
+    virStoragePoolPtr handle = virStoragePoolLookupByName (
+                                 vd_connection_get_handle (fixture.connection), "default");
+    virStorageVolPtr vol;
+
+    g_assert_nonnull (handle);
+    vol = virStorageVolLookupByName (handle, "hwlive-1.qcow2");
+    g_assert_null (vol);
+    virResetLastError ();
+    virStoragePoolFree (handle);
+  }
   fixture_close (&fixture);
 }
 
@@ -579,6 +642,8 @@ main (int   argc,
   g_test_add_func ("/vd/add-hardware/bad-mac", test_bad_mac);
   g_test_add_func ("/vd/add-hardware/storage-new-volume", test_storage_new_volume);
   g_test_add_func ("/vd/add-hardware/refused-live-attach", test_refused_live_attach);
+  g_test_add_func ("/vd/add-hardware/storage-refused-volume-deleted",
+                   test_storage_refused_volume_deleted);
   g_test_add_func ("/vd/add-hardware/running-guest-config-only", test_running_guest_config_only);
   g_test_add_func ("/vd/add-hardware/from-window", test_from_window);
 
