@@ -8,6 +8,8 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 /* The network install tests' HTTP server (tests/vd-test-http-server.py)
  * serving tests/data on 127.0.0.1 at a free port. */
@@ -18,17 +20,29 @@ typedef struct
   char        *base;        /* "http://127.0.0.1:PORT/" */
 } VdTestHttp;
 
+/* The server goes with the test, even one that aborts. */
+static inline void
+vd_test_http_child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static inline VdTestHttp *
 vd_test_http_start (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autofree char *line = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   VdTestHttp *http = g_new0 (VdTestHttp, 1);
 
-  http->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "python3",
-                                    VD_TEST_DATA_DIR "/../vd-test-http-server.py",
-                                    VD_TEST_DATA_DIR, NULL);
+  /* (Its stderr is not the test's: the harness waits for that to close.) */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, vd_test_http_child_setup, NULL, NULL);
+  http->process = g_subprocess_launcher_spawn (launcher, &error, "python3",
+                                               VD_TEST_DATA_DIR "/../vd-test-http-server.py",
+                                               VD_TEST_DATA_DIR, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (http->process));
   line = g_data_input_stream_read_line (lines, NULL, NULL, &error);

@@ -98,6 +98,19 @@ vd_osinfo_load_finish (GAsyncResult  *result,
 }
 
 /**
+ * vd_osinfo_load:
+ *
+ * vd_osinfo_load_async() for a worker: the same database, read once.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+OsinfoDb *
+vd_osinfo_load (GError **error)
+{
+  return load_db (error);
+}
+
+/**
  * vd_osinfo_get_db:
  *
  * Returns: (transfer none) (nullable): the database once

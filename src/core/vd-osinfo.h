@@ -35,6 +35,7 @@ void       vd_osinfo_load_async            (GCancellable        *cancellable,
                                             gpointer             user_data);
 OsinfoDb  *vd_osinfo_load_finish           (GAsyncResult        *result,
                                             GError             **error);
+OsinfoDb  *vd_osinfo_load                  (GError             **error);
 OsinfoDb  *vd_osinfo_get_db                (void);
 GPtrArray *vd_osinfo_search                (OsinfoDb            *db,
                                             const char          *text);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vd-error.h"
+#include "vd-osinfo.h"
 #include "vd-url-install.h"
 
 /*
@@ -56,7 +57,7 @@ read_tree_worker (GTask        *task,
                   GCancellable *cancellable)
 {
   const char *url = task_data;
-  g_autoptr(OsinfoLoader) loader = osinfo_loader_new ();
+  g_autoptr(OsinfoDb) db = NULL;
   g_autoptr(OsinfoTree) found = NULL;
   g_autoptr(GError) error = NULL;
   VdUrlTree *tree;
@@ -90,10 +91,11 @@ read_tree_worker (GTask        *task,
   tree->kernel = g_strdup (osinfo_tree_get_kernel_path (found));
   tree->initrd = g_strdup (osinfo_tree_get_initrd_path (found));
 
-  osinfo_loader_process_default_path (loader, &error);
-  if (error != NULL)
-    g_debug ("libosinfo's database: %s", error->message);
-  if (osinfo_db_identify_tree (osinfo_loader_get_db (loader), found))
+  /* The wizard's database: the OS found is one of its list's. */
+  db = vd_osinfo_load (&error);
+  if (db == NULL)
+    g_debug ("%s", error->message);
+  else if (osinfo_db_identify_tree (db, found))
     {
       tree->os = osinfo_tree_get_os (found);
       tree->install_arg = g_strdup (osinfo_os_get_kernel_url_argument (tree->os));

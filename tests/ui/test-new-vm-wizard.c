@@ -18,6 +18,7 @@
 #include "vd-new-vm-wizard.h"
 #include "vd-storage-browser.h"
 #include "vd-vm-window.h"
+#include "../vd-test-http.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
@@ -37,7 +38,12 @@ __asan_default_options (void)
  * the default pool and an import of an existing volume, each read back
  * from libvirt; Forward off with the reason shown for bad input; a
  * creation libvirt refuses and a cancelled one leave nothing behind; the
- * manager's win.new-vm and --show-domain-creator open it. */
+ * manager's win.new-vm and --show-domain-creator open it. A network
+ * install against a local HTTP server (tests/vd-test-http-server.py):
+ * URL rules, the OS detected from the tree, an unreachable server and a
+ * missing tree said on the OS step with Forward off, the creation reaching
+ * the upload (which the test driver lacks) and Cancel during the kernel's
+ * download, each leaving no guest and no volume. */
 
 typedef struct
 {
@@ -630,6 +636,209 @@ test_command_line (void)
   g_source_remove (timeout);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Network install                                                     */
+/* ------------------------------------------------------------------ */
+
+static const char *
+detect_text (GtkWidget *wizard)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (wizard,
+                                                                      VD_TYPE_NEW_VM_WIZARD,
+                                                                      "detect_label")));
+}
+
+static gboolean
+shown (GtkWidget  *wizard,
+       const char *name)
+{
+  return gtk_widget_get_visible (find (wizard, name));
+}
+
+static void
+assert_nothing_left (Fixture    *fixture,
+                     const char *name)
+{
+  g_autofree char *kernel = g_strdup_printf ("%s-kernel", name);
+  g_autofree char *initrd = g_strdup_printf ("%s-initrd", name);
+  g_autofree char *disk = g_strdup_printf ("%s.qcow2", name);
+
+  g_assert_null (virDomainLookupByName (fixture->conn, name));
+  virResetLastError ();
+  g_assert_false (volume_exists (fixture->conn, kernel, NULL));
+  g_assert_false (volume_exists (fixture->conn, initrd, NULL));
+  g_assert_false (volume_exists (fixture->conn, disk, NULL));
+}
+
+/* Step 1 with @url, then Forward: the tree is read on the OS step. */
+static void
+to_os_step (GtkWidget  *w,
+            const char *url)
+{
+  toggle (w, "Network install");
+  type (w, "Install tree URL", url);
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "os");
+}
+
+static void
+wait_tree_read (GtkWidget *w)
+{
+  VD_TEST_WAIT_UNTIL (!shown (w, "Stop reading the install tree"), 60);
+}
+
+static void
+test_url_rules (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+
+  toggle (w, "Network install");
+  g_assert_false (forward_on (w));
+  g_assert_nonnull (strstr (message (w, "URL problem"), "Enter the URL"));
+  type (w, "Install tree URL", "mirror.example.org/fedora");
+  g_assert_nonnull (strstr (message (w, "URL problem"), "not a URL"));
+  type (w, "Install tree URL", "nfs://mirror.example.org/fedora");
+  g_assert_nonnull (strstr (message (w, "URL problem"), "ftp://"));
+  type (w, "Install tree URL", "http:///fedora");
+  g_assert_nonnull (strstr (message (w, "URL problem"), "server"));
+  g_assert_false (forward_on (w));
+  type (w, "Install tree URL", "ftp://mirror.example.org/fedora/os/");
+  g_assert_null (message (w, "URL problem"));
+  g_assert_true (forward_on (w));
+  /* Another method: the URL does not count. */
+  type (w, "Install tree URL", "bad");
+  toggle (w, "Manual install");
+  g_assert_null (message (w, "URL problem"));
+  g_assert_true (forward_on (w));
+}
+
+static void
+test_url_install (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  VdTestHttp *http = vd_test_http_start ();
+  g_autofree char *url = vd_test_http_url (http, "url-tree/");
+  const char *error;
+
+  to_os_step (w, url);
+  /* Forward waits for the tree. */
+  wait_tree_read (w);
+  VD_TEST_WAIT_UNTIL (strstr (detect_text (w), "Detected") != NULL, 150);
+  g_assert_cmpstr (detect_text (w), ==,
+                   "Detected: Fedora Linux 36. Choose another from the list to override it.");
+  g_assert_cmpstr (spec (w)->os_id, ==, "http://fedoraproject.org/fedora/36");
+  g_assert_cmpstr (spec (w)->tree_kernel, ==, "images/pxeboot/vmlinuz");
+  g_assert_cmpstr (spec (w)->tree_initrd, ==, "images/pxeboot/initrd.img");
+  g_assert_cmpstr (spec (w)->install_arg, ==, "inst.repo");
+  forward (w);
+
+  /* Back to step 1 for kernel arguments: the tree is not read again. */
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  g_assert_cmpstr (page (w), ==, "method");
+  type (w, "Kernel arguments", "inst.ks=http://127.0.0.1/ks.cfg ");
+  forward (w);
+  g_assert_false (shown (w, "Stop reading the install tree"));
+  g_assert_true (forward_on (w));
+  forward (w);
+  forward (w);
+  g_assert_cmpstr (page (w), ==, "storage");
+  pick (w, "Storage pool", "default-pool");
+  type (w, "Disk size", "1");
+  forward (w);
+  type (w, "Guest name", "wizard-netinst");
+  /* The install's first boot starts at once: nothing to customize. */
+  g_assert_false (gtk_widget_get_sensitive (find (w, "Customize configuration before install")));
+  {
+    g_autofree char *cmdline = vd_install_spec_get_cmdline (spec (w));
+    g_autofree char *expected = g_strdup_printf ("inst.repo=%s inst.ks=http://127.0.0.1/ks.cfg",
+                                                 url);
+
+    g_assert_cmpstr (cmdline, ==, expected);
+  }
+  finish (w);
+
+  /* The kernel arrives and gets its volume; the test driver has no
+   * upload: the error page says so and nothing stays. */
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (page (w), "error") == 0, 60);
+  error = gtk_label_get_text (GTK_LABEL (find (w, "Creation error")));
+  g_assert_nonnull (strstr (error, "wizard-netinst-kernel"));
+  g_assert_nonnull (strstr (error, "virStorageVolUpload"));
+  assert_nothing_left (fixture, "wizard-netinst");
+  vd_test_http_stop (http);
+}
+
+static void
+test_url_unreachable (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  VdTestHttp *http = vd_test_http_start ();
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u/tree/",
+                                             vd_test_http_closed_port ());
+  g_autofree char *missing = vd_test_http_url (http, "no-such-tree/");
+  g_autofree char *url = vd_test_http_url (http, "url-tree/");
+
+  /* Nothing listens there. */
+  to_os_step (w, closed);
+  wait_tree_read (w);
+  g_assert_nonnull (strstr (detect_text (w), "The server could not be reached"));
+  g_assert_false (forward_on (w));
+  g_assert_true (shown (w, "Read the install tree again"));
+
+  /* A server, but no tree: its 404. */
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  to_os_step (w, missing);
+  wait_tree_read (w);
+  g_assert_nonnull (strstr (detect_text (w), "This is not an install tree"));
+  g_assert_nonnull (strstr (detect_text (w), "Not Found"));
+  g_assert_false (forward_on (w));
+
+  /* Fixed: Forward comes on. */
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  to_os_step (w, url);
+  wait_tree_read (w);
+  g_assert_false (shown (w, "Read the install tree again"));
+  g_assert_true (forward_on (w));
+  g_assert_null (virDomainLookupByName (fixture->conn, "fedora36"));
+  virResetLastError ();
+  vd_test_http_stop (http);
+}
+
+static void
+test_url_cancel_download (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  VdTestHttp *http = vd_test_http_start ();
+  /* The kernel comes one byte every 100 ms. */
+  g_autofree char *url = vd_test_http_url (http, "slow/url-tree/");
+  GtkWidget *progress;
+
+  to_os_step (w, url);
+  wait_tree_read (w);
+  g_assert_true (forward_on (w));
+  forward (w);
+  forward (w);
+  pick (w, "Storage pool", "default-pool");
+  forward (w);
+  type (w, "Guest name", "wizard-netinst-cancel");
+  finish (w);
+  progress = find (w, "Download progress");
+  VD_TEST_WAIT_UNTIL (gtk_widget_get_visible (progress) &&
+                      gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (progress)) > 0, 30);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (w, "Creation progress"))), ==,
+                   "Downloading the install kernel…");
+  g_assert_nonnull (strstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (progress)), " of "));
+  gtk_button_clicked (GTK_BUTTON (find (w, "Cancel")));
+  VD_TEST_WAIT_UNTIL (gtk_widget_in_destruction (w) || !gtk_widget_get_visible (w), 30);
+  assert_nothing_left (fixture, "wizard-netinst-cancel");
+  vd_test_http_stop (http);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +853,10 @@ main (int   argc,
   ADD ("refused", test_refused);
   ADD ("cancel", test_cancel);
   ADD ("destroyed-while-creating", test_destroyed_while_creating);
+  ADD ("url-rules", test_url_rules);
+  ADD ("url-install", test_url_install);
+  ADD ("url-unreachable", test_url_unreachable);
+  ADD ("url-cancel-download", test_url_cancel_download);
 #undef ADD
   g_test_add_func ("/vd/new-vm-wizard/media-choices", test_media_choices);
   g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
