@@ -13,6 +13,7 @@
 
 #include "vd-hardware-page-device.h"
 #include "vd-hardware-page-balloon.h"
+#include "vd-hardware-page-char.h"
 #include "vd-hardware-page-disk.h"
 #include "vd-hardware-page-generic.h"
 #include "vd-hardware-page-graphics.h"
@@ -149,7 +150,8 @@ vd_hardware_page_device_init (VdHardwarePageDevice *self)
  * Returns: (transfer floating): the page for that kind of device: an
  *   editing page for disks, NICs, graphics, video, input devices,
  *   watchdogs, the memory balloon, random number generators, sound cards,
- *   TPMs and panic notifiers, else the generic one
+ *   TPMs, panic notifiers and character devices (serial, parallel,
+ *   console, channel), else the generic one
  */
 VdHardwarePage *
 vd_hardware_page_device_new_for (VdDeviceKind  kind,
@@ -211,6 +213,9 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
     case VD_DEVICE_KIND_CHANNEL:
+      type = VD_TYPE_HARDWARE_PAGE_CHAR;
+      break;
+
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_CONTROLLER:

@@ -12,6 +12,7 @@
 #include "vd-error.h"
 #include "../vd-test-util.h"
 #include "domain-editor-test-util.h"
+#include "domain-editor-chardev-edits.h"
 #include "domain-editor-misc-edits.h"
 
 /*
@@ -349,6 +350,8 @@ same_values (VdDomainEditor *e,
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
     case VD_DEVICE_KIND_CHANNEL:
+      g_assert_true (chardev_same_values (e, ref));
+      break;
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_CONTROLLER:
@@ -1490,6 +1493,7 @@ static const DevEdit dev_edits[] = {
     check_nic_no_bandwidth, { "%s/bandwidth" } },
   MORE_DEV_EDITS
   MISC_DEV_EDITS
+  CHAR_DEV_EDITS
 };
 
 static void
@@ -1862,6 +1866,7 @@ static const BadDevEdit bad_dev_edits[] = {
     "has no such setting" },
   MORE_BAD_DEV_EDITS
   MISC_BAD_DEV_EDITS
+  CHAR_BAD_DEV_EDITS
 };
 
 static void
@@ -2450,6 +2455,7 @@ main (int   argc,
   g_test_add_func ("/domain-editor-devices/invalid-edits", test_invalid_edits);
   g_test_add_func ("/domain-editor-devices/add-remove", test_add_remove);
   g_test_add_func ("/domain-editor-devices/add-refused", test_add_refused);
+  g_test_add_func ("/domain-editor-devices/guest-agent", test_guest_agent);
   g_test_add_func ("/domain-editor-devices/apply-live", test_apply_live);
   g_test_add_func ("/domain-editor-devices/corpus-apply", test_corpus_apply);
 

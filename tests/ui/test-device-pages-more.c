@@ -29,7 +29,8 @@ __asan_default_options (void)
 }
 
 /* The guest window's further device pages (input, watchdog, memory
- * balloon, random number generator, sound card, TPM, panic notifier, ...): over the corpus
+ * balloon, random number generator, sound card, TPM, panic notifier,
+ * serial and parallel ports, consoles and channels): over the corpus
  * (tests/data/domains) each loads and commits without changing a byte; on
  * a test-driver host (tests/data/device-pages-more.xml) one field per page
  * is changed through its widget, applied and read back from libvirt, where
@@ -220,7 +221,8 @@ corpus_files (void)
 /* The kinds this test covers, each with a page of its own. */
 static const VdDeviceKind more_kinds[] = {
   VD_DEVICE_KIND_INPUT, VD_DEVICE_KIND_WATCHDOG, VD_DEVICE_KIND_MEMBALLOON, VD_DEVICE_KIND_RNG,
-  VD_DEVICE_KIND_SOUND, VD_DEVICE_KIND_TPM, VD_DEVICE_KIND_PANIC,
+  VD_DEVICE_KIND_SOUND, VD_DEVICE_KIND_TPM, VD_DEVICE_KIND_PANIC, VD_DEVICE_KIND_SERIAL,
+  VD_DEVICE_KIND_PARALLEL, VD_DEVICE_KIND_CONSOLE, VD_DEVICE_KIND_CHANNEL,
 };
 
 static gboolean
@@ -516,6 +518,183 @@ test_panic (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+shown (GtkWidget  *page,
+       const char *name)
+{
+  return gtk_widget_is_visible (page_child (page, name));
+}
+
+/* Serial port: a TCP socket needs a host and a port from 1 to 65535; a
+ * file an absolute path */
+static void
+test_serial (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *page;
+  GtkEntry *host;
+  GtkEntry *port;
+
+  fixture_open (&fixture);
+  page = show_page (&fixture, "device-serial/0");
+  host = GTK_ENTRY (page_child (page, "host_entry"));
+  port = GTK_ENTRY (page_child (page, "port_entry"));
+  g_assert_cmpstr (combo_id (page, "type_combo"), ==, "pty");
+  g_assert_false (shown (page, "path_entry"));
+  g_assert_false (shown (page, "host_entry"));
+  /* Neither a console's type nor a channel's name nor the agent. */
+  g_assert_false (shown (page, "target_type_combo"));
+  g_assert_false (shown (page, "name_entry"));
+  g_assert_false (shown (page, "agent_button"));
+
+  set_combo (page, "type_combo", "tcp");
+  g_assert_true (shown (page, "host_entry"));
+  g_assert_true (shown (page, "port_entry"));
+  g_assert_true (shown (page, "mode_combo"));
+  g_assert_true (shown (page, "protocol_combo"));
+  g_assert_true (message_shown (page, "host_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (host, "127.0.0.1");
+  g_assert_false (message_shown (page, "host_message"));
+  g_assert_true (message_shown (page, "port_message"));
+  gtk_entry_set_text (port, "70000");
+  g_assert_true (message_shown (page, "port_message"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "port_message"))),
+                            "65535"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (port, "45x");
+  g_assert_true (message_shown (page, "port_message"));
+  gtk_entry_set_text (port, "4555");
+  g_assert_false (message_shown (page, "port_message"));
+  g_assert_true (apply_sensitive (&fixture));
+
+  set_combo (page, "type_combo", "file");
+  g_assert_false (shown (page, "host_entry"));
+  g_assert_true (shown (page, "path_entry"));
+  g_assert_true (message_shown (page, "path_message"));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "path_entry")), "serial.log");
+  g_assert_true (message_shown (page, "path_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  /* Only a channel goes to the SPICE client. */
+  set_combo (page, "type_combo", "spicevmc");
+  g_assert_true (message_shown (page, "type_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  set_combo (page, "type_combo", "pty");
+  g_assert_false (message_shown (page, "type_message"));
+  g_assert_false (apply_sensitive (&fixture));
+
+  fixture_close (&fixture);
+}
+
+/* Parallel port: to a file */
+static void
+test_parallel (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  const char *removed[] = { "<parallel type='pty'>", NULL };
+  const char *added[] = { "<parallel type='file'>", "<source path='/var/log/vd-parallel.log'/>",
+                          NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-parallel/0");
+  set_combo (page, "type_combo", "file");
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "path_entry")), "/var/log/vd-parallel.log");
+  g_assert_false (message_shown (page, "path_message"));
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+
+  fixture_close (&fixture);
+}
+
+/* Console: its type; the virtio console to a unix socket that listens */
+static void
+test_console (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  /* (the serial port's console keeps a line like the virtio one's first) */
+  const char *removed[] = { NULL };
+  const char *added[] = { "<console type='unix'>",
+                          "<source mode='bind' path='/run/vd-console.sock'/>", NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-console/1");
+  g_assert_true (shown (page, "target_type_combo"));
+  g_assert_cmpstr (combo_id (page, "target_type_combo"), ==, "virtio");
+  set_combo (page, "type_combo", "unix");
+  /* A console's socket needs a path (only a channel's is named by libvirt). */
+  g_assert_true (message_shown (page, "path_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "path_entry")), "/run/vd-console.sock");
+  set_combo (page, "mode_combo", "bind");
+  g_assert_false (message_shown (page, "path_message"));
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+
+  fixture_close (&fixture);
+}
+
+/* Channel: its name; the QEMU guest agent's channel, added at Apply */
+static void
+test_channel (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  GtkWidget *page;
+  GtkEntry *name;
+  const char *removed[] = { NULL };
+  const char *added[] = { "<channel type='unix'>",
+                          "<target type='virtio' name='org.qemu.guest_agent.0'/>", NULL };
+
+  fixture_open (&fixture);
+  before = inactive_xml (fixture.domain);
+  page = show_page (&fixture, "device-channel/0");
+  name = GTK_ENTRY (page_child (page, "name_entry"));
+  g_assert_cmpstr (combo_id (page, "type_combo"), ==, "spicevmc");
+  g_assert_true (shown (page, "name_entry"));
+  g_assert_cmpstr (gtk_entry_get_text (name), ==, "com.redhat.spice.0");
+  gtk_entry_set_text (name, "com redhat");
+  g_assert_true (message_shown (page, "name_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (name, "");
+  g_assert_true (message_shown (page, "name_message"));
+  gtk_entry_set_text (name, "com.redhat.spice.0");
+  g_assert_false (message_shown (page, "name_message"));
+  g_assert_false (apply_sensitive (&fixture));
+
+  g_assert_true (shown (page, "agent_button"));
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "agent_button")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "agent_label"))),
+                            "no QEMU guest agent"));
+  gtk_button_clicked (GTK_BUTTON (page_child (page, "agent_button")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "agent_button")));
+  APPLY_AND_CHECK (&fixture, before, removed, added);
+  {
+    g_autofree char *xml = inactive_xml (fixture.domain);
+
+    g_assert_nonnull (strstr (xml, "</channel>\n    <channel type='unix'>"));
+  }
+  /* The new channel has its page; both say the agent's channel is there. */
+  VD_TEST_WAIT_UNTIL (gtk_stack_get_child_by_name (GTK_STACK (window_child (&fixture,
+                                                                            "details_stack")),
+                                                   "device-channel/1") != NULL, 30);
+  page = show_page (&fixture, "device-channel/1");
+  g_assert_cmpstr (combo_id (page, "type_combo"), ==, "unix");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (page_child (page, "name_entry"))), ==,
+                   "org.qemu.guest_agent.0");
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "agent_button")));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "agent_label"))),
+                            "has a QEMU guest agent"));
+  page = show_page (&fixture, "device-channel/0");
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "agent_button")));
+  g_assert_false (apply_sensitive (&fixture));
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +713,10 @@ main (int   argc,
   g_test_add_func ("/vd/device-pages-more/sound", test_sound);
   g_test_add_func ("/vd/device-pages-more/tpm", test_tpm);
   g_test_add_func ("/vd/device-pages-more/panic", test_panic);
+  g_test_add_func ("/vd/device-pages-more/serial", test_serial);
+  g_test_add_func ("/vd/device-pages-more/parallel", test_parallel);
+  g_test_add_func ("/vd/device-pages-more/console", test_console);
+  g_test_add_func ("/vd/device-pages-more/channel", test_channel);
 
   return g_test_run ();
 }
