@@ -788,6 +788,16 @@ start_tunnel (VdConsoleView *self,
   vd_console_tunnel_start_async (self->tunnel, self->cancellable, tunnel_started_cb, start);
 }
 
+/* @widget and everything in it (gtk_widget_realize() does one widget). */
+static void
+realize_all (GtkWidget *widget,
+             gpointer   user_data)
+{
+  gtk_widget_realize (widget);
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), realize_all, NULL);
+}
+
 /* The session and its widget in the view; FALSE (and the error page)
  * when this build cannot show @type. */
 static gboolean
@@ -821,6 +831,10 @@ create_session (VdConsoleView *self,
   gtk_widget_set_vexpand (GTK_WIDGET (display), TRUE);
   gtk_container_add (GTK_CONTAINER (self->display_box), GTK_WIDGET (display));
   gtk_widget_show (GTK_WIDGET (display));
+  /* gtk-vnc draws into its own window from its first signals on: in a page
+   * not shown (a background tab, the Details page) it would have none. */
+  if (gtk_widget_is_toplevel (gtk_widget_get_toplevel (GTK_WIDGET (self))))
+    realize_all (GTK_WIDGET (display), NULL);
   _vd_console_view_session_changed (self);
 
   return TRUE;

@@ -14,6 +14,7 @@
 #include "vd-application.h"
 #include "vd-clone-dialog.h"
 #include "vd-confirm-dialog.h"
+#include "vd-console-tabs-window.h"
 #include "vd-delete-dialog.h"
 #include "vd-host-window.h"
 #include "vd-manager-window-private.h"
@@ -465,6 +466,29 @@ vd_manager_window_action_open_cb (GSimpleAction *action,
     _vd_manager_window_open_domain (self, g_ptr_array_index (domains, i));
 }
 
+/* The selected guests' consoles as tabs of one window (the one already
+ * open, if any; a guest already there is brought forward). */
+static void
+vd_manager_window_action_open_console_tab_cb (GSimpleAction *action,
+                                              GVariant      *param,
+                                              gpointer       user_data)
+{
+  VdManagerWindow *self = user_data;
+  g_autoptr(GPtrArray) domains = vd_manager_window_get_selected_domains (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  VdConsoleTabsWindow *tabs;
+
+  if (domains->len == 0)
+    return;
+
+  tabs = vd_console_tabs_window_find (app);
+  if (tabs == NULL)
+    tabs = vd_console_tabs_window_new (app, self->settings);
+  for (guint i = 0; i < domains->len; i++)
+    vd_console_tabs_window_open (tabs, g_ptr_array_index (domains, i));
+  gtk_window_present (GTK_WINDOW (tabs));
+}
+
 static VdConnection *
 selected_connection (VdManagerWindow *self)
 {
@@ -598,6 +622,7 @@ vd_manager_window_action_close_cb (GSimpleAction *action,
 
 static const GActionEntry action_entries[] = {
   { "open", vd_manager_window_action_open_cb },
+  { "open-console-tab", vd_manager_window_action_open_console_tab_cb },
   { "start", vd_manager_window_action_start_cb },
   { "pause", vd_manager_window_action_pause_cb },
   { "resume", vd_manager_window_action_resume_cb },
@@ -669,6 +694,7 @@ _vd_manager_window_update_actions (VdManagerWindow *self)
     set_enabled (self, ops[op].action, can[op]);
 
   set_enabled (self, "open", domains->len > 0);
+  set_enabled (self, "open-console-tab", domains->len > 0);
   /* Clone: exactly one guest, not busy, on a connection that may write */
   set_enabled (self, "clone", domains->len == 1 && connection != NULL &&
                               !vd_connection_get_read_only (connection) &&

@@ -19,6 +19,7 @@
 
 #include "vd-console-display-vnc.h"
 #include "vd-console-secrets.h"
+#include "vd-console-tabs-window.h"
 #include "vd-console-view.h"
 #include "../vd-test-util.h"
 #include "../ui/vd-test-ui.h"
@@ -1016,6 +1017,75 @@ test_two_serials (void)
   vd_connection_disconnect (connection);
 }
 
+/* Consoles as tabs: two real VNC guests in one window, each tab's display
+ * gets the guest's pixels; closing a tab ends its session (the view goes),
+ * the other keeps its screen; the last one takes the window. */
+static void
+test_tabs (void)
+{
+  g_autoptr(VdConnection) connection = open_system ();
+  g_autofree char *first_name = g_strdup_printf ("vd-e2e-console-tab1-%d", (int)getpid ());
+  g_autofree char *second_name = g_strdup_printf ("vd-e2e-console-tab2-%d", (int)getpid ());
+  g_autofree char *first_xml = vd_e2e_guest_xml (first_name);
+  g_autofree char *second_xml = vd_e2e_guest_xml (second_name);
+  VdConsoleTabsWindow *tabs = vd_console_tabs_window_new (NULL, NULL);
+  VdConsoleView *first_view, *second_view;
+  VdDomain *first, *second;
+
+  first = define_guest (connection, first_name, first_xml);
+  second = define_guest (connection, second_name, second_xml);
+  start_guest (first);
+  start_guest (second);
+
+  g_object_add_weak_pointer (G_OBJECT (tabs), (gpointer *)&tabs);
+  gtk_window_set_default_size (GTK_WINDOW (tabs), 800, 600);
+  vd_console_tabs_window_open (tabs, first);
+  vd_console_tabs_window_open (tabs, second);
+  gtk_window_present (GTK_WINDOW (tabs));
+  first_view = vd_console_tabs_window_get_view (tabs, first);
+  second_view = vd_console_tabs_window_get_view (tabs, second);
+  g_object_add_weak_pointer (G_OBJECT (first_view), (gpointer *)&first_view);
+
+  /* The tab shown, then the other one. */
+  g_assert_true (vd_console_tabs_window_get_current (tabs) == second);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (second_view), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_pixels (second_view), WAIT_SECONDS);
+  vd_console_tabs_window_open (tabs, first);
+  g_assert_true (vd_console_tabs_window_get_current (tabs) == first);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (tabs), ==, 2);
+  VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (first_view), WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (has_pixels (first_view), WAIT_SECONDS);
+  /* The window's console menu is the tab's. */
+  g_assert_true (g_action_group_get_action_enabled (gtk_widget_get_action_group (GTK_WIDGET (tabs),
+                                                                                 "vm"),
+                                                    "send-key"));
+  if (g_getenv ("VD_E2E_SCREENSHOT") != NULL)
+    {
+      /* For the guide: the window as it is, by `import -window root`. */
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (tabs));
+      g_usleep (G_USEC_PER_SEC / 2);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_spawn_command_line_sync (g_getenv ("VD_E2E_SCREENSHOT"), NULL, NULL, NULL, NULL);
+    }
+
+  /* Closed: the session ends with the view; the other display stays. */
+  g_assert_true (vd_console_tabs_window_close_tab (tabs, first));
+  VD_TEST_WAIT_UNTIL (first_view == NULL, WAIT_SECONDS);
+  g_assert_true (vd_console_view_get_initialized (second_view));
+  assert_responsive (GTK_WIDGET (tabs));
+  g_assert_true (vd_console_tabs_window_close_tab (tabs, second));
+  VD_TEST_WAIT_UNTIL (tabs == NULL, WAIT_SECONDS);
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (first)), ==, 0);
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (second)), ==, 0);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (first) && !vd_domain_get_active (second),
+                      WAIT_SECONDS);
+  undefine_guest (connection, first);
+  undefine_guest (connection, second);
+  vd_connection_disconnect (connection);
+}
+
 /* ------------------------------------------------------------------ */
 /* Full screen, under a window manager                                 */
 /* ------------------------------------------------------------------ */
@@ -1211,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/vd/e2e/console/spice-password", test_spice_password);
   g_test_add_func ("/vd/e2e/console/serial", test_serial);
   g_test_add_func ("/vd/e2e/console/two-serials", test_two_serials);
+  g_test_add_func ("/vd/e2e/console/tabs", test_tabs);
 
   ret = g_test_run ();
   vd_test_keyring_down ();

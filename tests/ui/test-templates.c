@@ -13,6 +13,7 @@
 #include "vd-auth-dialog.h"
 #include "vd-confirm-dialog.h"
 #include "vd-connect-dialog.h"
+#include "vd-console-tabs-window.h"
 #include "vd-console-view.h"
 #include "vd-create-network-wizard.h"
 #include "vd-create-volume-dialog.h"
@@ -178,6 +179,28 @@ test_console_view (void)
       g_assert_cmpuint (assert_accessible_names (window), >=, 1);
       gtk_widget_destroy (window);
     }
+
+  vd_connection_disconnect (connection);
+}
+
+static void
+test_console_tabs_window (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  VdConsoleTabsWindow *tabs = vd_console_tabs_window_new (NULL, NULL);
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+
+  /* Two tabs, each with its name and close button. */
+  vd_console_tabs_window_open (tabs, vd_connection_find_domain_by_name (connection, "bravo"));
+  vd_console_tabs_window_open (tabs, alpha);
+  gtk_window_present (GTK_WINDOW (tabs));
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (vd_console_view_get_page (vd_console_tabs_window_get_view (tabs,
+                                                                                          alpha)),
+                                 "connecting") != 0, 30);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (tabs));
+  g_assert_cmpuint (assert_accessible_names (GTK_WIDGET (tabs)), >=, 3);
+  gtk_widget_destroy (GTK_WIDGET (tabs));
 
   vd_connection_disconnect (connection);
 }
@@ -401,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/vd/templates/manager-window", test_manager_window);
   g_test_add_func ("/vd/templates/vm-window", test_vm_window);
   g_test_add_func ("/vd/templates/console-view", test_console_view);
+  g_test_add_func ("/vd/templates/console-tabs-window", test_console_tabs_window);
   g_test_add_func ("/vd/templates/graphs", test_graphs);
   g_test_add_func ("/vd/templates/host-window", test_host_window);
   g_test_add_func ("/vd/templates/create-wizards", test_create_wizards);
