@@ -14,7 +14,7 @@
 #include <libxml/parser.h>
 #include <string.h>
 
-#include "vd-add-hardware-dialog.h"
+#include "vd-add-hardware-dialog-private.h"
 #include "vd-connection-host.h"
 #include "vd-domain-editor-devices.h"
 #include "vd-domain-editor.h"
@@ -52,52 +52,6 @@
  * device's id in it, and closes.
  */
 
-typedef struct _HwType HwType;
-
-struct _VdAddHardwareDialog
-{
-  GtkDialog         parent_instance;
-
-  /* Template widgets */
-  GtkStack         *main_stack;
-  GtkLabel         *load_error_label;
-  GtkListBox       *type_list;
-  GtkBox           *page_box;
-  GtkWidget        *storage_box;
-  GtkToggleButton  *new_volume_radio;
-  GtkToggleButton  *existing_radio;
-  GtkEntry         *size_entry;
-  GtkLabel         *size_message;
-  GtkLabel         *pool_label;
-  GtkSourceView    *preview_view;
-  GtkInfoBar       *info_bar;
-  GtkLabel         *info_label;
-  GtkSpinner       *progress_spinner;
-  GtkLabel         *progress_label;
-  GtkWidget        *finish_button;
-  GtkWidget        *cancel_button;
-
-  /* Owned references */
-  VdDomain         *domain;
-  VdDomainEditor   *base;        /* the guest's configuration, unedited */
-  VdDomainEditor   *scratch;     /* base + the default device: the page's editor */
-  VdHardwarePage   *page;
-  char             *device_xml;  /* the default device */
-  char             *device_id;   /* its id in scratch */
-  VdStoragePool    *pool;        /* where a new disk image goes */
-  char             *volume_name;
-  GCancellable     *cancellable;
-  GCancellable     *run_cancellable;
-  VdDomainEditor   *final;       /* what Finish applies */
-  char             *created_volume; /* made by this Finish, deleted on failure */
-
-  const HwType     *type;
-  guint             wait_source;  /* for the host's pools */
-  guint             waited;
-  gboolean          loaded;
-  gboolean          running;
-};
-
 G_DEFINE_FINAL_TYPE (VdAddHardwareDialog, vd_add_hardware_dialog, GTK_TYPE_DIALOG)
 
 enum {
@@ -106,456 +60,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* Building default devices */
-
-/* Returns the device's XML, or NULL with *reason set (translated) when
- * this guest cannot take one. */
-typedef char *(*BuildFunc) (VdAddHardwareDialog *self,
-                            char               **reason);
-
-struct _HwType
-{
-  const char   *id;
-  const char   *icon;
-  const char   *label;
-  VdDeviceKind  kind;
-  BuildFunc     build;
-};
-
-static GPtrArray *
-devices_of (VdDomainEditor *editor,
-            VdDeviceKind    kind)
-{
-  g_autoptr(GPtrArray) devices = vd_domain_editor_list_devices (editor);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < devices->len; i++)
-    if (vd_device_ref_get_kind (devices->pdata[i]) == kind)
-      g_ptr_array_add (ids, g_strdup (vd_device_ref_get_id (devices->pdata[i])));
-
-  return ids;
-}
-
-/* Whether the guest uses virtio already (a disk, NIC, video, ...). */
-static gboolean
-uses_virtio (VdAddHardwareDialog *self)
-{
-  g_autofree char *xml = vd_domain_editor_get_xml (self->base);
-
-  return strstr (xml, "'virtio'") != NULL || strstr (xml, "\"virtio\"") != NULL ||
-         strstr (xml, "virtio-") != NULL;
-}
-
-static gboolean
-xml_contains (VdAddHardwareDialog *self,
-              const char          *needle)
-{
-  g_autofree char *xml = vd_domain_editor_get_xml (self->base);
-
-  return strstr (xml, needle) != NULL;
-}
-
-static gboolean
-is_q35 (VdAddHardwareDialog *self)
-{
-  return xml_contains (self, "q35");
-}
-
-static gboolean
-is_x86 (VdAddHardwareDialog *self)
-{
-  return xml_contains (self, "arch=\"x86_64\"") || xml_contains (self, "arch='x86_64'") ||
-         xml_contains (self, "arch=\"i686\"") || xml_contains (self, "arch='i686'");
-}
-
-/* A disk target free on @bus: the first of vda, vdb, ... (sd*, hd*) no
- * disk, CD-ROM or floppy of the guest has. */
-static char *
-free_target (VdAddHardwareDialog *self,
-             const char          *bus)
-{
-  g_autoptr(GPtrArray) devices = vd_domain_editor_list_devices (self->base);
-  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func (g_free);
-  const char *prefix = g_strcmp0 (bus, "virtio") == 0 ? "vd"
-                       : g_strcmp0 (bus, "ide") == 0 ? "hd" : "sd";
-
-  for (guint i = 0; i < devices->len; i++)
-    {
-      VdDeviceKind kind = vd_device_ref_get_kind (devices->pdata[i]);
-
-      if (kind == VD_DEVICE_KIND_DISK || kind == VD_DEVICE_KIND_CDROM ||
-          kind == VD_DEVICE_KIND_FLOPPY)
-        {
-          char *target = vd_domain_editor_get_disk_target (self->base,
-                                                           vd_device_ref_get_id (devices->pdata[i]));
-          if (target != NULL)
-            g_ptr_array_add (used, target);
-        }
-    }
-  g_ptr_array_add (used, NULL);
-
-  for (char c = 'a'; c <= 'z'; c++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s%c", prefix, c);
-
-      if (!g_strv_contains ((const char * const *)used->pdata, name))
-        return g_steal_pointer (&name);
-    }
-
-  return NULL;
-}
-
-/* The pool a new disk image goes to: "default", else the first active
- * pool with a directory. */
-static VdStoragePool *
-find_pool (VdAddHardwareDialog *self)
-{
-  VdConnection *connection = vd_domain_get_connection (self->domain);
-  GListModel *pools = connection != NULL ? vd_connection_get_pools (connection) : NULL;
-  VdStoragePool *found = NULL;
-
-  for (guint i = 0; pools != NULL && i < g_list_model_get_n_items (pools); i++)
-    {
-      g_autoptr(VdStoragePool) pool = g_list_model_get_item (pools, i);
-
-      if (!vd_storage_pool_get_active (pool))
-        continue;
-      if (g_strcmp0 (vd_storage_pool_get_name (pool), "default") == 0)
-        {
-          g_clear_object (&found);
-          return g_steal_pointer (&pool);
-        }
-      if (found == NULL && vd_storage_pool_get_target_path (pool) != NULL)
-        found = g_steal_pointer (&pool);
-    }
-
-  return found;
-}
-
-/* "<guest>-1.qcow2", or the next number no volume of the pool has. */
-static char *
-new_volume_name (VdAddHardwareDialog *self)
-{
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-%u.qcow2", vd_domain_get_name (self->domain),
-                                               n);
-      VdStorageVolume *volume = vd_storage_pool_find_volume (self->pool, name);
-
-      if (volume == NULL)
-        return g_steal_pointer (&name);
-    }
-
-  return NULL;
-}
-
-static char *
-build_disk (VdAddHardwareDialog  *self,
-            char                **reason)
-{
-  const char *bus = uses_virtio (self) ? "virtio" : "sata";
-  g_autofree char *target = free_target (self, bus);
-
-  if (target == NULL)
-    {
-      *reason = g_strdup (_("Every disk name on the bus is taken"));
-      return NULL;
-    }
-  g_clear_object (&self->pool);
-  g_clear_pointer (&self->volume_name, g_free);
-  self->pool = find_pool (self);
-  if (self->pool != NULL)
-    self->volume_name = new_volume_name (self);
-  if (self->volume_name == NULL)
-    {
-      *reason = g_strdup (_("The host has no active storage pool for a new disk image"));
-      return NULL;
-    }
-
-  return g_markup_printf_escaped ("<disk type='volume' device='disk'>"
-                                  "<driver name='qemu' type='qcow2'/>"
-                                  "<source pool='%s' volume='%s'/>"
-                                  "<target dev='%s' bus='%s'/>"
-                                  "</disk>",
-                                  vd_storage_pool_get_name (self->pool), self->volume_name,
-                                  target, bus);
-}
-
-/* A random locally administered MAC in QEMU's range that no NIC of the
- * guest has. */
-static char *
-new_mac (VdAddHardwareDialog *self)
-{
-  g_autoptr(GPtrArray) nics = devices_of (self->base, VD_DEVICE_KIND_INTERFACE);
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *mac = g_strdup_printf ("52:54:00:%02x:%02x:%02x",
-                                              g_random_int_range (0, 256),
-                                              g_random_int_range (0, 256),
-                                              g_random_int_range (0, 256));
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < nics->len && !taken; i++)
-        {
-          g_autofree char *other = vd_domain_editor_get_nic_mac (self->base, nics->pdata[i]);
-
-          taken = other != NULL && g_ascii_strcasecmp (other, mac) == 0;
-        }
-      if (!taken)
-        return g_steal_pointer (&mac);
-    }
-
-  return NULL;
-}
-
-static char *
-build_nic (VdAddHardwareDialog  *self,
-           char                **reason)
-{
-  g_autofree char *mac = new_mac (self);
-  g_autoptr(GPtrArray) nics = devices_of (self->base, VD_DEVICE_KIND_INTERFACE);
-  g_autofree char *model = NULL;
-
-  /* The model of the guest's other NICs, else virtio where it uses
-   * virtio, else e1000e. */
-  for (guint i = 0; i < nics->len && model == NULL; i++)
-    model = vd_domain_editor_get_nic_model (self->base, nics->pdata[i]);
-  if (model == NULL)
-    model = g_strdup (uses_virtio (self) ? "virtio" : "e1000e");
-
-  return g_markup_printf_escaped ("<interface type='network'>"
-                                  "<mac address='%s'/>"
-                                  "<source network='default'/>"
-                                  "<model type='%s'/>"
-                                  "</interface>", mac, model);
-}
-
-static char *
-build_graphics (VdAddHardwareDialog  *self,
-                char                **reason)
-{
-  g_autoptr(GPtrArray) displays = devices_of (self->base, VD_DEVICE_KIND_GRAPHICS);
-  gboolean has_vnc = FALSE, has_spice = FALSE;
-
-  for (guint i = 0; i < displays->len; i++)
-    {
-      g_autofree char *type = vd_domain_editor_get_graphics_type (self->base,
-                                                                  displays->pdata[i]);
-
-      has_vnc |= g_strcmp0 (type, "vnc") == 0;
-      has_spice |= g_strcmp0 (type, "spice") == 0;
-    }
-  if (has_vnc && has_spice)
-    {
-      *reason = g_strdup (_("The guest has a VNC and a SPICE display already"));
-      return NULL;
-    }
-
-  return g_strdup_printf ("<graphics type='%s' port='-1' autoport='yes'>"
-                          "<listen type='address' address='127.0.0.1'/>"
-                          "</graphics>", has_vnc ? "spice" : "vnc");
-}
-
-static char *
-build_video (VdAddHardwareDialog  *self,
-             char                **reason)
-{
-  g_autoptr(GPtrArray) videos = devices_of (self->base, VD_DEVICE_KIND_VIDEO);
-
-  /* A second card is no VGA card. */
-  return g_strdup_printf ("<video><model type='%s' heads='1'/></video>",
-                          videos->len > 0 || uses_virtio (self) ? "virtio" : "vga");
-}
-
-static char *
-build_input (VdAddHardwareDialog  *self,
-             char                **reason)
-{
-  /* vd_domain_editor_add_device_xml() refuses it on a guest without USB. */
-  return g_strdup ("<input type='tablet' bus='usb'/>");
-}
-
-static char *
-build_sound (VdAddHardwareDialog  *self,
-             char                **reason)
-{
-  return g_strdup_printf ("<sound model='%s'/>", is_q35 (self) ? "ich9" : "ich6");
-}
-
-static char *
-build_serial (VdAddHardwareDialog  *self,
-              char                **reason)
-{
-  return g_strdup ("<serial type='pty'/>");
-}
-
-static char *
-build_console (VdAddHardwareDialog  *self,
-               char                **reason)
-{
-  return g_strdup ("<console type='pty'><target type='virtio'/></console>");
-}
-
-static gboolean
-has_channel (VdAddHardwareDialog *self,
-             const char          *name)
-{
-  g_autofree char *single = g_strdup_printf ("name='%s'", name);
-  g_autofree char *dbl = g_strdup_printf ("name=\"%s\"", name);
-
-  return xml_contains (self, single) || xml_contains (self, dbl);
-}
-
-static char *
-build_agent_channel (VdAddHardwareDialog  *self,
-                     char                **reason)
-{
-  if (has_channel (self, "org.qemu.guest_agent.0"))
-    {
-      *reason = g_strdup (_("The guest has a QEMU guest agent channel already"));
-      return NULL;
-    }
-
-  return g_strdup ("<channel type='unix'>"
-                   "<target type='virtio' name='org.qemu.guest_agent.0'/>"
-                   "</channel>");
-}
-
-static char *
-build_spice_channel (VdAddHardwareDialog  *self,
-                     char                **reason)
-{
-  if (has_channel (self, "com.redhat.spice.0"))
-    {
-      *reason = g_strdup (_("The guest has a SPICE agent channel already"));
-      return NULL;
-    }
-
-  return g_strdup ("<channel type='spicevmc'>"
-                   "<target type='virtio' name='com.redhat.spice.0'/>"
-                   "</channel>");
-}
-
-static char *
-build_watchdog (VdAddHardwareDialog  *self,
-                char                **reason)
-{
-  g_autoptr(GPtrArray) watchdogs = devices_of (self->base, VD_DEVICE_KIND_WATCHDOG);
-
-  if (watchdogs->len > 0)
-    {
-      *reason = g_strdup (_("The guest has a watchdog already"));
-      return NULL;
-    }
-
-  return g_strdup ("<watchdog model='i6300esb' action='reset'/>");
-}
-
-static char *
-build_rng (VdAddHardwareDialog  *self,
-           char                **reason)
-{
-  return g_strdup ("<rng model='virtio'><backend model='random'>/dev/urandom</backend></rng>");
-}
-
-static char *
-build_tpm (VdAddHardwareDialog  *self,
-           char                **reason)
-{
-  g_autoptr(GPtrArray) tpms = devices_of (self->base, VD_DEVICE_KIND_TPM);
-
-  if (tpms->len > 0)
-    {
-      *reason = g_strdup (_("The guest has a TPM already"));
-      return NULL;
-    }
-
-  return g_strdup_printf ("<tpm model='%s'><backend type='emulator' version='2.0'/></tpm>",
-                          is_q35 (self) ? "tpm-crb" : "tpm-tis");
-}
-
-static char *
-build_panic (VdAddHardwareDialog  *self,
-             char                **reason)
-{
-  g_autoptr(GPtrArray) panics = devices_of (self->base, VD_DEVICE_KIND_PANIC);
-
-  if (!is_x86 (self))
-    {
-      *reason = g_strdup (_("Only x86 guests get a panic notifier here"));
-      return NULL;
-    }
-  if (panics->len > 0)
-    {
-      *reason = g_strdup (_("The guest has a panic notifier already"));
-      return NULL;
-    }
-
-  return g_strdup ("<panic model='isa'/>");
-}
-
-static char *
-build_controller (VdAddHardwareDialog  *self,
-                  char                **reason)
-{
-  return g_strdup ("<controller type='scsi' model='virtio-scsi'/>");
-}
-
-static char *
-build_redirdev (VdAddHardwareDialog  *self,
-                char                **reason)
-{
-  if (!xml_contains (self, "<graphics type=\"spice\"") &&
-      !xml_contains (self, "<graphics type='spice'"))
-    {
-      *reason = g_strdup (_("USB redirection needs a SPICE display"));
-      return NULL;
-    }
-
-  return g_strdup ("<redirdev bus='usb' type='spicevmc'/>");
-}
-
-static const HwType types[] = {
-  /* translators: a type of device in Add Hardware */
-  { "disk", "drive-harddisk-symbolic", N_("Storage"), VD_DEVICE_KIND_DISK, build_disk },
-  { "interface", "network-wired-symbolic", N_("Network interface"), VD_DEVICE_KIND_INTERFACE,
-    build_nic },
-  { "graphics", "video-display-symbolic", N_("Graphics"), VD_DEVICE_KIND_GRAPHICS,
-    build_graphics },
-  { "video", "video-display-symbolic", N_("Video"), VD_DEVICE_KIND_VIDEO, build_video },
-  { "input", "input-tablet-symbolic", N_("Input (tablet)"), VD_DEVICE_KIND_INPUT, build_input },
-  { "sound", "audio-card-symbolic", N_("Sound"), VD_DEVICE_KIND_SOUND, build_sound },
-  { "serial", "utilities-terminal-symbolic", N_("Serial port"), VD_DEVICE_KIND_SERIAL,
-    build_serial },
-  { "console", "utilities-terminal-symbolic", N_("Console"), VD_DEVICE_KIND_CONSOLE,
-    build_console },
-  { "channel-agent", "network-transmit-receive-symbolic", N_("Channel: QEMU guest agent"),
-    VD_DEVICE_KIND_CHANNEL, build_agent_channel },
-  { "channel-spice", "network-transmit-receive-symbolic", N_("Channel: SPICE agent"),
-    VD_DEVICE_KIND_CHANNEL, build_spice_channel },
-  { "watchdog", "dialog-warning-symbolic", N_("Watchdog"), VD_DEVICE_KIND_WATCHDOG,
-    build_watchdog },
-  { "rng", "dialog-password-symbolic", N_("Random number generator"), VD_DEVICE_KIND_RNG,
-    build_rng },
-  { "tpm", "channel-secure-symbolic", N_("TPM"), VD_DEVICE_KIND_TPM, build_tpm },
-  { "panic", "dialog-error-symbolic", N_("Panic notifier"), VD_DEVICE_KIND_PANIC, build_panic },
-  { "controller", "drive-multidisk-symbolic", N_("SCSI controller"), VD_DEVICE_KIND_CONTROLLER,
-    build_controller },
-  { "redirdev", "media-removable-symbolic", N_("USB redirection"), VD_DEVICE_KIND_REDIRDEV,
-    build_redirdev },
-};
-
-static const HwType *
-find_type (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_strcmp0 (types[i].id, id) == 0)
-      return &types[i];
-
-  return NULL;
-}
 
 /* The preview and Finish */
 
@@ -827,7 +331,7 @@ type_selected_cb (VdAddHardwareDialog *self,
       show_type (self, NULL);
       return;
     }
-  show_type (self, find_type (gtk_widget_get_name (GTK_WIDGET (row))));
+  show_type (self, _vd_add_hardware_find_type (gtk_widget_get_name (GTK_WIDGET (row))));
 }
 
 /* The list of types, once the guest's configuration is read. */
@@ -835,8 +339,10 @@ static void
 fill_types (VdAddHardwareDialog *self)
 {
   GtkListBoxRow *first = NULL;
+  guint n_types = 0;
+  const HwType *types = _vd_add_hardware_get_types (&n_types);
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+  for (guint i = 0; i < n_types; i++)
     {
       g_autofree char *reason = NULL;
       g_autofree char *xml = NULL;
@@ -979,8 +485,8 @@ find_new_device (VdDomainEditor *before,
                  VdDomainEditor *after,
                  VdDeviceKind    kind)
 {
-  g_autoptr(GPtrArray) old_ids = devices_of (before, kind);
-  g_autoptr(GPtrArray) new_ids = devices_of (after, kind);
+  g_autoptr(GPtrArray) old_ids = _vd_add_hardware_devices_of (before, kind);
+  g_autoptr(GPtrArray) new_ids = _vd_add_hardware_devices_of (after, kind);
   g_autoptr(GPtrArray) old_xml = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < old_ids->len; i++)
@@ -1325,7 +831,7 @@ vd_add_hardware_dialog_select_type (VdAddHardwareDialog *self,
         if (!gtk_widget_get_sensitive (l->data))
           return FALSE;
         gtk_list_box_select_row (self->type_list, l->data);
-        return self->page != NULL && self->type == find_type (type);
+        return self->page != NULL && self->type == _vd_add_hardware_find_type (type);
       }
 
   return FALSE;
