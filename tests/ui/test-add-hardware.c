@@ -573,6 +573,18 @@ test_running_guest_config_only (void)
   fixture_close (&fixture);
 }
 
+static GtkDialog *
+find_question (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 static VdAddHardwareDialog *
 find_dialog (void)
 {
@@ -585,8 +597,9 @@ find_dialog (void)
   return NULL;
 }
 
-/* From the guest window: Add Hardware… opens the dialog; after Finish the
- * window lists the new device and shows its page. */
+/* From the guest window: Add Hardware… opens the dialog (after asking
+ * about the page's unapplied changes); after Finish the window lists the
+ * new device and shows its page. */
 static void
 test_from_window (void)
 {
@@ -609,7 +622,24 @@ test_from_window (void)
   button = vd_test_find_by_accessible_name (window, "Add Hardware…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
-  gtk_button_clicked (GTK_BUTTON (button));
+
+  /* Unapplied changes on the page shown: asked about first. */
+  vd_vm_window_set_page (VD_VM_WINDOW (window), "device-interface/0");
+  {
+    GtkWidget *scrolled = gtk_stack_get_child_by_name (GTK_STACK (stack), "device-interface/0");
+    GtkWidget *nic = gtk_bin_get_child (GTK_BIN (gtk_bin_get_child (GTK_BIN (scrolled))));
+    GtkDialog *question;
+
+    gtk_entry_set_text (GTK_ENTRY (page_child (nic, "mac_entry")), "52:54:00:00:40:99");
+    gtk_button_clicked (GTK_BUTTON (button));
+    question = find_question ();
+    g_assert_nonnull (question);
+    g_assert_null (find_dialog ());
+    /* Discard (the window's RESPONSE_DISCARD) */
+    gtk_dialog_response (question, 1);
+    g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (page_child (nic, "mac_entry"))), ==,
+                     "52:54:00:00:40:01");
+  }
   fixture.dialog = GTK_WIDGET (find_dialog ());
   g_assert_nonnull (fixture.dialog);
   g_object_add_weak_pointer (G_OBJECT (fixture.dialog), (gpointer *)&fixture.dialog);
