@@ -27,8 +27,9 @@ vd_test_http_child_setup (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/* Serving @dir instead of tests/data. */
 static inline VdTestHttp *
-vd_test_http_start (void)
+vd_test_http_start_dir (const char *dir)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -42,7 +43,7 @@ vd_test_http_start (void)
   g_subprocess_launcher_set_child_setup (launcher, vd_test_http_child_setup, NULL, NULL);
   http->process = g_subprocess_launcher_spawn (launcher, &error, "python3",
                                                VD_TEST_DATA_DIR "/../vd-test-http-server.py",
-                                               VD_TEST_DATA_DIR, NULL);
+                                               dir, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (http->process));
   line = g_data_input_stream_read_line (lines, NULL, NULL, &error);
@@ -50,6 +51,12 @@ vd_test_http_start (void)
   g_assert_nonnull (line);
   http->base = g_strdup_printf ("http://127.0.0.1:%s/", g_strstrip (line));
   return http;
+}
+
+static inline VdTestHttp *
+vd_test_http_start (void)
+{
+  return vd_test_http_start_dir (VD_TEST_DATA_DIR);
 }
 
 static inline char *

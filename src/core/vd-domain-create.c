@@ -472,7 +472,15 @@ create_worker (GTask        *task,
     {
       virDomainPtr redefined;
 
-      /* The install runs; the next start boots from the disk. */
+      /* The install runs; the next start boots from the disk. The same
+       * guest: its UUID, or libvirt would see a second one of that name. */
+      if (virDomainGetUUIDString (domain, uuid) < 0)
+        {
+          vd_error_set_from_libvirt (&error, _("Unknown error"));
+          goto failed;
+        }
+      g_free (spec->uuid);
+      spec->uuid = g_strdup (uuid);
       g_clear_pointer (&spec->install_kernel, g_free);
       g_clear_pointer (&spec->install_initrd, g_free);
       g_free (xml);

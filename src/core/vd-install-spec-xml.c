@@ -243,6 +243,8 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
   xmlDocSetRootElement (doc, domain);
   set_prop (domain, "type", is_set (spec->domain_type) ? spec->domain_type : "kvm");
   add_text (domain, "name", spec->name ? spec->name : "");
+  if (is_set (spec->uuid))
+    add_text (domain, "uuid", spec->uuid);
 
   if (is_set (spec->os_id))
     {

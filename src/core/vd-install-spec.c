@@ -90,6 +90,7 @@ vd_install_spec_copy (const VdInstallSpec *spec)
   *copy = *spec;
   copy->media_path = g_strdup (spec->media_path);
   copy->url = g_strdup (spec->url);
+  copy->uuid = g_strdup (spec->uuid);
   copy->install_initrd = g_strdup (spec->install_initrd);
   copy->install_kernel = g_strdup (spec->install_kernel);
   copy->install_arg = g_strdup (spec->install_arg);
@@ -122,6 +123,7 @@ vd_install_spec_free (VdInstallSpec *spec)
 
   g_free (spec->media_path);
   g_free (spec->url);
+  g_free (spec->uuid);
   g_free (spec->install_initrd);
   g_free (spec->install_kernel);
   g_free (spec->install_arg);

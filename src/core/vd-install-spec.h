@@ -118,6 +118,8 @@ typedef struct
  * @install_kernel: the kernel volume's path while the guest's first boot
  *   is defined (set by the creation; %NULL for the final configuration)
  * @install_initrd: the initrd volume's path, likewise
+ * @uuid: the guest's UUID, %NULL for libvirt to choose one (set by the
+ *   creation to define the final configuration of a network install)
  * @pxe_network: the virtual network to boot from (@method PXE)
  * @os_id: the libosinfo id ("http://debian.org/debian/11"), %NULL for
  *   an unknown OS
@@ -160,6 +162,7 @@ typedef struct
   char              *install_arg;
   char              *install_kernel;
   char              *install_initrd;
+  char              *uuid;
   char              *pxe_network;
   char              *os_id;
   char              *os_short_id;
