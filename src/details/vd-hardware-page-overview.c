@@ -191,12 +191,19 @@ update_rename (VdHardwarePageOverview *self)
   VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
   const char *text = gtk_entry_get_text (self->rename_entry);
   g_autofree char *problem = NULL;
-  gboolean can = domain != NULL && vd_domain_get_can_rename (domain) && !self->renaming;
+  /* Edits on this page are XML with the old name: applied after a rename
+   * they would define another guest's name, so they go first. */
+  gboolean edited = vd_hardware_page_get_dirty (VD_HARDWARE_PAGE (self));
+  gboolean can = domain != NULL && vd_domain_get_can_rename (domain) && !self->renaming &&
+                 !edited;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->rename_entry), can);
   if (domain != NULL && !self->renaming && !vd_domain_get_can_rename (domain))
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_entry),
                                  _("Only a guest that is shut off can be renamed"));
+  else if (edited)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_entry),
+                                 _("Apply or revert the changes on this page first"));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->rename_entry), NULL);
 
@@ -616,6 +623,7 @@ vd_hardware_page_overview_init (VdHardwarePageOverview *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
+  g_signal_connect (self, "notify::dirty", G_CALLBACK (update_rename), NULL);
   fill_actions (self->poweroff_combo, FALSE);
   fill_actions (self->reboot_combo, FALSE);
   fill_actions (self->crash_combo, TRUE);

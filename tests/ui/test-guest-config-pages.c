@@ -431,6 +431,12 @@ test_rename (void)
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_false (message_shown (page, "rename_message"));
 
+  /* Unapplied edits on the page (XML with the old name) go first. */
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "title_entry")), "Renamed box");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (entry)));
+
   gtk_entry_set_text (entry, "uefi");
   g_assert_true (message_shown (page, "rename_message"));
   g_assert_nonnull (strstr (label_text (page, "rename_message"), "Another guest"));
