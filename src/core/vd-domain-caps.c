@@ -24,7 +24,7 @@
  * firmware itself and whether that firmware can do Secure Boot.
  *
  * Read in a worker and kept per connection (on the VdConnection, keyed by
- * the four names), answered or not: a driver without domain capabilities
+ * the four names, until it closes), answered or not: a driver without domain capabilities
  * (libvirt's test driver, for one) is asked once, and the pages say that
  * the host does not tell instead of inventing a list.
  */
@@ -229,6 +229,17 @@ cache_key (const char *virt_type,
                     arch != NULL ? arch : "", machine != NULL ? machine : "", NULL);
 }
 
+/* A connection that closes may come back to an upgraded host: what it
+ * said is forgotten. */
+static void
+state_changed_cb (VdConnection *self)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (self), CACHE_KEY);
+
+  if (cache != NULL && vd_connection_get_state (self) != VD_CONNECTION_STATE_CONNECTED)
+    g_hash_table_remove_all (cache);
+}
+
 static GHashTable *
 get_cache (VdConnection *self)
 {
@@ -240,6 +251,7 @@ get_cache (VdConnection *self)
                                      (GDestroyNotify)vd_domain_caps_unref);
       g_object_set_data_full (G_OBJECT (self), CACHE_KEY, cache,
                               (GDestroyNotify)g_hash_table_unref);
+      g_signal_connect (self, "notify::state", G_CALLBACK (state_changed_cb), NULL);
     }
 
   return cache;
