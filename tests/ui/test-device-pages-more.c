@@ -695,6 +695,72 @@ test_channel (void)
   fixture_close (&fixture);
 }
 
+static void
+list_prepend_cb (GtkWidget *widget,
+                 GList    **list)
+{
+  *list = g_list_prepend (*list, widget);
+}
+
+/* Every control of @root a user can reach has a name for screen readers;
+ * returns how many were checked. */
+static guint
+assert_accessible_names (GtkWidget *root)
+{
+  guint checked = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (GTK_IS_BUTTON (root) || GTK_IS_ENTRY (root) || GTK_IS_COMBO_BOX (root))
+    {
+      const char *name = atk_object_get_name (gtk_widget_get_accessible (root));
+
+      if (name == NULL || name[0] == '\0')
+        g_error ("a %s (%s) has no accessible name",
+                 G_OBJECT_TYPE_NAME (root), gtk_buildable_get_name (GTK_BUILDABLE (root)));
+      checked++;
+    }
+  if (GTK_IS_CONTAINER (root) && !GTK_IS_COMBO_BOX (root))
+    {
+      g_autoptr(GList) children = NULL;
+
+      gtk_container_forall (GTK_CONTAINER (root), (GtkCallback)list_prepend_cb, &children);
+      for (const GList *l = children; l != NULL; l = l->next)
+        checked += assert_accessible_names (l->data);
+    }
+
+  return checked;
+}
+
+/* Each page's controls have names for screen readers, also the fields
+ * shown only for some kinds of source. */
+static void
+test_accessible (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *page;
+
+  fixture_open (&fixture);
+  for (const char * const *name = (const char *[]) { "device-input/0", "device-watchdog/0",
+                                                     "device-memballoon/0", "device-rng/0",
+                                                     "device-sound/0", "device-tpm/0",
+                                                     "device-panic/0", "device-serial/0",
+                                                     "device-console/1", "device-channel/0",
+                                                     NULL };
+       *name != NULL; name++)
+    g_assert_cmpuint (assert_accessible_names (show_page (&fixture, *name)), >, 1);
+  page = show_page (&fixture, "device-serial/0");
+  set_combo (page, "type_combo", "tcp");
+  g_assert_cmpuint (assert_accessible_names (page), >=, 6);
+  /* (a page with changes asks before another is shown) */
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  page = show_page (&fixture, "device-tpm/0");
+  set_combo (page, "backend_combo", "passthrough");
+  g_assert_cmpuint (assert_accessible_names (page), >=, 4);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/vd/device-pages-more/parallel", test_parallel);
   g_test_add_func ("/vd/device-pages-more/console", test_console);
   g_test_add_func ("/vd/device-pages-more/channel", test_channel);
+  g_test_add_func ("/vd/device-pages-more/accessible", test_accessible);
 
   return g_test_run ();
 }
