@@ -19,9 +19,9 @@
 /*
  * A serial or parallel port, a console or a channel: where its data goes
  * (a pty, a file, a TCP or unix socket, UDP, the SPICE client), a
- * console's type, a virtio channel's name. A channel's page also says
- * whether the guest has the QEMU guest agent's channel, and adds it (at
- * Apply) when asked. Other kinds of source (vc, dev, null, ...) are shown
+ * console's type, a virtio channel's name. A channel's or console's page
+ * also says whether the guest has the QEMU guest agent's channel, and adds
+ * it (at Apply) when asked. Other kinds of source (vc, dev, null, ...) are shown
  * but not changed here.
  */
 
@@ -173,8 +173,10 @@ vd_hardware_page_char_load (VdHardwarePage *page,
   gtk_entry_set_text (self->name_entry, name != NULL ? name : "");
 
   self->add_agent = FALSE;
+  /* A guest without a channel yet has a console (libvirt gives every
+   * guest with a serial port one): both offer the agent's channel. */
   show_row (self->agent_label_label, gtk_widget_get_parent (GTK_WIDGET (self->agent_label)),
-            kind == VD_DEVICE_KIND_CHANNEL);
+            kind == VD_DEVICE_KIND_CHANNEL || kind == VD_DEVICE_KIND_CONSOLE);
   update_agent (self, editor);
 }
 

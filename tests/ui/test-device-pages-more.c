@@ -625,6 +625,9 @@ test_console (void)
   page = show_page (&fixture, "device-console/1");
   g_assert_true (shown (page, "target_type_combo"));
   g_assert_cmpstr (combo_id (page, "target_type_combo"), ==, "virtio");
+  /* A console offers the guest agent's channel too. */
+  g_assert_true (shown (page, "agent_button"));
+  g_assert_true (gtk_widget_get_sensitive (page_child (page, "agent_button")));
   set_combo (page, "type_combo", "unix");
   /* A console's socket needs a path (only a channel's is named by libvirt). */
   g_assert_true (message_shown (page, "path_message"));
