@@ -446,6 +446,7 @@ finish_stopped (VdAddHardwareDialog *self,
                 const char          *message)
 {
   self->running = FALSE;
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
   g_clear_object (&self->final);
   g_clear_object (&self->run_cancellable);
   if (message != NULL)

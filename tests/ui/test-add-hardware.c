@@ -476,6 +476,7 @@ test_refused_live_attach (void)
   g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (page_child (page, "mac_entry"))), ==,
                    "52:54:00:ab:cd:ef");
   g_assert_true (finish_sensitive (&fixture));
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (&fixture, "cancel_button")));
   after = inactive_xml (fixture.domain);
   g_assert_cmpstr (after, ==, before);
   fixture_close (&fixture);
