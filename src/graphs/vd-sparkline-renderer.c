@@ -322,8 +322,10 @@ draw_graph (VdStatsRing          *ring,
   double bottom = area->y + area->height - 0.5;
   double height = area->height - 1;
   gboolean in_run = FALSE;
+  gboolean pending = FALSE;
   double run_start_x = 0;
   double last_x = 0;
+  double last_y = 0;
 
   if (length == 0 || maximum <= 0)
     return;
@@ -355,16 +357,30 @@ draw_graph (VdStatsRing          *ring,
               run_start_x = x;
               in_run = TRUE;
             }
+          else if (y == last_y)
+            {
+              /* A level stretch (an idle guest, memory that does not
+               * move) is one segment, however many samples it holds: the
+               * same picture for a fraction of the stroking. */
+              pending = TRUE;
+            }
           else
             {
+              if (pending)
+                cairo_line_to (cr, last_x, last_y);
               cairo_line_to (cr, x, y);
+              pending = FALSE;
             }
           last_x = x;
+          last_y = y;
           continue;
         }
 
       if (in_run)
         {
+          if (pending)
+            cairo_line_to (cr, last_x, last_y);
+          pending = FALSE;
           if (fill)
             {
               cairo_path_t *line = cairo_copy_path (cr);

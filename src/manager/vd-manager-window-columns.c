@@ -352,8 +352,6 @@ update_rows (VdManagerWindow *self,
               GtkTreeViewColumn *column = COLUMN_AT (self, spec);
               GtkCellRenderer *cell = RENDERER_AT (self, spec);
               GdkRectangle cell_area;
-              int x;
-              int cell_y;
 
               if (!gtk_tree_view_column_get_visible (column))
                 continue;
@@ -370,11 +368,12 @@ update_rows (VdManagerWindow *self,
 
               /* From one pixel in: the tree view draws every column that
                * touches the area, the one left of it too. That pixel is
-               * the cell's padding, which a tick does not change. */
-              gtk_tree_view_convert_bin_window_to_widget_coords (tree_view, cell_area.x,
-                                                                 cell_area.y, &x, &cell_y);
+               * the cell's padding, which a tick does not change. The
+               * region is in the bin window's coordinates (see
+               * _vd_manager_window_columns_queue_draw()). */
               cairo_region_union_rectangle (region, &(cairo_rectangle_int_t) {
-                                              x + 1, cell_y, MAX (cell_area.width - 1, 0),
+                                              cell_area.x + 1, cell_area.y,
+                                              MAX (cell_area.width - 1, 0),
                                               cell_area.height });
             }
           g_hash_table_insert (signatures, g_object_ref (object), row);
@@ -404,20 +403,26 @@ _vd_manager_window_columns_unwatch_all (VdManagerWindow *self)
 }
 
 /* After a stats tick: redraw the graph cells whose pictures change and
- * nothing else (see update_rows()); names and states, the costly part to
- * draw, are left alone, and with no graph column shown nothing is
- * redrawn. */
+ * nothing else (see update_rows()); names and states are left alone, and
+ * with no graph column shown nothing is redrawn.
+ *
+ * The area is invalidated on the tree view's bin window, not with
+ * gtk_widget_queue_draw_area(): GTK 3's tree view answers any queued draw
+ * of the widget by throwing away its whole pixel cache, so every visible
+ * row, names and icons included, was laid out and drawn again on every
+ * tick. An invalidation of the bin window reaches the pixel cache as just
+ * that area. */
 void
 _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self->tree_view);
+  GdkWindow *bin_window = gtk_tree_view_get_bin_window (self->tree_view);
   cairo_region_t *region = cairo_region_create ();
   guint n_cells = 0;
   guint n_changed = 0;
 
   update_rows (self, region, &n_cells, &n_changed);
 
-  if (n_changed > 0 && n_changed * 2 >= n_cells)
+  if (bin_window != NULL && n_changed > 0 && n_changed * 2 >= n_cells)
     {
       /* Most cells changed (graphs still filling, busy guests): one
        * rectangle over the graph columns draws faster than a region of
@@ -432,22 +437,24 @@ _vd_manager_window_columns_queue_draw (VdManagerWindow *self)
 
           if (!gtk_tree_view_column_get_visible (column))
             continue;
-          /* Column offsets are in tree coordinates; the redraw is asked
-           * for in the widget's, which differ when scrolled sideways. */
-          gtk_tree_view_convert_bin_window_to_widget_coords (self->tree_view,
-                                                             gtk_tree_view_column_get_x_offset (column),
-                                                             0, &x, NULL);
+          /* Column offsets are in tree coordinates; the bin window's
+           * differ when scrolled sideways. */
+          gtk_tree_view_convert_tree_to_bin_window_coords (self->tree_view,
+                                                           gtk_tree_view_column_get_x_offset (column),
+                                                           0, &x, NULL);
           left = MIN (left, x);
           right = MAX (right, x + gtk_tree_view_column_get_width (column));
         }
       /* From one pixel in, as for a cell. */
       if (left != G_MAXINT && left + 1 < right)
-        gtk_widget_queue_draw_area (widget, left + 1, 0, right - left - 1,
-                                    gtk_widget_get_allocated_height (widget));
+        gdk_window_invalidate_rect (bin_window,
+                                    &(GdkRectangle) { left + 1, 0, right - left - 1,
+                                                      gdk_window_get_height (bin_window) },
+                                    FALSE);
     }
-  else if (!cairo_region_is_empty (region))
+  else if (bin_window != NULL && !cairo_region_is_empty (region))
     {
-      gtk_widget_queue_draw_region (widget, region);
+      gdk_window_invalidate_region (bin_window, region, FALSE);
     }
 
   cairo_region_destroy (region);
