@@ -60,6 +60,7 @@ struct _VdDeleteDialog
 
   guint         pending_reads;
   guint         current;        /* index of the entry being deleted */
+  guint         n_done_before_run; /* entries done before Delete was clicked */
   gboolean      running;        /* Delete was pressed and has not ended */
   gboolean      undefining;     /* past the point where Cancel could stop it */
 };

@@ -30,6 +30,13 @@
 
 G_DEFINE_FINAL_TYPE (VdDeleteDialog, vd_delete_dialog, GTK_TYPE_DIALOG)
 
+enum {
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void run_next (VdDeleteDialog *self);
 
 static void
@@ -335,13 +342,30 @@ refresh_pools (const Entry *entry)
     }
 }
 
+static guint
+count_done (VdDeleteDialog *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    n += ((Entry *)g_ptr_array_index (self->entries, i))->done ? 1 : 0;
+
+  return n;
+}
+
 static void
 finish_run (VdDeleteDialog *self)
 {
+  guint n_deleted = count_done (self) - self->n_done_before_run;
+
   self->running = FALSE;
   self->undefining = FALSE;
   gtk_spinner_stop (self->progress_spinner);
   gtk_widget_hide (self->progress_box);
+
+  /* Before the dialog may go: whoever opened it reports the result. */
+  if (n_deleted > 0)
+    g_signal_emit (self, signals[DELETED], 0, n_deleted);
 
   if (self->failures->len == 0 && !any_entry (self, entry_pending))
     {
@@ -487,6 +511,7 @@ start_run (VdDeleteDialog *self)
 {
   self->running = TRUE;
   self->current = 0;
+  self->n_done_before_run = count_done (self);
   g_string_truncate (self->failures, 0);
   show_failure (self, NULL);
   gtk_widget_show (self->progress_box);
@@ -574,6 +599,18 @@ vd_delete_dialog_class_init (VdDeleteDialogClass *klass)
   object_class->finalize = vd_delete_dialog_finalize;
   widget_class->delete_event = vd_delete_dialog_delete_event;
   dialog_class->response = vd_delete_dialog_response;
+
+  /**
+   * VdDeleteDialog::deleted:
+   * @self: the dialog
+   * @n_deleted: how many guests this run of Delete removed
+   *
+   * Emitted when a run of Delete ends having removed at least one guest,
+   * before the dialog closes itself (when everything went).
+   */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/virtdesk/VirtDesk/dialogs/vd-delete-dialog.ui");

@@ -294,6 +294,16 @@ confirm_response_cb (GtkDialog *dialog,
   pending_free (pending);
 }
 
+static void
+guests_deleted_cb (VdDeleteDialog  *dialog,
+                   guint            n_deleted,
+                   VdManagerWindow *self)
+{
+  g_autofree char *message = success_message (OP_DELETE, n_deleted);
+
+  vd_manager_window_show_message (self, GTK_MESSAGE_INFO, message);
+}
+
 /* Delete: the Delete dialog is the confirmation, with the choice of the
  * disks. With confirm-delete off, shut-off guests go at once with every
  * disk kept; a running guest still gets the dialog, which says it will be
@@ -309,7 +319,12 @@ confirm_delete (VdManagerWindow *self,
     ask = vd_domain_get_active (g_ptr_array_index (domains, i));
 
   if (ask)
-    vd_delete_dialog_new (GTK_WINDOW (self), domains);
+    {
+      GtkWidget *dialog = vd_delete_dialog_new (GTK_WINDOW (self), domains);
+
+      /* The dialog names its own failures; the window says what went. */
+      g_signal_connect_object (dialog, "deleted", G_CALLBACK (guests_deleted_cb), self, 0);
+    }
   else
     run_op (self, OP_DELETE, domains);
 }

@@ -241,6 +241,8 @@ test_confirmations (Fixture       *fixture,
   VD_TEST_WAIT_UNTIL (vd_connection_find_domain_by_name (fixture->connection, "alpha") == NULL, 10);
   VD_TEST_WAIT_UNTIL (count_visible_domains (fixture) == 2, 10);
   VD_TEST_WAIT_UNTIL (find_delete_dialog () == NULL, 10);
+  /* The dialog has gone; the window says what it did. */
+  g_assert_cmpstr (vd_manager_window_get_message (fixture->window), ==, "Deleted 1 guest.");
   vol = virStorageVolLookupByPath (vd_connection_get_handle (fixture->connection),
                                    "/var/lib/libvirt/images/alpha.img");
   g_assert_null (vol);
