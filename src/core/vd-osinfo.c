@@ -256,8 +256,14 @@ identify_worker (GTask        *task,
 
   if (media)
     {
-      g_autoptr(OsinfoMedia) found = osinfo_media_create_from_location (location, cancellable,
-                                                                         &error);
+      g_autoptr(GMainContext) context = g_main_context_new ();
+      g_autoptr(OsinfoMedia) found = NULL;
+
+      /* (Like the tree's below: libosinfo's blocking reader runs a main
+       * loop on the thread-default context.) */
+      g_main_context_push_thread_default (context);
+      found = osinfo_media_create_from_location (location, cancellable, &error);
+      g_main_context_pop_thread_default (context);
 
       /* A file that is no bootable ISO is not an error: it is no match. */
       if (found == NULL && error != NULL && error->domain != OSINFO_MEDIA_ERROR)
@@ -271,8 +277,14 @@ identify_worker (GTask        *task,
     }
   else
     {
-      g_autoptr(OsinfoTree) found = osinfo_tree_create_from_location (location, cancellable,
-                                                                       &error);
+      g_autoptr(GMainContext) context = g_main_context_new ();
+      g_autoptr(OsinfoTree) found = NULL;
+
+      /* libosinfo's blocking call runs a main loop on the thread-default
+       * context: this worker's own, never the GTK thread's. */
+      g_main_context_push_thread_default (context);
+      found = osinfo_tree_create_from_location (location, cancellable, &error);
+      g_main_context_pop_thread_default (context);
 
       if (found == NULL)
         {

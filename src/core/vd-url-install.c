@@ -59,10 +59,16 @@ read_tree_worker (GTask        *task,
   const char *url = task_data;
   g_autoptr(OsinfoDb) db = NULL;
   g_autoptr(OsinfoTree) found = NULL;
+  g_autoptr(GMainContext) context = NULL;
   g_autoptr(GError) error = NULL;
   VdUrlTree *tree;
 
+  /* libosinfo's blocking call runs a main loop on the thread-default
+   * context: this worker's own, never the GTK thread's. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
   found = osinfo_tree_create_from_location (url, cancellable, &error);
+  g_main_context_pop_thread_default (context);
   if (found == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libvirt-gobject/libvirt-gobject.h>
 #include <libvirt/libvirt.h>
 #include <string.h>
 #include <unistd.h>
@@ -260,6 +261,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  gvir_init_object_check (NULL, NULL, NULL);
 
   g_test_add ("/vd/e2e/netinst/install", Fixture, NULL, fixture_setup, test_install,
               fixture_teardown);

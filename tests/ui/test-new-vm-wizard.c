@@ -685,7 +685,8 @@ to_os_step (GtkWidget  *w,
 static void
 wait_tree_read (GtkWidget *w)
 {
-  VD_TEST_WAIT_UNTIL (!shown (w, "Stop reading the install tree"), 60);
+  /* (The first read loads libosinfo's database: slow under ASan.) */
+  VD_TEST_WAIT_UNTIL (!shown (w, "Stop reading the install tree"), 240);
 }
 
 static void
