@@ -1090,10 +1090,10 @@ test_tabs (void)
   VD_TEST_WAIT_UNTIL (tabs == NULL, WAIT_SECONDS);
 
   g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (first)), ==, 0);
-  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (second)), ==, 0);
-  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (first) && !vd_domain_get_active (second),
-                      WAIT_SECONDS);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (first), WAIT_SECONDS);
   undefine_guest (connection, first);
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (second)), ==, 0);
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_active (second), WAIT_SECONDS);
   undefine_guest (connection, second);
   vd_connection_disconnect (connection);
 }
