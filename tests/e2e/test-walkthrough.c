@@ -840,6 +840,7 @@ snapshot_and_revert (Fixture    *fixture,
   virDomainSnapshotFree (snapshot);
   virDomainFree (dom);
   g_assert_false (vd_domain_get_active (domain));
+  shoot (fixture, GTK_WIDGET (window), "snapshot-reverted");
 }
 
 static VdDeleteDialog *
