@@ -167,7 +167,7 @@ shoot (Fixture    *fixture,
   path = g_build_filename (dir, file, NULL);
   if (!gdk_pixbuf_save (pixbuf, path, "png", &error, NULL))
     g_error ("saving %s: %s", path, error->message);
-  g_test_message ("screenshot %s", path);
+  g_printerr ("screenshot %s\n", path);
 }
 
 /* Real pixels: the guest's screen as gtk-vnc holds it is not one colour. */
@@ -433,9 +433,11 @@ fixture_setup (Fixture       *fixture,
   virStoragePoolInfo info;
   VdStoragePool *vd_pool;
 
-  fixture->pool_name = g_strdup_printf ("vd-e2e-%d", (int)getpid ());
-  fixture->guest = g_strdup_printf ("vd-e2e-walk-%d", (int)getpid ());
-  fixture->clone = g_strdup_printf ("vd-e2e-walk-%d-clone", (int)getpid ());
+  const char *id = vd_e2e_require_env ("VD_E2E_WALK_ID");
+
+  fixture->pool_name = g_strdup_printf ("vd-e2e-%s", id);
+  fixture->guest = g_strdup_printf ("vd-e2e-walk-%s", id);
+  fixture->clone = g_strdup_printf ("vd-e2e-walk-%s-clone", id);
   fixture->dir = g_build_filename (image_dir, fixture->pool_name, NULL);
   fixture->iso = g_build_filename (fixture->dir, ISO_NAME, NULL);
   g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0755), ==, 0);
@@ -931,6 +933,84 @@ test_walkthrough (Fixture       *fixture,
   shoot (fixture, GTK_WIDGET (window), "deleted-guest-window");
 }
 
+/* What a failed walk leaves (an assertion aborts the walk's process, so
+ * its teardown never runs): the guests, the pool and its directory, by
+ * the names the walk used. */
+static void
+remove_leftovers (const char *id)
+{
+  const char *uri = vd_e2e_require_env ("VD_E2E_SYSTEM_URI");
+  g_autofree char *pool_name = g_strdup_printf ("vd-e2e-%s", id);
+  g_autofree char *dir_path = g_build_filename (vd_e2e_require_env ("VD_E2E_IMAGE_DIR"),
+                                                pool_name, NULL);
+  char *names[] = { g_strdup_printf ("vd-e2e-walk-%s-clone", id),
+                               g_strdup_printf ("vd-e2e-walk-%s", id) };
+  virConnectPtr conn = virConnectOpen (uri);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_nonnull (conn);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      virDomainPtr dom = virDomainLookupByName (conn, names[i]);
+
+      if (dom != NULL)
+        {
+          g_printerr ("removing the leftover guest %s\n", names[i]);
+          virDomainDestroy (dom);
+          virDomainUndefineFlags (dom, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
+                                       VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                                       VIR_DOMAIN_UNDEFINE_NVRAM);
+          virDomainFree (dom);
+        }
+      g_free (names[i]);
+    }
+  {
+    virStoragePoolPtr pool = virStoragePoolLookupByName (conn, pool_name);
+
+    if (pool != NULL)
+      {
+        g_printerr ("removing the leftover pool %s\n", pool_name);
+        virStoragePoolDestroy (pool);
+        virStoragePoolFree (pool);
+      }
+  }
+  virResetLastError ();
+  virConnectClose (conn);
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir_path);
+}
+
+/* The walk runs in a child process; whatever happens there, this one
+ * cleans up after it. */
+static void
+test_walkthrough_isolated (void)
+{
+  g_autofree char *id = NULL;
+
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { NULL, };
+
+      fixture_setup (&fixture, NULL);
+      test_walkthrough (&fixture, NULL);
+      fixture_teardown (&fixture, NULL);
+      return;
+    }
+
+  id = g_strdup_printf ("%d", (int)getpid ());
+  g_setenv ("VD_E2E_WALK_ID", id, TRUE);
+  g_test_trap_subprocess (NULL, 250 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  remove_leftovers (id);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,8 +1021,7 @@ main (int   argc,
     g_error ("no display: run the e2e suite under xvfb-run");
   gvir_init_object_check (NULL, NULL, NULL);
 
-  g_test_add ("/vd/e2e/walkthrough/iso-to-delete", Fixture, NULL, fixture_setup,
-              test_walkthrough, fixture_teardown);
+  g_test_add_func ("/vd/e2e/walkthrough/iso-to-delete", test_walkthrough_isolated);
 
   return g_test_run ();
 }
