@@ -171,20 +171,28 @@ create_data_free (gpointer user_data)
 }
 
 /* libvirt's domain type for this connection: the test driver's "test",
- * QEMU's "kvm" where the host can accelerate the guest's architecture,
- * else "qemu" (emulation); other drivers by their own name. */
+ * other drivers by their own name; on QEMU what @requested asks for, or
+ * without a request "kvm" where the host can accelerate the guest's
+ * architecture, else "qemu" (emulation). */
 static char *
 pick_domain_type (virConnectPtr  conn,
-                  const char    *arch)
+                  const char    *arch,
+                  const char    *requested)
 {
   const char *type = virConnectGetType (conn);
   g_autofree char *caps = NULL;
   char *text;
 
   if (type == NULL)
-    return g_strdup ("kvm");
+    return g_strdup (requested != NULL && *requested != '\0' ? requested : "kvm");
   if (g_ascii_strcasecmp (type, "QEMU") != 0)
     return g_ascii_strdown (type, -1);
+
+  /* The user's choice on a QEMU host: KVM, or software emulation where
+   * KVM is listed but does not work (nested hosts, a broken /dev/kvm);
+   * libvirt refuses KVM at define time where the host has none. */
+  if (requested != NULL && *requested != '\0')
+    return g_strdup (requested);
 
   text = virConnectGetDomainCapabilities (conn, NULL, arch, NULL, "kvm", 0);
   if (text != NULL)
@@ -440,8 +448,12 @@ create_worker (GTask        *task,
       }
     }
 
-  g_free (spec->domain_type);
-  spec->domain_type = pick_domain_type (data->conn, spec->arch);
+  {
+    char *picked = pick_domain_type (data->conn, spec->arch, spec->domain_type);
+
+    g_free (spec->domain_type);
+    spec->domain_type = picked;
+  }
   xml = vd_install_spec_to_xml (spec);
 
   report (data, VD_CREATE_DOMAIN_STEP_DEFINE);

@@ -74,7 +74,8 @@ vd_install_spec_new (void)
   spec->net_source = g_strdup ("default");
   spec->macvtap_mode = g_strdup ("bridge");
   spec->arch = g_strdup ("x86_64");
-  spec->domain_type = g_strdup ("kvm");
+  /* NULL: the best the host offers, chosen when the guest is created. */
+  spec->domain_type = NULL;
   vd_install_spec_set_generic_devices (spec);
   return spec;
 }

@@ -140,7 +140,8 @@ typedef struct
  * @macvtap_mode: "bridge", "vepa", "private" or "passthrough"
  * @firmware: BIOS or UEFI
  * @arch: the guest architecture ("x86_64")
- * @domain_type: libvirt's domain type ("kvm", "qemu", "test")
+ * @domain_type: libvirt's domain type on a QEMU host ("kvm", "qemu"), or
+ *   %NULL for the best the host offers; other drivers always get their own
  * @disk_bus: "virtio", "sata" or "ide"
  * @nic_model: "virtio", "e1000e", "rtl8139"
  * @video_model: "virtio", "qxl", "vga"

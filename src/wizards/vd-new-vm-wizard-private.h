@@ -86,6 +86,7 @@ struct _VdNewVmWizard
   GtkComboBoxText *macvtap_combo;
   GtkLabel        *net_error;
   GtkComboBoxText *firmware_combo;
+  GtkComboBoxText *hypervisor_combo;
   GtkToggleButton *customize_check;
   GtkLabel        *customize_help;
   GtkLabel        *summary_label;

@@ -141,6 +141,10 @@ sync_spec (VdNewVmWizard *self)
     }
   spec->firmware = g_strcmp0 (active_id (self->firmware_combo), "uefi") == 0
                      ? VD_INSTALL_FIRMWARE_UEFI : VD_INSTALL_FIRMWARE_BIOS;
+  /* "auto": the creation picks KVM where the host lists it. */
+  g_clear_pointer (&spec->domain_type, g_free);
+  if (g_strcmp0 (active_id (self->hypervisor_combo), "auto") != 0)
+    spec->domain_type = g_strdup (active_id (self->hypervisor_combo));
   spec->memory = gtk_spin_button_get_value_as_int (self->memory_spin);
   spec->vcpus = gtk_spin_button_get_value_as_int (self->vcpus_spin);
 }
@@ -816,6 +820,7 @@ vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
   CHILD (macvtap_combo);
   CHILD (net_error);
   CHILD (firmware_combo);
+  CHILD (hypervisor_combo);
   CHILD (customize_check);
   CHILD (customize_help);
   CHILD (summary_label);
@@ -869,6 +874,7 @@ vd_new_vm_wizard_new (GtkWindow    *parent,
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->format_combo), self->spec->disk_format);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->macvtap_combo), self->spec->macvtap_mode);
   gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->firmware_combo), "bios");
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->hypervisor_combo), "auto");
   self->syncing = FALSE;
   _vd_new_vm_wizard_show_spec_resources (self);
   _vd_new_vm_wizard_os_init (self);

@@ -322,6 +322,13 @@ test_manual_new_disk (Fixture       *fixture,
   type (w, "Guest name", "wizard-manual");
   g_assert_null (message (w, "Guest name problem"));
   pick (w, "Network", "network:default");
+  /* The hypervisor: the best the host offers unless chosen (the test
+   * driver's guests are "test" guests whatever is chosen). */
+  g_assert_null (spec (w)->domain_type);
+  pick (w, "Hypervisor", "qemu");
+  g_assert_cmpstr (spec (w)->domain_type, ==, "qemu");
+  pick (w, "Hypervisor", "auto");
+  g_assert_null (spec (w)->domain_type);
   finish (w);
 
   /* Made and started; the guest's window opens on its console. */
