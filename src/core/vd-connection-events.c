@@ -222,12 +222,20 @@ refresh_cb (GObject      *object,
       GPOINTER_TO_SIZE (self->conn))
     {
       GHashTable *serials = g_object_get_data (G_OBJECT (task), "serials");
+      GHashTable *known = g_object_get_data (G_OBJECT (task), "known");
 
       for (guint i = 0; i < infos->len; i++)
         {
           const VdDomainInfo *info = g_ptr_array_index (infos, i);
           VdDomain *domain = vd_connection_find_domain_by_uuid (self, info->uuid);
           gpointer serial;
+
+          /* Listed when the read began and removed since (its undefine
+           * event came while the worker read it): the read is older than
+           * the removal and must not bring the guest back. A guest that
+           * is defined again sends an event of its own. */
+          if (domain == NULL && g_hash_table_contains (known, info->uuid))
+            continue;
 
           /* An operation that started since this was read applies a newer
            * state of its own when it ends: a refresh read in the middle of
@@ -254,6 +262,7 @@ run_refresh (gpointer data)
   g_autoptr(GTask) task = NULL;
   GPtrArray *handles;
   GHashTable *serials;
+  GHashTable *known;
   GHashTableIter iter;
   gpointer key;
   gpointer value;
@@ -266,9 +275,13 @@ run_refresh (gpointer data)
   handles = g_ptr_array_new_with_free_func ((GDestroyNotify)virDomainFree);
   g_hash_table_iter_init (&iter, self->refresh_pending);
   serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       VdDomain *domain = g_hash_table_lookup (self->by_uuid, key);
+
+      if (domain != NULL)
+        g_hash_table_add (known, g_strdup (key));
 
       /* The handle moves to the worker, the key to the serials. */
       g_ptr_array_add (handles, value);
@@ -288,6 +301,7 @@ run_refresh (gpointer data)
   g_task_set_task_data (task, handles, (GDestroyNotify)g_ptr_array_unref);
   g_object_set_data (G_OBJECT (task), "conn", self->conn);
   g_object_set_data_full (G_OBJECT (task), "serials", serials, (GDestroyNotify)g_hash_table_unref);
+  g_object_set_data_full (G_OBJECT (task), "known", known, (GDestroyNotify)g_hash_table_unref);
   g_task_run_in_thread (task, refresh_worker);
 
   return G_SOURCE_REMOVE;

@@ -10,6 +10,7 @@
 #include <libvirt-gobject/libvirt-gobject.h>
 
 #include "vd-connection-manager.h"
+#include "vd-connection-private.h"
 #include "vd-error.h"
 #include "vd-libvirt-task.h"
 #include "../vd-test-util.h"
@@ -164,6 +165,33 @@ test_refresh_domains (void)
   g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)), ==, 3);
 }
 
+/* A refresh read while the guest existed, whose result arrives after the
+ * guest was removed (its undefine event came while the worker read it),
+ * must not bring the guest back: the e2e lifecycle test saw a deleted
+ * guest stay listed for good. The removal is made here at the moment the
+ * worker runs, as the event would. */
+static void
+test_stale_refresh_after_removal (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+  guint n = g_list_model_get_n_items (vd_connection_get_domains (connection));
+
+  g_assert_nonnull (alpha);
+  _vd_connection_queue_refresh (connection, vd_domain_get_handle (alpha));
+  /* One iteration at a time: the one that starts the worker cannot also
+   * deliver its result. */
+  while (!connection->refresh_running)
+    g_main_context_iteration (NULL, TRUE);
+  _vd_connection_remove_domain (connection, alpha);
+  g_assert_null (vd_connection_find_domain_by_name (connection, "alpha"));
+
+  VD_TEST_WAIT_UNTIL (!connection->refresh_running && connection->refresh_source == 0, 10);
+  g_assert_null (vd_connection_find_domain_by_name (connection, "alpha"));
+  g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)), ==, n - 1);
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -300,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/vd/connection/reconnect-backoff", test_reconnect_backoff);
   g_test_add_func ("/vd/connection/events", test_events_add_remove);
   g_test_add_func ("/vd/connection/refresh", test_refresh_domains);
+  g_test_add_func ("/vd/connection/stale-refresh-after-removal", test_stale_refresh_after_removal);
   g_test_add_func ("/vd/connection/stats-cpu", test_stats_cpu);
   g_test_add_func ("/vd/connection-manager/persist", test_manager);
   g_test_add_func ("/vd/libvirt-task/post-from-worker", test_post_from_worker);
