@@ -40,7 +40,8 @@
 
 typedef struct
 {
-  char *device_id;
+  char     *device_id;
+  gboolean  new_device;
 } VdHardwarePageDevicePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (VdHardwarePageDevice, vd_hardware_page_device,
@@ -49,6 +50,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (VdHardwarePageDevice, vd_hardware_page_device,
 enum {
   PROP_0,
   PROP_DEVICE_ID,
+  PROP_NEW_DEVICE,
   N_PROPS
 };
 
@@ -86,6 +88,10 @@ vd_hardware_page_device_get_property (GObject    *object,
       g_value_set_string (value, priv->device_id);
       break;
 
+    case PROP_NEW_DEVICE:
+      g_value_set_boolean (value, priv->new_device);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +113,10 @@ vd_hardware_page_device_set_property (GObject      *object,
       priv->device_id = g_value_dup_string (value);
       break;
 
+    case PROP_NEW_DEVICE:
+      vd_hardware_page_device_set_new_device (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +134,16 @@ vd_hardware_page_device_class_init (VdHardwarePageDeviceClass *klass)
   properties[PROP_DEVICE_ID] =
     g_param_spec_string ("device-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * VdHardwarePageDevice:new-device:
+   *
+   * The page edits a device that is not added yet (Add Hardware): it has
+   * no Remove… button, and a page may show its choices differently (a
+   * host device page lists the host's devices at once).
+   */
+  properties[PROP_NEW_DEVICE] =
+    g_param_spec_boolean ("new-device", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -239,6 +259,45 @@ vd_hardware_page_device_get_device_id (VdHardwarePageDevice *self)
   g_return_val_if_fail (VD_IS_HARDWARE_PAGE_DEVICE (self), NULL);
 
   return priv->device_id;
+}
+
+gboolean
+vd_hardware_page_device_get_new_device (VdHardwarePageDevice *self)
+{
+  VdHardwarePageDevicePrivate *priv = vd_hardware_page_device_get_instance_private (self);
+
+  g_return_val_if_fail (VD_IS_HARDWARE_PAGE_DEVICE (self), FALSE);
+
+  return priv->new_device;
+}
+
+/**
+ * vd_hardware_page_device_set_new_device:
+ *
+ * See #VdHardwarePageDevice:new-device. Hides the Remove… button, which
+ * every device page's template names remove_button and binds.
+ */
+void
+vd_hardware_page_device_set_new_device (VdHardwarePageDevice *self,
+                                        gboolean              new_device)
+{
+  VdHardwarePageDevicePrivate *priv = vd_hardware_page_device_get_instance_private (self);
+  GObject *remove_button;
+
+  g_return_if_fail (VD_IS_HARDWARE_PAGE_DEVICE (self));
+
+  new_device = !!new_device;
+  if (priv->new_device == new_device)
+    return;
+  priv->new_device = new_device;
+  remove_button = gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self),
+                                                 "remove_button");
+  if (GTK_IS_WIDGET (remove_button))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (remove_button), !new_device);
+      gtk_widget_set_no_show_all (GTK_WIDGET (remove_button), new_device);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEW_DEVICE]);
 }
 
 void

@@ -28,6 +28,9 @@ VdHardwarePage *vd_hardware_page_device_new_for      (VdDeviceKind          kind
                                                       const char           *id);
 const char     *vd_hardware_page_device_get_device_id (VdHardwarePageDevice *self);
 void            vd_hardware_page_device_request_remove (VdHardwarePageDevice *self);
+gboolean        vd_hardware_page_device_get_new_device (VdHardwarePageDevice *self);
+void            vd_hardware_page_device_set_new_device (VdHardwarePageDevice *self,
+                                                        gboolean              new_device);
 char           *vd_hardware_page_device_get_label    (VdHardwarePageDevice *self,
                                                       VdDomainEditor       *editor);
 

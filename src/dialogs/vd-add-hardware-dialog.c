@@ -228,23 +228,6 @@ storage_changed_cb (VdAddHardwareDialog *self)
   update_finish (self);
 }
 
-/* Hides what a device page has for a device of the guest: its Remove…
- * button (every device page's template calls it remove_button). */
-static void
-hide_remove_button (GtkWidget *widget,
-                    gpointer   user_data)
-{
-  if (GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_name (GTK_BUILDABLE (widget)), "remove_button") == 0)
-    {
-      gtk_widget_hide (widget);
-      gtk_widget_set_no_show_all (widget, TRUE);
-      return;
-    }
-  if (GTK_IS_CONTAINER (widget))
-    gtk_container_forall (GTK_CONTAINER (widget), hide_remove_button, NULL);
-}
-
 static void
 clear_page (VdAddHardwareDialog *self)
 {
@@ -309,7 +292,7 @@ show_type (VdAddHardwareDialog *self,
 
   self->page = g_object_ref_sink (vd_hardware_page_device_new_for (type->kind,
                                                                    self->device_id));
-  hide_remove_button (GTK_WIDGET (self->page), NULL);
+  vd_hardware_page_device_set_new_device (VD_HARDWARE_PAGE_DEVICE (self->page), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
   gtk_widget_show (GTK_WIDGET (self->page));
   gtk_container_add (GTK_CONTAINER (self->page_box), GTK_WIDGET (self->page));

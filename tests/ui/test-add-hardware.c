@@ -15,6 +15,7 @@
 #include "vd-add-hardware-dialog.h"
 #include "vd-connection-host.h"
 #include "vd-domain-editor-devices.h"
+#include "vd-hardware-page-device.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
 #include "vd-vm-window.h"
@@ -307,6 +308,7 @@ test_add_each_type (void)
         GObject *remove = gtk_widget_get_template_child (page, G_OBJECT_TYPE (page),
                                                          "remove_button");
 
+        g_assert_true (vd_hardware_page_device_get_new_device (VD_HARDWARE_PAGE_DEVICE (page)));
         if (remove != NULL)
           g_assert_false (gtk_widget_get_visible (GTK_WIDGET (remove)));
       }
