@@ -98,3 +98,50 @@ vd_cpio_write_newc (GOutputStream  *output,
                       error) &&
          write_entry (output, "TRAILER!!!", NULL, 0, 0, 0, cancellable, error);
 }
+
+/**
+ * vd_cpio_append_newc:
+ * @path: a file, such as a downloaded initrd (compressed or not)
+ * @name: the new file's path in the archive ("fedora.ks")
+ * @contents: its bytes
+ * @mode: its permission bits
+ *
+ * Appends a newc archive holding @name to the file at @path (blocking).
+ * The kernel looks for a further archive only at an offset that is a
+ * multiple of four, so the file is first padded with zeros (which it
+ * skips) to one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+vd_cpio_append_newc (const char     *path,
+                     const char     *name,
+                     GBytes         *contents,
+                     guint           mode,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  static const char zeros[4] = { 0 };
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileOutputStream) output = NULL;
+  goffset size;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return FALSE;
+  size = g_file_info_get_size (info);
+  output = g_file_append_to (file, G_FILE_CREATE_NONE, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+  if (size % 4 != 0 &&
+      !g_output_stream_write_all (G_OUTPUT_STREAM (output), zeros, 4 - size % 4, NULL,
+                                  cancellable, error))
+    return FALSE;
+  return vd_cpio_write_newc (G_OUTPUT_STREAM (output), name, contents, mode, cancellable, error) &&
+         g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
+}

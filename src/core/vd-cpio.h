@@ -18,4 +18,11 @@ gboolean vd_cpio_write_newc (GOutputStream  *output,
                              GCancellable   *cancellable,
                              GError        **error);
 
+gboolean vd_cpio_append_newc (const char     *path,
+                              const char     *name,
+                              GBytes         *contents,
+                              guint           mode,
+                              GCancellable   *cancellable,
+                              GError        **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vd-connection-host.h"
+#include "vd-cpio.h"
 #include "vd-error.h"
 #include "vd-install-spec.h"
 #include "vd-libvirt-task.h"
@@ -44,6 +45,11 @@
  * next start uses the second. QEMU has read the kernel and initrd once
  * the guest runs, so both volumes are deleted right after the start; a
  * failure or Cancel before that deletes them too.
+ *
+ * An unattended install's script (spec->script) is appended to the
+ * initrd as a cpio archive before the upload: it exists only in that
+ * volume (and, until the upload, in the private temporary file), and so
+ * goes with it.
  */
 
 typedef struct
@@ -319,6 +325,25 @@ fetch_boot_file (CreateData        *data,
             g_prefix_error (error, _("The install initrd could not be downloaded from %s: "), url);
         }
       goto out;
+    }
+  /* An unattended install: its script goes into the initrd as a second
+   * cpio archive, for the installer to find at "/<filename>". The
+   * temporary file (mode 0600) is deleted below; the volume after the
+   * start, or when the creation fails. */
+  if (which == BOOT_INITRD && spec->script != NULL)
+    {
+      g_autoptr(GBytes) script = g_bytes_new_static (spec->script->text,
+                                                     strlen (spec->script->text));
+
+      if (!vd_cpio_append_newc (local_path, spec->script->filename, script, 0644,
+                                data->cancellable, error))
+        {
+          if (error != NULL && *error != NULL &&
+              !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_prefix_error (error, _("The unattended install script could not be added to the "
+                                     "initrd: "));
+          goto out;
+        }
     }
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
                             error);

@@ -113,6 +113,7 @@ vd_install_spec_copy (const VdInstallSpec *spec)
   copy->nic_model = g_strdup (spec->nic_model);
   copy->video_model = g_strdup (spec->video_model);
   copy->usb_model = g_strdup (spec->usb_model);
+  copy->script = vd_install_script_copy (spec->script);
   return copy;
 }
 
@@ -138,6 +139,7 @@ vd_install_spec_free (VdInstallSpec *spec)
   g_free (spec->disk_format);
   g_free (spec->disk_path);
   g_free (spec->name);
+  vd_install_script_free (spec->script);
   g_free (spec->net_source);
   g_free (spec->macvtap_mode);
   g_free (spec->arch);
@@ -400,6 +402,12 @@ vd_install_spec_validate (const VdInstallSpec   *spec,
                              "has to be read first."));
       return FALSE;
     }
+  if (spec->script != NULL && spec->method != VD_INSTALL_METHOD_URL)
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("An unattended install needs a network install."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -423,7 +431,9 @@ vd_install_spec_get_volume_name (const VdInstallSpec *spec)
  * vd_install_spec_get_cmdline:
  *
  * The kernel command line of a network install's first boot: the OS's
- * argument naming the tree ("inst.repo=URL"), then the user's arguments.
+ * argument naming the tree ("inst.repo=URL"), an unattended install's
+ * script arguments ("inst.ks=file:/fedora.ks"), then the user's arguments
+ * (last: the user's word wins).
  *
  * Returns: (transfer full): the command line
  */
@@ -439,6 +449,12 @@ vd_install_spec_get_cmdline (const VdInstallSpec *spec)
     g_string_append_printf (cmdline, "%s=%s",
                             is_set (spec->install_arg) ? spec->install_arg : "inst.repo",
                             spec->url);
+  if (spec->script != NULL && is_set (spec->script->cmdline))
+    {
+      if (cmdline->len > 0)
+        g_string_append_c (cmdline, ' ');
+      g_string_append (cmdline, spec->script->cmdline);
+    }
   if (is_set (spec->kernel_args))
     {
       g_autofree char *args = g_strstrip (g_strdup (spec->kernel_args));

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "vd-connection.h"
+#include "vd-install-script.h"
 
 G_BEGIN_DECLS
 
@@ -147,6 +148,10 @@ typedef struct
  * @video_model: "virtio", "qxl", "vga"
  * @tablet: a USB tablet for absolute pointing
  * @usb_model: the USB controller's model ("qemu-xhci", "ich9-ehci1")
+ * @script: (nullable): an unattended install's generated script (a network
+ *   install only): put into the initrd by the creation, its kernel
+ *   arguments added to the command line; it holds the passwords, so it is
+ *   zeroed when the spec is freed and never written anywhere else
  *
  * What the New Virtual Machine wizard collects: a plain struct, no
  * libvirt. The device choices come from the OS (vd_osinfo_apply_os()).
@@ -187,6 +192,7 @@ typedef struct
   char              *video_model;
   gboolean           tablet;
   char              *usb_model;
+  VdInstallScript   *script;
 } VdInstallSpec;
 
 /**
