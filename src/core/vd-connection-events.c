@@ -222,6 +222,7 @@ refresh_cb (GObject      *object,
       GPOINTER_TO_SIZE (self->conn))
     {
       GHashTable *serials = g_object_get_data (G_OBJECT (task), "serials");
+      GHashTable *events = g_object_get_data (G_OBJECT (task), "events");
       GHashTable *known = g_object_get_data (G_OBJECT (task), "known");
 
       for (guint i = 0; i < infos->len; i++)
@@ -241,6 +242,18 @@ refresh_cb (GObject      *object,
            * state of its own when it ends: a refresh read in the middle of
            * it (a restore between "managed save removed" and "running")
            * must not overwrite that. */
+          /* A lifecycle event that came while the worker read (a guest
+           * forced off just after its state was read) is newer than the
+           * read: applying it would show the guest running again. Read
+           * once more; the event's state stays until then. */
+          if (domain != NULL &&
+              g_hash_table_lookup_extended (events, info->uuid, NULL, &serial) &&
+              _vd_domain_read_is_stale (domain, info, GPOINTER_TO_UINT (serial)))
+            {
+              _vd_connection_queue_refresh (self, vd_domain_get_handle (domain));
+              continue;
+            }
+
           if (domain != NULL &&
               (vd_domain_get_busy (domain) ||
                !g_hash_table_lookup_extended (serials, info->uuid, NULL, &serial) ||
@@ -263,6 +276,7 @@ run_refresh (gpointer data)
   GPtrArray *handles;
   GHashTable *serials;
   GHashTable *known;
+  GHashTable *events;
   GHashTableIter iter;
   gpointer key;
   gpointer value;
@@ -276,12 +290,17 @@ run_refresh (gpointer data)
   g_hash_table_iter_init (&iter, self->refresh_pending);
   serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       VdDomain *domain = g_hash_table_lookup (self->by_uuid, key);
 
       if (domain != NULL)
-        g_hash_table_add (known, g_strdup (key));
+        {
+          g_hash_table_add (known, g_strdup (key));
+          g_hash_table_insert (events, g_strdup (key),
+                               GUINT_TO_POINTER (_vd_domain_get_event_serial (domain)));
+        }
 
       /* The handle moves to the worker, the key to the serials. */
       g_ptr_array_add (handles, value);
@@ -302,6 +321,7 @@ run_refresh (gpointer data)
   g_object_set_data (G_OBJECT (task), "conn", self->conn);
   g_object_set_data_full (G_OBJECT (task), "serials", serials, (GDestroyNotify)g_hash_table_unref);
   g_object_set_data_full (G_OBJECT (task), "known", known, (GDestroyNotify)g_hash_table_unref);
+  g_object_set_data_full (G_OBJECT (task), "events", events, (GDestroyNotify)g_hash_table_unref);
   g_task_run_in_thread (task, refresh_worker);
 
   return G_SOURCE_REMOVE;
@@ -355,6 +375,9 @@ lifecycle_event_cb (virConnectPtr  conn,
 
   if (domain != NULL)
     {
+      /* Reads in flight are now older than what this event says. */
+      _vd_domain_note_event (domain);
+
       switch ((virDomainEventType)event)
         {
         case VIR_DOMAIN_EVENT_STARTED:

@@ -58,6 +58,7 @@ typedef struct
   guint          delete_flags;
   GStrv          volumes;     /* delete: paths of volumes to remove */
   VdDomainInfo  *after;       /* written by the worker, read in the callback */
+  guint          event_serial; /* the guest's when the operation started */
 } ActionData;
 
 static void
@@ -335,8 +336,20 @@ apply_result (gpointer self,
   ActionData *data = user_data;
   VdConnection *connection = vd_domain_get_connection (self);
 
-  if (data->after != NULL && connection != NULL)
-    _vd_connection_apply_domain_info (connection, data->after);
+  if (data->after == NULL || connection == NULL)
+    return;
+
+  /* A lifecycle event that came while the operation ran (the guest shut
+   * down as the call returned) may be newer than the re-read: the re-read
+   * would put the old state back (a guest shown running again after Shut
+   * Down). Read once more instead; the event's state stays until then. */
+  if (_vd_domain_read_is_stale (self, data->after, data->event_serial))
+    {
+      _vd_connection_queue_refresh (connection, vd_domain_get_handle (self));
+      return;
+    }
+
+  _vd_connection_apply_domain_info (connection, data->after);
 }
 
 static const VdLibvirtTaskOps action_ops = {
@@ -364,6 +377,7 @@ start_action (VdDomain            *self,
   data->handle = vd_domain_get_handle (self);
   virDomainRef (data->handle);
   data->name = g_strdup (vd_domain_get_name (self));
+  data->event_serial = _vd_domain_get_event_serial (self);
 
   /* A refresh only reads: it never marks the guest busy, and its failure
    * (the guest went away meanwhile) is not an operation that failed. */

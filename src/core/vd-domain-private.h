@@ -52,6 +52,11 @@ void          _vd_domain_set_persistent       (VdDomain           *self,
                                                gboolean            persistent);
 void          _vd_domain_clear_current_stats  (VdDomain           *self);
 guint         _vd_domain_get_action_serial    (VdDomain           *self);
+guint         _vd_domain_get_event_serial     (VdDomain           *self);
+void          _vd_domain_note_event           (VdDomain           *self);
+gboolean      _vd_domain_read_is_stale        (VdDomain           *self,
+                                               const VdDomainInfo *info,
+                                               guint               event_serial);
 void          _vd_domain_add_stats_sample     (VdDomain           *self,
                                                const double       *values,
                                                guint               span);

@@ -58,6 +58,7 @@ struct _VdDomain
   guint          history_length;
   guint          busy;          /* running operations */
   guint          action_serial; /* bumped when an operation starts */
+  guint          event_serial;  /* bumped when a lifecycle event arrives */
   guint          persistent : 1;
   guint          autostart : 1;
   guint          managed_save : 1;
@@ -549,6 +550,44 @@ guint
 _vd_domain_get_action_serial (VdDomain *self)
 {
   return self->action_serial;
+}
+
+/* Lets a read made before a lifecycle event arrived (a refresh, an
+ * operation's re-read) recognise itself as older than the state the event
+ * set: such a read is dropped and made again, never applied. */
+guint
+_vd_domain_get_event_serial (VdDomain *self)
+{
+  return self->event_serial;
+}
+
+void
+_vd_domain_note_event (VdDomain *self)
+{
+  self->event_serial++;
+}
+
+/* A read begun at @event_serial that an event has overtaken: one came
+ * since and the read disagrees with the state it set. One that agrees is
+ * as new as the event and applies; so does "saved" after the event's
+ * "shut off" (the event cannot tell a managed save, the read can). */
+gboolean
+_vd_domain_read_is_stale (VdDomain           *self,
+                          const VdDomainInfo *info,
+                          guint               event_serial)
+{
+  VdDomainState read = _vd_domain_state_from_libvirt (info->state, info->managed_save);
+  VdDomainState now = self->state;
+
+  if (event_serial == self->event_serial)
+    return FALSE;
+
+  if (read == VD_DOMAIN_STATE_SAVED)
+    read = VD_DOMAIN_STATE_SHUTOFF;
+  if (now == VD_DOMAIN_STATE_SAVED)
+    now = VD_DOMAIN_STATE_SHUTOFF;
+
+  return read != now;
 }
 
 /* The connection dropped the guest (undefined, or the connection closed). */

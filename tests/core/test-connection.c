@@ -192,6 +192,95 @@ test_stale_refresh_after_removal (void)
   g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)), ==, n - 1);
 }
 
+/* Waits, without dispatching anything, until @context has something to
+ * run: a worker's result, there. */
+static void
+wait_pending (GMainContext *context)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!g_main_context_pending (context))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for a worker's result");
+      g_usleep (1000);
+    }
+}
+
+/* A refresh that read a guest running, whose result lands after the
+ * guest was forced off and its "stopped" event applied, must not show it
+ * running again (seen once in e2e-console: after Force Off the console
+ * went back to connecting). The refresh's result is held in a context of
+ * its own until the real event has been delivered on the default one. */
+static void
+test_stale_refresh_after_event (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  g_autoptr(GMainContext) held = g_main_context_new ();
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+
+  g_assert_nonnull (alpha);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
+
+  g_main_context_push_thread_default (held);
+  _vd_connection_queue_refresh (connection, vd_domain_get_handle (alpha));
+  while (!connection->refresh_running)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_pop_thread_default (held);
+  /* The worker has read "running". */
+  wait_pending (held);
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (alpha)), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+
+  while (connection->refresh_running)
+    g_main_context_iteration (held, TRUE);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+  g_assert_false (vd_domain_get_active (alpha));
+
+  /* The read made again says so too. */
+  VD_TEST_WAIT_UNTIL (!connection->refresh_running && connection->refresh_source == 0 &&
+                      g_hash_table_size (connection->refresh_pending) == 0, 10);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+}
+
+/* The same for an operation's own re-read (Shut Down, Force Off, any
+ * action re-reads the guest when its call returns): one older than the
+ * guest's "stopped" event is read again, not applied. */
+static void
+test_stale_action_read_after_event (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  g_autoptr(GMainContext) held = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+
+  g_assert_nonnull (alpha);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
+
+  g_main_context_push_thread_default (held);
+  vd_domain_refresh_async (alpha, NULL, vd_test_async_result_cb, &result);
+  g_main_context_pop_thread_default (held);
+  wait_pending (held);
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (alpha)), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+
+  while (result == NULL)
+    g_main_context_iteration (held, TRUE);
+  g_assert_true (vd_domain_refresh_finish (alpha, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+
+  VD_TEST_WAIT_UNTIL (!connection->refresh_running && connection->refresh_source == 0 &&
+                      g_hash_table_size (connection->refresh_pending) == 0, 10);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+  g_assert_cmpint (vd_domain_get_id (alpha), ==, -1);
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -329,6 +418,9 @@ main (int   argc,
   g_test_add_func ("/vd/connection/events", test_events_add_remove);
   g_test_add_func ("/vd/connection/refresh", test_refresh_domains);
   g_test_add_func ("/vd/connection/stale-refresh-after-removal", test_stale_refresh_after_removal);
+  g_test_add_func ("/vd/connection/stale-refresh-after-event", test_stale_refresh_after_event);
+  g_test_add_func ("/vd/connection/stale-action-read-after-event",
+                   test_stale_action_read_after_event);
   g_test_add_func ("/vd/connection/stats-cpu", test_stats_cpu);
   g_test_add_func ("/vd/connection-manager/persist", test_manager);
   g_test_add_func ("/vd/libvirt-task/post-from-worker", test_post_from_worker);
