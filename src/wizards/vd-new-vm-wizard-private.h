@@ -56,6 +56,20 @@ struct _VdNewVmWizard
   GtkSearchEntry  *os_search;
   GtkListBox      *os_list;
   GtkLabel        *os_label;
+  GtkSwitch       *unattended_switch;
+  GtkLabel        *unattended_reason;
+  GtkWidget       *unattended_grid;
+  GtkEntry        *user_login_entry;
+  GtkEntry        *user_realname_entry;
+  GtkLabel        *user_login_error;
+  GtkEntry        *user_password_entry;
+  GtkEntry        *user_confirm_entry;
+  GtkLabel        *user_password_error;
+  GtkEntry        *admin_password_entry;
+  GtkEntry        *admin_confirm_entry;
+  GtkLabel        *admin_password_error;
+  GtkEntry        *timezone_entry;
+  GtkLabel        *timezone_error;
   GtkSpinButton   *memory_spin;
   GtkLabel        *memory_error;
   GtkSpinButton   *vcpus_spin;
@@ -130,5 +144,15 @@ void _vd_new_vm_wizard_url_read_tree       (VdNewVmWizard  *self);
 gboolean _vd_new_vm_wizard_url_tree_ready  (VdNewVmWizard  *self);
 void _vd_new_vm_wizard_url_sync_spec       (VdNewVmWizard  *self);
 void _vd_new_vm_wizard_url_bind            (GtkWidgetClass *widget_class);
+void _vd_new_vm_wizard_start_create        (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_show_error          (VdNewVmWizard  *self,
+                                            const char     *message);
+void _vd_new_vm_wizard_unattended_init     (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_unattended_bind     (GtkWidgetClass *widget_class);
+void _vd_new_vm_wizard_unattended_sync_spec (VdNewVmWizard *self);
+gboolean _vd_new_vm_wizard_unattended_active (VdNewVmWizard *self);
+gboolean _vd_new_vm_wizard_unattended_valid (VdNewVmWizard *self);
+void _vd_new_vm_wizard_unattended_generate (VdNewVmWizard  *self);
+void _vd_new_vm_wizard_unattended_forget   (VdNewVmWizard  *self);
 
 G_END_DECLS

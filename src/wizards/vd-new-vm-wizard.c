@@ -103,6 +103,7 @@ sync_spec (VdNewVmWizard *self)
   spec->media_is_device = g_str_has_prefix (spec->media_path, "/dev/");
   set_string (&spec->pxe_network, active_id (self->pxe_combo));
   _vd_new_vm_wizard_url_sync_spec (self);
+  _vd_new_vm_wizard_unattended_sync_spec (self);
 
   if (spec->method == VD_INSTALL_METHOD_IMPORT)
     {
@@ -208,7 +209,11 @@ page_valid (VdNewVmWizard *self,
       return ok;
     }
   if (g_str_equal (page, "os"))
-    return _vd_new_vm_wizard_url_tree_ready (self);
+    {
+      gboolean ok = _vd_new_vm_wizard_unattended_valid (self);
+
+      return _vd_new_vm_wizard_url_tree_ready (self) && ok;
+    }
   if (g_str_equal (page, "resources"))
     {
       gboolean ok = check (self, VD_INSTALL_SPEC_FIELD_MEMORY, self->memory_error);
@@ -523,6 +528,18 @@ refresh_cb (GObject      *object,
     }
 }
 
+/* A creation that failed: its message on the error page, Back to fix it. */
+void
+_vd_new_vm_wizard_show_error (VdNewVmWizard *self,
+                              const char    *message)
+{
+  self->creating = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  gtk_label_set_text (self->error_label, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  update_buttons (self);
+}
+
 static void
 create_cb (GObject      *object,
            GAsyncResult *result,
@@ -546,9 +563,7 @@ create_cb (GObject      *object,
     }
   if (uuid == NULL)
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      update_buttons (self);
+      _vd_new_vm_wizard_show_error (self, error->message);
       return;
     }
 
@@ -637,6 +652,16 @@ create (VdNewVmWizard *self)
   self->creating = TRUE;
   g_clear_object (&self->create_cancellable);
   self->create_cancellable = g_cancellable_new ();
+  if (_vd_new_vm_wizard_unattended_active (self))
+    _vd_new_vm_wizard_unattended_generate (self);
+  else
+    _vd_new_vm_wizard_start_create (self);
+}
+
+/* The creation itself (after an unattended install's script is made). */
+void
+_vd_new_vm_wizard_start_create (VdNewVmWizard *self)
+{
   vd_connection_create_domain_async (self->connection, self->spec,
                                      self->spec->method == VD_INSTALL_METHOD_URL ||
                                      !gtk_toggle_button_get_active (self->customize_check),
@@ -726,6 +751,7 @@ vd_new_vm_wizard_dispose (GObject *object)
   g_clear_object (&self->connection);
   g_clear_object (&self->os);
   g_clear_object (&self->detected_os);
+  _vd_new_vm_wizard_unattended_forget (self);
 
   G_OBJECT_CLASS (vd_new_vm_wizard_parent_class)->dispose (object);
 }
@@ -837,12 +863,14 @@ vd_new_vm_wizard_class_init (VdNewVmWizardClass *klass)
   _vd_new_vm_wizard_os_bind (widget_class);
   _vd_new_vm_wizard_sources_bind (widget_class);
   _vd_new_vm_wizard_url_bind (widget_class);
+  _vd_new_vm_wizard_unattended_bind (widget_class);
 }
 
 static void
 vd_new_vm_wizard_init (VdNewVmWizard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _vd_new_vm_wizard_unattended_init (self);
   self->cancellable = g_cancellable_new ();
 }
 

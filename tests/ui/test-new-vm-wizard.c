@@ -15,6 +15,7 @@
 #include "vd-connection-host.h"
 #include "vd-connection-manager.h"
 #include "vd-manager-window.h"
+#include "vd-install-script.h"
 #include "vd-new-vm-wizard.h"
 #include "vd-storage-browser.h"
 #include "vd-vm-window.h"
@@ -43,7 +44,12 @@ __asan_default_options (void)
  * URL rules, the OS detected from the tree, an unreachable server and a
  * missing tree said on the OS step with Forward off, the creation reaching
  * the upload (which the test driver lacks) and Cancel during the kernel's
- * download, each leaving no guest and no volume. */
+ * download, each leaving no guest and no volume. The unattended install
+ * on the OS step: off with the reason for other methods and for an OS
+ * without a script, each field's rule, and the script made at Finish for
+ * the detected Fedora tree with the user, time zone and host name, its
+ * kernel arguments on the install command line, and no password in any log
+ * line (debug included). */
 
 typedef struct
 {
@@ -847,10 +853,174 @@ test_url_cancel_download (Fixture       *fixture,
   vd_test_http_stop (http);
 }
 
+/* ------------------------------------------------------------------ */
+/* Unattended install                                                  */
+/* ------------------------------------------------------------------ */
+
+#define UNATTENDED_USER_PW "Wizard-User-Sekr1t"
+#define UNATTENDED_ADMIN_PW "Wizard-Admin-Sekr1t"
+
+static gboolean
+sensitive (GtkWidget  *wizard,
+           const char *name)
+{
+  return gtk_widget_get_sensitive (find (wizard, name));
+}
+
+static const char *
+reason (GtkWidget *wizard)
+{
+  return gtk_label_get_text (GTK_LABEL (find (wizard, "Unattended install availability")));
+}
+
+/* The fields, under the switch: shown with their parents. */
+static gboolean
+fields_shown (GtkWidget *wizard)
+{
+  return gtk_widget_is_visible (find (wizard, "User name"));
+}
+
+static void
+switch_on (GtkWidget *wizard)
+{
+  gtk_switch_set_active (GTK_SWITCH (find (wizard, "Use unattended install")), TRUE);
+}
+
+/* Off for an OS without a script and for other methods, with the reason;
+ * every field's rule with Forward off and the message under it. */
+static void
+test_unattended_fields (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+
+  toggle (w, "Manual install");
+  forward (w);
+  choose_os (w, "fedora 36", "Fedora Linux 36");
+  g_assert_false (sensitive (w, "Use unattended install"));
+  g_assert_nonnull (strstr (reason (w), "needs a network install"));
+  choose_os (w, "windows 10", "Microsoft Windows 10");
+  g_assert_false (sensitive (w, "Use unattended install"));
+  g_assert_nonnull (strstr (reason (w), "no unattended install script"));
+  g_assert_false (fields_shown (w));
+  g_assert_true (forward_on (w));
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  g_assert_cmpstr (page (w), ==, "method");
+}
+
+static void
+test_unattended_install (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  VdTestHttp *http = vd_test_http_start ();
+  g_autofree char *url = vd_test_http_url (http, "url-tree/");
+  g_autofree char *timezone = NULL;
+  const VdInstallScript *script;
+
+  to_os_step (w, url);
+  wait_tree_read (w);
+  VD_TEST_WAIT_UNTIL (strstr (detect_text (w), "Detected") != NULL, 150);
+  g_assert_cmpstr (spec (w)->os_short_id, ==, "fedora36");
+  g_assert_true (sensitive (w, "Use unattended install"));
+  g_assert_false (fields_shown (w));
+  g_assert_true (forward_on (w));
+
+  /* On: every field is judged, Forward waits. */
+  switch_on (w);
+  g_assert_true (fields_shown (w));
+  g_assert_false (forward_on (w));
+  /* The host's time zone is proposed. */
+  timezone = vd_install_script_host_timezone ();
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (find (w, "Guest time zone"))), ==, timezone);
+  g_assert_nonnull (strstr (message (w, "User name problem"), "login name"));
+  g_assert_nonnull (strstr (message (w, "User password problem"), "Enter a password"));
+  g_assert_nonnull (strstr (message (w, "Administrator password problem"), "Enter a password"));
+  g_assert_null (message (w, "Time zone problem"));
+  type (w, "User name", "Alice");
+  g_assert_nonnull (strstr (message (w, "User name problem"), "lowercase"));
+  type (w, "User name", "root");
+  g_assert_nonnull (strstr (message (w, "User name problem"), "system account"));
+  type (w, "User name", "alice");
+  g_assert_null (message (w, "User name problem"));
+  type (w, "Full name", "Alice Liddell");
+  type (w, "User password", UNATTENDED_USER_PW);
+  type (w, "User password again", "something else");
+  g_assert_nonnull (strstr (message (w, "User password problem"), "not the same"));
+  type (w, "User password again", UNATTENDED_USER_PW);
+  g_assert_null (message (w, "User password problem"));
+  type (w, "Administrator password", UNATTENDED_ADMIN_PW "'");
+  type (w, "Administrator password again", UNATTENDED_ADMIN_PW "'");
+  g_assert_nonnull (strstr (message (w, "Administrator password problem"), "cannot contain"));
+  type (w, "Administrator password", UNATTENDED_ADMIN_PW);
+  type (w, "Administrator password again", UNATTENDED_ADMIN_PW);
+  g_assert_null (message (w, "Administrator password problem"));
+  type (w, "Guest time zone", "Mars/Olympus");
+  g_assert_nonnull (strstr (message (w, "Time zone problem"), "not a time zone"));
+  g_assert_false (forward_on (w));
+  type (w, "Guest time zone", "Asia/Shanghai");
+  g_assert_null (message (w, "Time zone problem"));
+  g_assert_true (forward_on (w));
+  forward (w);
+  forward (w);
+  pick (w, "Storage pool", "default-pool");
+  type (w, "Disk size", "1");
+  forward (w);
+  type (w, "Guest name", "wizard-unattended");
+  finish (w);
+
+  /* The script was made for the guest, its arguments on the install's
+   * command line; the test driver then refuses the kernel's upload and
+   * nothing stays. */
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (page (w), "error") == 0, 120);
+  script = spec (w)->script;
+  g_assert_nonnull (script);
+  g_assert_cmpstr (script->filename, ==, "fedora.ks");
+  g_assert_nonnull (strstr (script->text, "passwd --stdin alice"));
+  g_assert_nonnull (strstr (script->text, "timezone --utc Asia/Shanghai"));
+  g_assert_nonnull (strstr (script->text, "--hostname=wizard-unattended"));
+  g_assert_nonnull (strstr (script->text, "--drives=/dev/vda"));
+  {
+    g_autofree char *cmdline = vd_install_spec_get_cmdline (spec (w));
+    g_autofree char *expected = g_strdup_printf ("inst.repo=%s inst.ks=file:/fedora.ks", url);
+
+    g_assert_cmpstr (cmdline, ==, expected);
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (w, "Creation error"))),
+                            "virStorageVolUpload"));
+  assert_nothing_left (fixture, "wizard-unattended");
+
+  /* Off again: the script is gone from the spec. */
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+  gtk_switch_set_active (GTK_SWITCH (find (w, "Use unattended install")), FALSE);
+  g_assert_null (spec (w)->script);
+  vd_test_http_stop (http);
+}
+
+/* Every log line of this program, debug ones too: none holds a password
+ * typed in the unattended fields. */
+static GLogWriterOutput
+no_password_writer (GLogLevelFlags   level,
+                    const GLogField *fields,
+                    gsize            n_fields,
+                    gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        (strstr (fields[i].value, UNATTENDED_USER_PW) != NULL ||
+         strstr (fields[i].value, UNATTENDED_ADMIN_PW) != NULL))
+      g_error ("a log line holds a password");
+  if (level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (no_password_writer, NULL, NULL);
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   gvir_init_object_check (NULL, NULL, NULL);
 
@@ -865,6 +1035,8 @@ main (int   argc,
   ADD ("url-install", test_url_install);
   ADD ("url-unreachable", test_url_unreachable);
   ADD ("url-cancel-download", test_url_cancel_download);
+  ADD ("unattended-fields", test_unattended_fields);
+  ADD ("unattended-install", test_unattended_install);
 #undef ADD
   g_test_add_func ("/vd/new-vm-wizard/media-choices", test_media_choices);
   g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
