@@ -30,6 +30,13 @@
  * asked with "auth-required", after which the session connects again
  * (SPICE ends the connection on a failed login); "disconnected" with the
  * first error when the main channel goes.
+ *
+ * USB redirection: spice-gtk makes one usbredir channel per
+ * <redirdev type='spicevmc'/> of the guest; "n-usb-channels" counts those
+ * open. Redirecting a device goes through the session's
+ * SpiceUsbDeviceManager (vd_console_session_spice_get_usb_manager()),
+ * whose operations are all asynchronous; nothing is redirected unless the
+ * user asks (the manager's auto-connect stays off).
  */
 
 struct _VdConsoleSessionSpice
@@ -45,9 +52,18 @@ struct _VdConsoleSessionSpice
   gboolean          use_fd;
   gboolean          awaiting_password;
   gboolean          password_given;
+  GPtrArray        *usb_open;      /* weak: the usbredir channels open */
 };
 
 G_DEFINE_FINAL_TYPE (VdConsoleSessionSpice, vd_console_session_spice, VD_TYPE_CONSOLE_SESSION)
+
+enum {
+  PROP_0,
+  PROP_N_USB_CHANNELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A socket asked of the fd function, for a channel (or, with channel NULL,
  * for the session's main channel, to connect again). */
@@ -206,7 +222,45 @@ session_disconnected_cb (SpiceSession          *session,
   self->open = FALSE;
   self->initialized = FALSE;
   self->main = NULL;
+  if (self->usb_open->len > 0)
+    {
+      g_ptr_array_set_size (self->usb_open, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_USB_CHANNELS]);
+    }
   _vd_console_session_emit_disconnected (VD_CONSOLE_SESSION (self), error);
+}
+
+static void
+set_usb_channel_open (VdConsoleSessionSpice *self,
+                      SpiceChannel          *channel,
+                      gboolean               open)
+{
+  gboolean was_open = g_ptr_array_find (self->usb_open, channel, NULL);
+
+  if (open == was_open)
+    return;
+
+  if (open)
+    g_ptr_array_add (self->usb_open, channel);
+  else
+    g_ptr_array_remove (self->usb_open, channel);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_USB_CHANNELS]);
+}
+
+static void
+usb_event_cb (SpiceChannel          *channel,
+              SpiceChannelEvent      event,
+              VdConsoleSessionSpice *self)
+{
+  set_usb_channel_open (self, channel, event == SPICE_CHANNEL_OPENED);
+}
+
+static void
+channel_destroy_cb (SpiceSession          *session,
+                    SpiceChannel          *channel,
+                    VdConsoleSessionSpice *self)
+{
+  set_usb_channel_open (self, channel, FALSE);
 }
 
 static void display_ready_cb (VdConsoleSessionSpice *self);
@@ -222,6 +276,10 @@ channel_new_cb (SpiceSession          *session,
     {
       self->main = channel;
       g_signal_connect_object (channel, "channel-event", G_CALLBACK (main_event_cb), self, 0);
+    }
+  else if (SPICE_IS_USBREDIR_CHANNEL (channel))
+    {
+      g_signal_connect_object (channel, "channel-event", G_CALLBACK (usb_event_cb), self, 0);
     }
   else if (SPICE_IS_DISPLAY_CHANNEL (channel))
     {
@@ -363,6 +421,7 @@ vd_console_session_spice_dispose (GObject *object)
   if (self->spice != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->spice, self);
+      g_ptr_array_set_size (self->usb_open, 0);
       self->open = FALSE;
       spice_session_disconnect (self->spice);
     }
@@ -382,8 +441,28 @@ vd_console_session_spice_finalize (GObject *object)
   VdConsoleSessionSpice *self = (VdConsoleSessionSpice *)object;
 
   g_free (self->error);
+  g_ptr_array_unref (self->usb_open);
 
   G_OBJECT_CLASS (vd_console_session_spice_parent_class)->finalize (object);
+}
+
+static void
+vd_console_session_spice_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  VdConsoleSessionSpice *self = VD_CONSOLE_SESSION_SPICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_USB_CHANNELS:
+      g_value_set_uint (value, self->usb_open->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -394,21 +473,31 @@ vd_console_session_spice_class_init (VdConsoleSessionSpiceClass *klass)
 
   object_class->dispose = vd_console_session_spice_dispose;
   object_class->finalize = vd_console_session_spice_finalize;
+  object_class->get_property = vd_console_session_spice_get_property;
   session_class->open_fd = vd_console_session_spice_open_fd;
   session_class->open_host = vd_console_session_spice_open_host;
   session_class->close = vd_console_session_spice_close;
   session_class->is_open = vd_console_session_spice_is_open;
   session_class->set_credentials = vd_console_session_spice_set_credentials;
   session_class->get_display = vd_console_session_spice_get_display;
+
+  /* The guest's USB redirection channels that are open. */
+  properties[PROP_N_USB_CHANNELS] =
+    g_param_spec_uint ("n-usb-channels", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 vd_console_session_spice_init (VdConsoleSessionSpice *self)
 {
+  self->usb_open = g_ptr_array_new ();
   self->spice = spice_session_new ();
-  /* No audio, USB redirection or shared folders unless asked for. */
-  g_object_set (self->spice, "enable-audio", FALSE, "enable-usbredir", FALSE, NULL);
+  /* No audio or shared folders; USB channels, but a device goes to the
+   * guest only when the user redirects it. */
+  g_object_set (self->spice, "enable-audio", FALSE, "enable-usbredir", TRUE, NULL);
   g_signal_connect (self->spice, "channel-new", G_CALLBACK (channel_new_cb), self);
+  g_signal_connect (self->spice, "channel-destroy", G_CALLBACK (channel_destroy_cb), self);
   g_signal_connect (self->spice, "disconnected", G_CALLBACK (session_disconnected_cb), self);
 
   self->display = g_object_ref_sink (vd_console_display_spice_new ());
@@ -418,4 +507,34 @@ VdConsoleSession *
 vd_console_session_spice_new (void)
 {
   return g_object_new (VD_TYPE_CONSOLE_SESSION_SPICE, NULL);
+}
+
+/**
+ * vd_console_session_spice_get_n_usb_channels:
+ *
+ * Returns: how many of the guest's USB redirection channels are open (one
+ *   device can be redirected through each)
+ */
+guint
+vd_console_session_spice_get_n_usb_channels (VdConsoleSessionSpice *self)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_SESSION_SPICE (self), 0);
+
+  return self->usb_open->len;
+}
+
+/**
+ * vd_console_session_spice_get_usb_manager:
+ *
+ * Returns: (transfer none) (nullable): spice-gtk's USB device manager for
+ *   this session, or %NULL with @error set when this computer cannot
+ *   redirect USB devices (spice-gtk built without it, no USB access)
+ */
+SpiceUsbDeviceManager *
+vd_console_session_spice_get_usb_manager (VdConsoleSessionSpice  *self,
+                                          GError                **error)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_SESSION_SPICE (self), NULL);
+
+  return spice_usb_device_manager_get (self->spice, error);
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <spice-client.h>
+
 #include "vd-console-session.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VdConsoleSessionSpice, vd_console_session_spice, VD, CONSOLE_SESSION_SPICE,
                       VdConsoleSession)
 
-VdConsoleSession *vd_console_session_spice_new (void);
+VdConsoleSession      *vd_console_session_spice_new                 (void);
+guint                  vd_console_session_spice_get_n_usb_channels  (VdConsoleSessionSpice  *self);
+SpiceUsbDeviceManager *vd_console_session_spice_get_usb_manager     (VdConsoleSessionSpice  *self,
+                                                                     GError                **error);
 
 G_END_DECLS

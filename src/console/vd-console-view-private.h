@@ -60,6 +60,9 @@ struct _VdConsoleView
   GSimpleAction      *zoom_normal_action;
   GSimpleAction      *zoom_fit_action;
   GSimpleAction      *forget_password_action;
+  GSimpleAction      *usb_action;
+  GtkWidget          *usb_popover;      /* made when first shown */
+  GtkWidget          *usb_list;
   GtkWidget          *toplevel;         /* watched for its state and keys */
   GBinding           *state_binding;
   GBinding           *run_binding;
@@ -70,6 +73,7 @@ struct _VdConsoleView
   char               *console_device;   /* the text console chosen, or NULL */
   char               *shown_alias;      /* the text console open, or NULL */
 
+  guint               usb_redirdevs;    /* the running guest's spicevmc redirdevs */
   guint               retries;
   guint               retry_source;
   guint               osd_hide_source;
@@ -122,5 +126,13 @@ void _vd_console_view_viewing_add_actions (VdConsoleView  *self,
 void _vd_console_view_watch_settings      (VdConsoleView  *self);
 void _vd_console_view_apply_options       (VdConsoleView  *self);
 void _vd_console_view_session_changed     (VdConsoleView  *self);
+
+/* vd-console-view-usb.c: redirecting the host's USB devices (SPICE) */
+void _vd_console_view_usb_init        (VdConsoleView  *self);
+void _vd_console_view_usb_dispose     (VdConsoleView  *self);
+void _vd_console_view_usb_finalize    (VdConsoleView  *self);
+void _vd_console_view_usb_add_actions (VdConsoleView  *self,
+                                       GActionMap     *map);
+void _vd_console_view_usb_update      (VdConsoleView  *self);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ set_initialized (VdConsoleView *self,
   g_simple_action_set_enabled (self->send_key_action, initialized);
   g_simple_action_set_enabled (self->screenshot_action, initialized);
   _vd_console_view_session_changed (self);
+  _vd_console_view_usb_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALIZED]);
 }
 
@@ -312,6 +313,7 @@ typedef struct
   gboolean      via_ssh;      /* host:port is on the remote side of a tunnel */
   GPtrArray    *consoles;     /* VdTextConsole: what the chooser offers */
   gboolean      has_graphics;
+  guint         redirdevs;    /* USB redirection channels (SPICE) */
 } OpenData;
 
 static void
@@ -360,6 +362,13 @@ open_display_worker (GTask        *task,
   data->type = xml != NULL ? vd_xml_get_string (xml, "string(devices/graphics[1]/@type)") : NULL;
   data->has_graphics = data->type != NULL;
   data->consoles = vd_console_devices_text_consoles (text);
+  if (xml != NULL)
+    {
+      g_autoptr(GPtrArray) redirdevs = vd_xml_get_nodes (xml,
+                                                         "devices/redirdev[@type='spicevmc']");
+
+      data->redirdevs = redirdevs->len;
+    }
 
   /* The text console chosen, while the guest has it. */
   for (guint i = 0; data->wanted != NULL && i < data->consoles->len; i++)
@@ -849,6 +858,7 @@ start_session (VdConsoleView *self,
 
   g_free (self->shown_alias);
   self->shown_alias = g_strdup (data->serial);
+  self->usb_redirdevs = data->redirdevs;
   if (g_str_equal (data->type, "serial"))
     {
       vd_serial_console_open_async (self->serial, data->handle, data->serial, self->cancellable,
@@ -1136,6 +1146,7 @@ vd_console_view_dispose (GObject *object)
   g_clear_pointer (&self->state_binding, g_binding_unbind);
   g_clear_pointer (&self->run_binding, g_binding_unbind);
   _vd_console_view_viewing_dispose (self);
+  _vd_console_view_usb_dispose (self);
   stop (self);
   g_clear_object (&self->domain);
   g_clear_object (&self->settings);
@@ -1156,6 +1167,7 @@ vd_console_view_finalize (GObject *object)
   g_clear_object (&self->zoom_out_action);
   g_clear_object (&self->zoom_normal_action);
   g_clear_object (&self->zoom_fit_action);
+  _vd_console_view_usb_finalize (self);
   g_clear_object (&self->serial);
   g_free (self->error);
   g_free (self->console_device);
@@ -1287,6 +1299,7 @@ vd_console_view_init (VdConsoleView *self)
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->serial), "serial");
 
   _vd_console_view_viewing_init (self);
+  _vd_console_view_usb_init (self);
   _vd_console_view_auth_init (self);
   _vd_console_view_chooser_init (self);
 }
@@ -1443,7 +1456,8 @@ vd_console_view_reconnect (VdConsoleView *self)
  * guest's screen is shown; "text-console" (a boolean state); "fullscreen"
  * (a boolean state), "zoom-in", "zoom-out", "zoom-normal" and "zoom-fit";
  * "forget-password" (removes the guest's saved display passwords from the
- * keyring; on when a keyring answers).
+ * keyring; on when a keyring answers); "usb-devices" (opens the list of
+ * the host's USB devices to redirect; on while a SPICE screen is shown).
  */
 void
 vd_console_view_add_actions (VdConsoleView *self,
@@ -1456,6 +1470,7 @@ vd_console_view_add_actions (VdConsoleView *self,
   g_action_map_add_action (map, G_ACTION (self->screenshot_action));
   g_action_map_add_action (map, G_ACTION (self->text_console_action));
   _vd_console_view_viewing_add_actions (self, map);
+  _vd_console_view_usb_add_actions (self, map);
   _vd_console_view_auth_add_actions (self, map);
 }
 

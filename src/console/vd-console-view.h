@@ -48,4 +48,7 @@ gboolean          vd_console_view_save_screenshot_finish (VdConsoleView        *
                                                           GAsyncResult         *result,
                                                           GError              **error);
 
+GtkWidget        *vd_console_view_get_usb_list           (VdConsoleView        *self);
+GtkWidget        *vd_console_view_get_usb_popover        (VdConsoleView        *self);
+
 G_END_DECLS
