@@ -14,13 +14,17 @@
 #include "vd-hardware-page-device.h"
 #include "vd-hardware-page-balloon.h"
 #include "vd-hardware-page-char.h"
+#include "vd-hardware-page-controller.h"
 #include "vd-hardware-page-disk.h"
+#include "vd-hardware-page-filesystem.h"
 #include "vd-hardware-page-generic.h"
 #include "vd-hardware-page-graphics.h"
 #include "vd-hardware-page-input.h"
 #include "vd-hardware-page-nic.h"
 #include "vd-hardware-page-panic.h"
 #include "vd-hardware-page-rng.h"
+#include "vd-hardware-page-shmem.h"
+#include "vd-hardware-page-smartcard.h"
 #include "vd-hardware-page-sound.h"
 #include "vd-hardware-page-tpm.h"
 #include "vd-hardware-page-video.h"
@@ -170,8 +174,9 @@ vd_hardware_page_device_init (VdHardwarePageDevice *self)
  * Returns: (transfer floating): the page for that kind of device: an
  *   editing page for disks, NICs, graphics, video, input devices,
  *   watchdogs, the memory balloon, random number generators, sound cards,
- *   TPMs, panic notifiers and character devices (serial, parallel,
- *   console, channel), else the generic one
+ *   TPMs, panic notifiers, character devices (serial, parallel,
+ *   console, channel), controllers, shared folders, smartcards and shared
+ *   memory, else the generic one
  */
 VdHardwarePage *
 vd_hardware_page_device_new_for (VdDeviceKind  kind,
@@ -229,6 +234,22 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
       type = VD_TYPE_HARDWARE_PAGE_PANIC;
       break;
 
+    case VD_DEVICE_KIND_CONTROLLER:
+      type = VD_TYPE_HARDWARE_PAGE_CONTROLLER;
+      break;
+
+    case VD_DEVICE_KIND_FILESYSTEM:
+      type = VD_TYPE_HARDWARE_PAGE_FILESYSTEM;
+      break;
+
+    case VD_DEVICE_KIND_SMARTCARD:
+      type = VD_TYPE_HARDWARE_PAGE_SMARTCARD;
+      break;
+
+    case VD_DEVICE_KIND_SHMEM:
+      type = VD_TYPE_HARDWARE_PAGE_SHMEM;
+      break;
+
     case VD_DEVICE_KIND_SERIAL:
     case VD_DEVICE_KIND_PARALLEL:
     case VD_DEVICE_KIND_CONSOLE:
@@ -238,10 +259,6 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
 
     case VD_DEVICE_KIND_HOSTDEV:
     case VD_DEVICE_KIND_REDIRDEV:
-    case VD_DEVICE_KIND_CONTROLLER:
-    case VD_DEVICE_KIND_SMARTCARD:
-    case VD_DEVICE_KIND_FILESYSTEM:
-    case VD_DEVICE_KIND_SHMEM:
     case VD_DEVICE_KIND_OTHER:
     default:
       type = VD_TYPE_HARDWARE_PAGE_GENERIC;

@@ -14,6 +14,7 @@
 
 #include "vd-add-hardware-dialog-private.h"
 #include "vd-connection-host.h"
+#include "vd-domain-editor-hw.h"
 #include "vd-storage-volume.h"
 
 /*
@@ -395,11 +396,106 @@ build_panic (VdAddHardwareDialog  *self,
   return g_strdup ("<panic model='isa'/>");
 }
 
+/* Controllers get the next free index of their type. */
 static char *
 build_controller (VdAddHardwareDialog  *self,
                   char                **reason)
 {
-  return g_strdup ("<controller type='scsi' model='virtio-scsi'/>");
+  return g_strdup_printf ("<controller type='scsi' index='%u' model='virtio-scsi'/>",
+                          vd_domain_editor_next_controller_index (self->base, "scsi"));
+}
+
+static char *
+build_usb_controller (VdAddHardwareDialog  *self,
+                      char                **reason)
+{
+  return g_strdup_printf ("<controller type='usb' index='%u' model='qemu-xhci'/>",
+                          vd_domain_editor_next_controller_index (self->base, "usb"));
+}
+
+static char *
+build_serial_controller (VdAddHardwareDialog  *self,
+                         char                **reason)
+{
+  return g_strdup_printf ("<controller type='virtio-serial' index='%u'/>",
+                          vd_domain_editor_next_controller_index (self->base, "virtio-serial"));
+}
+
+/* A mount tag no other shared folder of the guest has: share, share1, ... */
+static char *
+build_filesystem (VdAddHardwareDialog  *self,
+                  char                **reason)
+{
+  g_autoptr(GPtrArray) folders = _vd_add_hardware_devices_of (self->base,
+                                                              VD_DEVICE_KIND_FILESYSTEM);
+
+  for (guint n = 0; n < 1000; n++)
+    {
+      g_autofree char *tag = n == 0 ? g_strdup ("share") : g_strdup_printf ("share%u", n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < folders->len && !taken; i++)
+        {
+          g_auto(VdFilesystem) fs = { 0 };
+
+          vd_domain_editor_get_filesystem (self->base, folders->pdata[i], &fs);
+          taken = g_strcmp0 (fs.target, tag) == 0;
+        }
+      /* no source yet: the page asks for the folder */
+      if (!taken)
+        return g_markup_printf_escaped ("<filesystem type='mount' accessmode='passthrough'>"
+                                        "<driver type='virtiofs'/>"
+                                        "<source dir=''/>"
+                                        "<target dir='%s'/>"
+                                        "</filesystem>", tag);
+    }
+
+  return NULL;
+}
+
+static char *
+build_smartcard (VdAddHardwareDialog  *self,
+                 char                **reason)
+{
+  g_autoptr(GPtrArray) cards = _vd_add_hardware_devices_of (self->base, VD_DEVICE_KIND_SMARTCARD);
+
+  if (cards->len > 0)
+    {
+      *reason = g_strdup (_("The guest has a smartcard reader already"));
+      return NULL;
+    }
+  if (xml_contains (self, "<graphics type=\"spice\"") ||
+      xml_contains (self, "<graphics type='spice'"))
+    return g_strdup ("<smartcard mode='passthrough' type='spicevmc'/>");
+
+  return g_strdup ("<smartcard mode='host'/>");
+}
+
+/* A name no other shared memory region of the guest has: shmem0, ... */
+static char *
+build_shmem (VdAddHardwareDialog  *self,
+             char                **reason)
+{
+  g_autoptr(GPtrArray) regions = _vd_add_hardware_devices_of (self->base, VD_DEVICE_KIND_SHMEM);
+
+  for (guint n = 0; n < 1000; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("shmem%u", n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < regions->len && !taken; i++)
+        {
+          g_autofree char *other = NULL;
+
+          vd_domain_editor_get_shmem (self->base, regions->pdata[i], &other, NULL, NULL);
+          taken = g_strcmp0 (other, name) == 0;
+        }
+      if (!taken)
+        return g_markup_printf_escaped ("<shmem name='%s'><model type='ivshmem-plain'/>"
+                                        "<size unit='M'>4</size></shmem>", name);
+    }
+
+  return NULL;
 }
 
 static char *
@@ -414,6 +510,23 @@ build_redirdev (VdAddHardwareDialog  *self,
     }
 
   return g_strdup ("<redirdev bus='usb' type='spicevmc'/>");
+}
+
+/* A host device passed through: none chosen yet; the page lists the
+ * host's devices and is invalid until one is picked. A USB one needs a
+ * guest with USB (vd_domain_editor_add_device_xml() refuses it else). */
+static char *
+build_usb_hostdev (VdAddHardwareDialog  *self,
+                   char                **reason)
+{
+  return g_strdup ("<hostdev mode='subsystem' type='usb' managed='yes'/>");
+}
+
+static char *
+build_pci_hostdev (VdAddHardwareDialog  *self,
+                   char                **reason)
+{
+  return g_strdup ("<hostdev mode='subsystem' type='pci' managed='yes'/>");
 }
 
 static const HwType types[] = {
@@ -442,8 +555,22 @@ static const HwType types[] = {
   { "panic", "dialog-error-symbolic", N_("Panic notifier"), VD_DEVICE_KIND_PANIC, build_panic },
   { "controller", "drive-multidisk-symbolic", N_("SCSI controller"), VD_DEVICE_KIND_CONTROLLER,
     build_controller },
+  { "controller-usb", "media-removable-symbolic", N_("USB controller"), VD_DEVICE_KIND_CONTROLLER,
+    build_usb_controller },
+  { "controller-virtio-serial", "utilities-terminal-symbolic", N_("Virtio-serial controller"),
+    VD_DEVICE_KIND_CONTROLLER, build_serial_controller },
+  { "filesystem", "folder-remote-symbolic", N_("Shared folder"), VD_DEVICE_KIND_FILESYSTEM,
+    build_filesystem },
+  { "smartcard", "auth-smartcard-symbolic", N_("Smartcard reader"), VD_DEVICE_KIND_SMARTCARD,
+    build_smartcard },
+  { "shmem", "drive-multidisk-symbolic", N_("Shared memory"), VD_DEVICE_KIND_SHMEM,
+    build_shmem },
   { "redirdev", "media-removable-symbolic", N_("USB redirection"), VD_DEVICE_KIND_REDIRDEV,
     build_redirdev },
+  { "usb-hostdev", "media-removable-symbolic", N_("USB host device"), VD_DEVICE_KIND_HOSTDEV,
+    build_usb_hostdev },
+  { "pci-hostdev", "drive-multidisk-symbolic", N_("PCI host device"), VD_DEVICE_KIND_HOSTDEV,
+    build_pci_hostdev },
 };
 
 const HwType *
