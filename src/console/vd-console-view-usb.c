@@ -141,3 +141,17 @@ vd_console_view_get_usb_popover (VdConsoleView *self)
 
   return self->usb_popover;
 }
+
+/**
+ * vd_console_view_get_session:
+ *
+ * Returns: (transfer none) (nullable): the display session, while one
+ *   exists
+ */
+VdConsoleSession *
+vd_console_view_get_session (VdConsoleView *self)
+{
+  g_return_val_if_fail (VD_IS_CONSOLE_VIEW (self), NULL);
+
+  return self->session;
+}

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "vd-console-display.h"
+#include "vd-console-session.h"
 #include "vd-domain.h"
 #include "vd-serial-console.h"
 
@@ -50,5 +51,6 @@ gboolean          vd_console_view_save_screenshot_finish (VdConsoleView        *
 
 GtkWidget        *vd_console_view_get_usb_list           (VdConsoleView        *self);
 GtkWidget        *vd_console_view_get_usb_popover        (VdConsoleView        *self);
+VdConsoleSession *vd_console_view_get_session            (VdConsoleView        *self);
 
 G_END_DECLS

@@ -19,7 +19,9 @@
 
 #include "vd-console-display-vnc.h"
 #include "vd-console-secrets.h"
+#include "vd-console-session-spice.h"
 #include "vd-console-tabs-window.h"
+#include "vd-console-usb-list.h"
 #include "vd-console-view.h"
 #include "../vd-test-util.h"
 #include "../ui/vd-test-ui.h"
@@ -370,6 +372,8 @@ test_vnc (void)
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "send-key"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "screenshot"));
+  /* USB redirection is SPICE's: a VNC console does not offer it. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "usb-devices"));
 
   /* Scaling follows console-scaling; "fullscreen" scales only in a
    * fullscreen window, which this one is not. */
@@ -693,18 +697,64 @@ test_password_remembered (void)
  * (display, inputs, cursor) the same way; real pixels arrive. With a
  * password, the console asks for it, refuses a wrong one with the reason,
  * and shows the screen with the right one. */
+/* The guest's persistent configuration's USB redirection channels. */
+static guint
+count_redirdevs (VdDomain *domain)
+{
+  g_autofree char *xml = virDomainGetXMLDesc (vd_domain_get_handle (domain),
+                                              VIR_DOMAIN_XML_INACTIVE);
+  guint n = 0;
+
+  g_assert_nonnull (xml);
+  for (const char *p = strstr (xml, "<redirdev"); p != NULL; p = strstr (p + 1, "<redirdev"))
+    {
+      g_assert_nonnull (strstr (p, "type='spicevmc'"));
+      n++;
+    }
+
+  return n;
+}
+
+/* The console menu's USB Devices on a live SPICE display: the list shows
+ * exactly the devices spice-gtk's USB device manager reports here. */
+static VdConsoleUsbList *
+open_usb_list (VdConsoleView      *console,
+               GSimpleActionGroup *group)
+{
+  GtkWidget *popover;
+
+  VD_TEST_WAIT_UNTIL (g_action_group_get_action_enabled (G_ACTION_GROUP (group), "usb-devices"),
+                      WAIT_SECONDS);
+  g_action_group_activate_action (G_ACTION_GROUP (group), "usb-devices", NULL);
+  popover = vd_console_view_get_usb_popover (console);
+  g_assert_nonnull (popover);
+  VD_TEST_WAIT_UNTIL (gtk_widget_get_mapped (popover), 10);
+
+  return VD_CONSOLE_USB_LIST (vd_console_view_get_usb_list (console));
+}
+
 static char *
 spice_guest_xml (const char *name,
-                 const char *password)
+                 const char *password,
+                 guint       usb_channels)
 {
   g_autofree char *xml = vd_e2e_guest_xml (name);
-  g_autofree char *graphics = g_strdup_printf ("<graphics type='spice' autoport='yes' "
-                                               "listen='127.0.0.1'%s%s%s/>"
-                                               "<video><model type='qxl'/></video>",
-                                               password != NULL ? " passwd='" : "",
-                                               password != NULL ? password : "",
-                                               password != NULL ? "'" : "");
-  g_auto(GStrv) parts = g_strsplit (xml, "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/>", 2);
+  g_autoptr(GString) usb = g_string_new (NULL);
+  g_autofree char *graphics = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  /* USB redirection channels, on an XHCI controller. */
+  if (usb_channels > 0)
+    g_string_append (usb, "<controller type='usb' model='qemu-xhci'/>");
+  for (guint i = 0; i < usb_channels; i++)
+    g_string_append (usb, "<redirdev bus='usb' type='spicevmc'/>");
+  graphics = g_strdup_printf ("<graphics type='spice' autoport='yes' "
+                              "listen='127.0.0.1'%s%s%s/>"
+                              "<video><model type='qxl'/></video>%s",
+                              password != NULL ? " passwd='" : "",
+                              password != NULL ? password : "",
+                              password != NULL ? "'" : "", usb->str);
+  parts = g_strsplit (xml, "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/>", 2);
 
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
 
@@ -716,7 +766,7 @@ test_spice (void)
 {
   g_autoptr(VdConnection) connection = open_system ();
   g_autofree char *name = g_strdup_printf ("vd-e2e-console-spice-%d", (int)getpid ());
-  g_autofree char *xml = spice_guest_xml (name, NULL);
+  g_autofree char *xml = spice_guest_xml (name, NULL, 2);
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkWidget *view = vd_console_view_new ();
   VdConsoleView *console = VD_CONSOLE_VIEW (view);
@@ -743,6 +793,35 @@ test_spice (void)
                                   g_variant_new_string ("ctrl-alt-f1"));
   assert_responsive (window);
 
+  /* Both USB redirection channels open; USB Devices lists what spice-gtk
+   * finds on this computer (none in a sandbox without /sys/bus/usb). */
+  {
+    VdConsoleSessionSpice *spice = VD_CONSOLE_SESSION_SPICE (vd_console_view_get_session (console));
+    g_autoptr(GPtrArray) devices = NULL;
+    g_autoptr(GError) error = NULL;
+    SpiceUsbDeviceManager *manager;
+    VdConsoleUsbList *list;
+
+    VD_TEST_WAIT_UNTIL (vd_console_session_spice_get_n_usb_channels (spice) == 2, WAIT_SECONDS);
+    manager = vd_console_session_spice_get_usb_manager (spice, &error);
+    g_assert_no_error (error);
+    list = open_usb_list (console, group);
+    devices = spice_usb_device_manager_get_devices (manager);
+    g_test_message ("spice-gtk lists %u USB devices here", devices->len);
+    g_assert_cmpuint (vd_console_usb_list_get_n_devices (list), ==, devices->len);
+    g_assert_cmpstr (vd_console_usb_list_get_state (list), ==,
+                     devices->len == 0 ? "empty" : "devices");
+    if (g_getenv ("VD_E2E_USB_SHOT") != NULL)
+      {
+        g_autofree char *command = g_strdup_printf ("import -window root %s",
+                                                    g_getenv ("VD_E2E_USB_SHOT"));
+
+        assert_responsive (window);
+        g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+      }
+    gtk_popover_popdown (GTK_POPOVER (vd_console_view_get_usb_popover (console)));
+  }
+
   /* Pulled from under the console: the Run page, every channel's socket
    * closed, and a window that still works. */
   g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
@@ -761,7 +840,7 @@ test_spice_password (void)
 {
   g_autoptr(VdConnection) connection = open_system ();
   g_autofree char *name = g_strdup_printf ("vd-e2e-console-spice-pw-%d", (int)getpid ());
-  g_autofree char *xml = spice_guest_xml (name, PASSWORD);
+  g_autofree char *xml = spice_guest_xml (name, PASSWORD, 0);
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   GtkWidget *view = vd_console_view_new ();
   VdConsoleView *console = VD_CONSOLE_VIEW (view);
@@ -789,6 +868,36 @@ test_spice_password (void)
   VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
   VD_TEST_WAIT_UNTIL (has_pixels (console), WAIT_SECONDS);
   g_assert_null (vd_console_view_get_error (console));
+
+  /* No USB redirection channel: USB Devices says so, and Add a Channel
+   * adds exactly one to the configuration (hot-plugged into the running
+   * guest too: the console's next connection opens it). */
+  {
+    VdConsoleUsbList *list = open_usb_list (console, group);
+    GtkWidget *add;
+
+    g_assert_cmpstr (vd_console_usb_list_get_state (list), ==, "no-channels");
+    g_assert_cmpuint (count_redirdevs (domain), ==, 0);
+    add = vd_test_find_by_accessible_name (GTK_WIDGET (list), "Add a Channel");
+    g_assert_nonnull (add);
+    gtk_button_clicked (GTK_BUTTON (add));
+    VD_TEST_WAIT_UNTIL (vd_console_usb_list_get_add_result (list) != NULL, WAIT_SECONDS);
+    g_test_message ("%s", vd_console_usb_list_get_add_result (list));
+    g_assert_null (vd_domain_get_last_error (domain));
+    g_assert_cmpuint (count_redirdevs (domain), ==, 1);
+    gtk_popover_popdown (GTK_POPOVER (vd_console_view_get_usb_popover (console)));
+
+    /* (The password is asked again: it was not remembered.) */
+    vd_console_view_reconnect (console);
+    VD_TEST_WAIT_UNTIL (is_page (console, "auth"), WAIT_SECONDS);
+    answer (console, PASSWORD);
+    VD_TEST_WAIT_UNTIL (vd_console_view_get_initialized (console), WAIT_SECONDS);
+    VD_TEST_WAIT_UNTIL (vd_console_session_spice_get_n_usb_channels (
+                          VD_CONSOLE_SESSION_SPICE (vd_console_view_get_session (console))) == 1,
+                        WAIT_SECONDS);
+    list = open_usb_list (console, group);
+    g_assert_cmpstr (vd_console_usb_list_get_state (list), !=, "no-channels");
+  }
 
   gtk_widget_destroy (window);
   g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (domain)), ==, 0);
