@@ -235,16 +235,8 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
-/**
- * vd_install_script_list_timezones:
- *
- * Reads the host's time zones (/usr/share/zoneinfo's zone1970.tab and
- * zone.tab, and "UTC"): a small local file read.
- *
- * Returns: (transfer full): the zones, sorted
- */
-GStrv
-vd_install_script_list_timezones (void)
+static GStrv
+read_timezones (void)
 {
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) sorted = NULL;
@@ -267,6 +259,31 @@ vd_install_script_list_timezones (void)
   return (GStrv)g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
 }
 
+/* The host's list, read once (each field check asks for it). */
+static const char * const *
+timezones (void)
+{
+  static GStrv zones;
+
+  if (g_once_init_enter (&zones))
+    g_once_init_leave (&zones, read_timezones ());
+  return (const char * const *)zones;
+}
+
+/**
+ * vd_install_script_list_timezones:
+ *
+ * The host's time zones (/usr/share/zoneinfo's zone1970.tab and zone.tab,
+ * and "UTC"), read the first time they are asked for.
+ *
+ * Returns: (transfer full): the zones, sorted
+ */
+GStrv
+vd_install_script_list_timezones (void)
+{
+  return g_strdupv ((GStrv)timezones ());
+}
+
 /**
  * vd_install_script_check_timezone:
  *
@@ -276,12 +293,9 @@ vd_install_script_list_timezones (void)
 char *
 vd_install_script_check_timezone (const char *timezone)
 {
-  g_auto(GStrv) zones = NULL;
-
   if (timezone == NULL || *timezone == '\0')
     return g_strdup (_("Enter a time zone, such as “Europe/Berlin” or “UTC”."));
-  zones = vd_install_script_list_timezones ();
-  if (!g_strv_contains ((const char * const *)zones, timezone))
+  if (!g_strv_contains (timezones (), timezone))
     /* translators: %s is what the user typed as a time zone */
     return g_strdup_printf (_("“%s” is not a time zone this host knows, such as "
                               "“Europe/Berlin” or “UTC”."), timezone);
@@ -299,12 +313,11 @@ vd_install_script_host_timezone (void)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   const char *id = g_time_zone_get_identifier (local);
-  g_auto(GStrv) zones = vd_install_script_list_timezones ();
 
   /* /etc/localtime as a path ("/usr/share/zoneinfo/Europe/Berlin"). */
   if (id != NULL && g_str_has_prefix (id, ZONEINFO_DIR "/"))
     id += strlen (ZONEINFO_DIR "/");
-  if (id != NULL && g_strv_contains ((const char * const *)zones, id))
+  if (id != NULL && g_strv_contains (timezones (), id))
     return g_strdup (id);
   return g_strdup ("UTC");
 }
