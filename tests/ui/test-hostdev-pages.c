@@ -226,6 +226,76 @@ wait_listed (GtkWidget *page)
   VD_TEST_WAIT_UNTIL (vd_hardware_page_hostdev_get_listed (VD_HARDWARE_PAGE_HOSTDEV (page)), 30);
 }
 
+/* Every host device and USB redirection page of every corpus guest
+ * (tests/data/domains), loaded and committed unchanged into a copy of the
+ * guest's editor (as Apply would): valid, not dirty, the XML byte for byte
+ * as libvirt wrote it. */
+static void
+test_corpus_unchanged (void)
+{
+  g_autofree char *dir_path = g_build_filename (VD_TEST_DATA_DIR, "domains", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint hostdevs = 0, redirdevs = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *xml = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VdDomainEditor) editor = NULL;
+      g_autoptr(GPtrArray) devices = NULL;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      g_file_get_contents (path, &xml, NULL, &error);
+      g_assert_no_error (error);
+      editor = vd_domain_editor_new_from_xml (xml, &error);
+      g_assert_no_error (error);
+      devices = vd_domain_editor_list_devices (editor);
+      for (guint j = 0; j < devices->len; j++)
+        {
+          const VdDeviceRef *device = devices->pdata[j];
+          VdDeviceKind kind = vd_device_ref_get_kind (device);
+          VdHardwarePage *page;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          g_autoptr(VdDomainEditor) copy = NULL;
+
+          if (kind != VD_DEVICE_KIND_HOSTDEV && kind != VD_DEVICE_KIND_REDIRDEV)
+            continue;
+          page = g_object_ref_sink (vd_hardware_page_device_new_for (kind,
+                                                                     vd_device_ref_get_id (device)));
+          g_assert_true (kind == VD_DEVICE_KIND_HOSTDEV ? VD_IS_HARDWARE_PAGE_HOSTDEV (page)
+                                                        : VD_IS_HARDWARE_PAGE_REDIRDEV (page));
+          vd_hardware_page_set_editor (page, editor);
+          if (!vd_hardware_page_get_valid (page))
+            g_error ("%s, %s: the page finds its own values invalid", name,
+                     vd_device_ref_get_label (device));
+          g_assert_false (vd_hardware_page_get_dirty (page));
+          before = vd_domain_editor_get_xml (editor);
+          copy = vd_domain_editor_new_from_xml (before, &error);
+          g_assert_no_error (error);
+          g_assert_true (vd_hardware_page_commit (page, copy, &error));
+          g_assert_no_error (error);
+          after = vd_domain_editor_get_xml (copy);
+          if (g_strcmp0 (before, after) != 0)
+            g_error ("%s, %s: committed unchanged, the XML changed:\n%s", name,
+                     vd_device_ref_get_label (device), after);
+          if (kind == VD_DEVICE_KIND_HOSTDEV)
+            hostdevs++;
+          else
+            redirdevs++;
+          gtk_widget_destroy (GTK_WIDGET (page));
+          g_object_unref (page);
+        }
+    }
+
+  g_assert_cmpuint (hostdevs, >, 10);
+  g_assert_cmpuint (redirdevs, >, 5);
+}
+
 /* USB: the startup policy, then another device from the host's list. */
 static void
 test_usb (void)
@@ -661,6 +731,7 @@ main (int   argc,
   gvir_init_object_check (NULL, NULL, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/vd/hostdev-pages/corpus-unchanged", test_corpus_unchanged);
   g_test_add_func ("/vd/hostdev-pages/usb", test_usb);
   g_test_add_func ("/vd/hostdev-pages/pci", test_pci);
   g_test_add_func ("/vd/hostdev-pages/redirdev", test_redirdev);
