@@ -79,6 +79,14 @@ struct _VdHardwarePageHostdev
 G_DEFINE_FINAL_TYPE (VdHardwarePageHostdev, vd_hardware_page_hostdev,
                      VD_TYPE_HARDWARE_PAGE_DEVICE)
 
+enum {
+  PROP_0,
+  PROP_LISTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *
 device_id (VdHardwarePageHostdev *self)
 {
@@ -217,7 +225,7 @@ list_done_cb (GObject      *object,
       vd_domain_editor_get_hostdev (editor, device_id (self), &hostdev);
       show_device (self, &hostdev);
     }
-  g_object_notify (G_OBJECT (self), "listed");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LISTED]);
 }
 
 static void
@@ -454,7 +462,7 @@ vd_hardware_page_hostdev_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case 1:
+    case PROP_LISTED:
       g_value_set_boolean (value, vd_hardware_page_hostdev_get_listed (self));
       break;
 
@@ -481,10 +489,10 @@ vd_hardware_page_hostdev_class_init (VdHardwarePageHostdevClass *klass)
    *
    * The host's devices have been read.
    */
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_boolean ("listed", NULL, NULL, FALSE,
-                                                         G_PARAM_READABLE |
-                                                         G_PARAM_STATIC_STRINGS));
+  properties[PROP_LISTED] =
+    g_param_spec_boolean ("listed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   vd_hardware_page_device_class_set_template (widget_class,
                                               RESOURCE_BASE
