@@ -23,6 +23,11 @@
  * shown. A guest already in a tab is brought forward, never opened twice.
  * Closing a tab destroys its view, which ends the session; the window goes
  * with its last tab.
+ *
+ * Tabs drag out of the window into a new one of their own, and between
+ * such windows (one notebook group; "create-window" makes the new window).
+ * A tab that moves keeps its view, session and actions: only the window
+ * it answers to changes ("page-added" / "page-removed").
  */
 
 struct _VdConsoleTabsWindow
@@ -102,14 +107,78 @@ switch_page_cb (VdConsoleTabsWindow *self)
   show_current (self);
 }
 
-static void
-page_removed_cb (VdConsoleTabsWindow *self)
+static void view_fullscreen_cb (VdConsoleTabsWindow *self,
+                                GParamSpec          *pspec,
+                                VdConsoleView       *view);
+
+static gboolean
+destroy_empty_cb (gpointer user_data)
 {
+  g_autoptr(VdConsoleTabsWindow) self = user_data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) &&
+      gtk_notebook_get_n_pages (self->notebook) == 0)
+    gtk_widget_destroy (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A tab arrives: opened here, or dragged in from another window. */
+static void
+page_added_cb (VdConsoleTabsWindow *self,
+               GtkWidget           *page)
+{
+  Tab *tab = page_tab (page);
+
+  if (tab == NULL)
+    return;
+
+  tab->window = self;
+  gtk_notebook_set_tab_reorderable (self->notebook, page, TRUE);
+  gtk_notebook_set_tab_detachable (self->notebook, page, TRUE);
+  vd_console_view_set_menu_model (tab->view, self->console_menu);
+  vd_console_view_set_settings (tab->view, self->settings);
+  g_signal_connect_object (tab->view, "notify::fullscreen", G_CALLBACK (view_fullscreen_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_current (self);
+}
+
+static void
+page_removed_cb (VdConsoleTabsWindow *self,
+                 GtkWidget           *page)
+{
+  Tab *tab = page_tab (page);
+
+  if (tab != NULL)
+    g_signal_handlers_disconnect_by_func (tab->view, view_fullscreen_cb, self);
+
+  /* The window goes with its last tab; not at once, since a tab dragged
+   * out of it is still in the middle of its drag. */
   if (gtk_notebook_get_n_pages (self->notebook) == 0)
     {
       show_current (self);
-      gtk_widget_destroy (GTK_WIDGET (self));
+      g_idle_add (destroy_empty_cb, g_object_ref (self));
     }
+}
+
+/* A tab dropped outside every console window: a new window for it, where
+ * it was dropped. */
+static GtkNotebook *
+create_window_cb (VdConsoleTabsWindow *self,
+                  GtkWidget           *page,
+                  int                  x,
+                  int                  y)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  VdConsoleTabsWindow *window = vd_console_tabs_window_new (application, self->settings);
+  int width, height;
+
+  gtk_window_get_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_move (GTK_WINDOW (window), x, y);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window->notebook;
 }
 
 static void
@@ -220,7 +289,9 @@ vd_console_tabs_window_class_init (VdConsoleTabsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdConsoleTabsWindow, info_bar);
   gtk_widget_class_bind_template_child (widget_class, VdConsoleTabsWindow, info_label);
   gtk_widget_class_bind_template_callback (widget_class, switch_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_added_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_window_cb);
   gtk_widget_class_bind_template_callback (widget_class, info_response_cb);
 }
 
@@ -291,7 +362,7 @@ vd_console_tabs_window_find (GtkApplication *application)
  * vd_console_tabs_window_open:
  *
  * Shows @domain's console in a tab of its own, or brings its tab forward
- * when it has one.
+ * when it has one (in this window or another tabs window).
  */
 void
 vd_console_tabs_window_open (VdConsoleTabsWindow *self,
@@ -308,13 +379,24 @@ vd_console_tabs_window_open (VdConsoleTabsWindow *self,
   g_return_if_fail (VD_IS_CONSOLE_TABS_WINDOW (self));
   g_return_if_fail (VD_IS_DOMAIN (domain));
 
-  page = find_page (self, domain);
-  if (page != NULL)
-    {
-      gtk_notebook_set_current_page (self->notebook,
-                                     gtk_notebook_page_num (self->notebook, page));
-      return;
-    }
+  /* In a tab here, or in one dragged out into another window. */
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (const GList *l = toplevels; l != NULL; l = l->next)
+      {
+        VdConsoleTabsWindow *window = l->data;
+
+        if (!VD_IS_CONSOLE_TABS_WINDOW (window) || (page = find_page (window, domain)) == NULL)
+          continue;
+
+        gtk_notebook_set_current_page (window->notebook,
+                                       gtk_notebook_page_num (window->notebook, page));
+        if (window != self)
+          gtk_window_present (GTK_WINDOW (window));
+        return;
+      }
+  }
 
   tab = g_new0 (Tab, 1);
   tab->window = self;
@@ -333,16 +415,12 @@ vd_console_tabs_window_open (VdConsoleTabsWindow *self,
   gtk_widget_set_hexpand (view, TRUE);
   gtk_widget_set_vexpand (view, TRUE);
   vd_console_view_add_actions (tab->view, G_ACTION_MAP (tab->actions));
-  vd_console_view_set_menu_model (tab->view, self->console_menu);
-  vd_console_view_set_settings (tab->view, self->settings);
   gtk_widget_insert_action_group (page, "vm", G_ACTION_GROUP (tab->actions));
-  g_signal_connect_object (view, "notify::fullscreen", G_CALLBACK (view_fullscreen_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_container_add (GTK_CONTAINER (page), view);
   gtk_widget_show_all (page);
 
+  /* page_added_cb() ties it to this window. */
   position = gtk_notebook_append_page (self->notebook, page, new_tab_label (self, domain, page));
-  gtk_notebook_set_tab_reorderable (self->notebook, page, TRUE);
   gtk_container_child_set (GTK_CONTAINER (self->notebook), page, "tab-expand", FALSE, NULL);
   vd_console_view_set_domain (tab->view, domain);
   gtk_notebook_set_current_page (self->notebook, position);

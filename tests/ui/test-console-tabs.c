@@ -167,6 +167,115 @@ test_tabs (void)
   g_object_run_dispose (G_OBJECT (manager));
 }
 
+/* What GtkNotebook does with a tab dropped on another notebook of its
+ * group (gtknotebook.c, do_detach_tab): the same page and label, moved. */
+static void
+move_tab (GtkNotebook *from,
+          GtkWidget   *page,
+          GtkNotebook *to)
+{
+  g_autoptr(GtkWidget) child = g_object_ref (page);
+  g_autoptr(GtkWidget) label = g_object_ref (gtk_notebook_get_tab_label (from, page));
+
+  gtk_notebook_detach_tab (from, page);
+  gtk_notebook_append_page (to, child, label);
+}
+
+static VdConsoleTabsWindow *
+notebook_window (GtkNotebook *notebook)
+{
+  return VD_CONSOLE_TABS_WINDOW (gtk_widget_get_toplevel (GTK_WIDGET (notebook)));
+}
+
+/* Tabs drag out into a window of their own (the notebook's create-window,
+ * emitted as GTK does for a drop outside any window) and between such
+ * windows; a moved tab keeps its view and session and answers to its new
+ * window (header bar menu, Run); a guest in a tab of either window is
+ * brought forward, not opened twice; an emptied window goes; closing a
+ * tab ends only that console. */
+static void
+test_drag_out (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  VdConsoleTabsWindow *tabs = vd_console_tabs_window_new (NULL, NULL);
+  VdConsoleTabsWindow *other = NULL;
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+  VdDomain *bravo = vd_connection_find_domain_by_name (connection, "bravo");
+  VdConsoleView *alpha_view, *bravo_view;
+  GtkNotebook *notebook = vd_console_tabs_window_get_notebook (tabs);
+  GtkNotebook *new_notebook = NULL;
+  GtkWidget *page;
+  GtkWidget *run;
+
+  g_object_add_weak_pointer (G_OBJECT (tabs), (gpointer *)&tabs);
+  vd_console_tabs_window_open (tabs, alpha);
+  vd_console_tabs_window_open (tabs, bravo);
+  gtk_window_present (GTK_WINDOW (tabs));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (tabs));
+  alpha_view = vd_console_tabs_window_get_view (tabs, alpha);
+  bravo_view = vd_console_tabs_window_get_view (tabs, bravo);
+  g_object_add_weak_pointer (G_OBJECT (alpha_view), (gpointer *)&alpha_view);
+  g_object_add_weak_pointer (G_OBJECT (bravo_view), (gpointer *)&bravo_view);
+
+  g_assert_cmpstr (gtk_notebook_get_group_name (notebook), ==, "vd-console-tabs");
+  page = gtk_notebook_get_nth_page (notebook, 1);
+  g_assert_true (gtk_notebook_get_tab_detachable (notebook, page));
+  g_assert_true (gtk_notebook_get_tab_detachable (notebook, gtk_notebook_get_nth_page (notebook, 0)));
+
+  /* bravo's tab dropped outside: a new window with it alone. */
+  g_signal_emit_by_name (notebook, "create-window", page, 100, 100, &new_notebook);
+  g_assert_true (GTK_IS_NOTEBOOK (new_notebook));
+  g_assert_true (new_notebook != notebook);
+  other = notebook_window (new_notebook);
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *)&other);
+  move_tab (notebook, page, new_notebook);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (other));
+
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (tabs), ==, 1);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (other), ==, 1);
+  g_assert_true (vd_console_tabs_window_get_domain (tabs, 0) == alpha);
+  g_assert_true (vd_console_tabs_window_get_current (other) == bravo);
+  /* The same view and session, not a new console. */
+  g_assert_true (vd_console_tabs_window_get_view (other, bravo) == bravo_view);
+  g_assert_true (vd_console_view_get_domain (bravo_view) == bravo);
+  g_assert_true (gtk_notebook_get_tab_detachable (new_notebook, page));
+  /* The new window's header bar menu acts on it. */
+  g_assert_true (g_action_group_has_action (gtk_widget_get_action_group (GTK_WIDGET (other), "vm"),
+                                            "start"));
+  g_assert_true (gtk_widget_get_action_group (GTK_WIDGET (other), "vm") ==
+                 gtk_widget_get_action_group (page, "vm"));
+
+  /* Opening bravo again brings its tab in the other window forward. */
+  vd_console_tabs_window_open (tabs, bravo);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (tabs), ==, 1);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (other), ==, 1);
+
+  /* Its Run button, in its new window, still starts it. */
+  run = vd_test_find_by_accessible_name (GTK_WIDGET (bravo_view), "Run");
+  g_assert_nonnull (run);
+  gtk_button_clicked (GTK_BUTTON (run));
+  VD_TEST_WAIT_UNTIL (vd_domain_get_active (bravo), 30);
+
+  /* Dragged back: the emptied window goes, the first has both again. */
+  move_tab (new_notebook, page, notebook);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (tabs), ==, 2);
+  VD_TEST_WAIT_UNTIL (other == NULL, 10);
+  g_assert_true (vd_console_tabs_window_get_view (tabs, bravo) == bravo_view);
+  g_assert_nonnull (alpha_view);
+
+  /* Closing one tab ends that console only. */
+  g_assert_true (vd_console_tabs_window_close_tab (tabs, alpha));
+  VD_TEST_WAIT_UNTIL (alpha_view == NULL, 10);
+  g_assert_nonnull (bravo_view);
+  g_assert_cmpuint (vd_console_tabs_window_get_n_tabs (tabs), ==, 1);
+
+  gtk_widget_destroy (GTK_WIDGET (tabs));
+  VD_TEST_WAIT_UNTIL (bravo_view == NULL, 10);
+  g_assert_null (tabs);
+  vd_connection_disconnect (connection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +285,7 @@ main (int   argc,
   gvir_init_object_check (NULL, NULL, NULL);
 
   g_test_add_func ("/vd/console-tabs/open-reorder-close", test_tabs);
+  g_test_add_func ("/vd/console-tabs/drag-out", test_drag_out);
 
   return g_test_run ();
 }
