@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 #include <string.h>
 
@@ -98,13 +100,20 @@ show_page (Fixture    *fixture,
 }
 
 static void
-fixture_open (Fixture *fixture)
+fixture_open_guest (Fixture    *fixture,
+                    const char *guest)
 {
   g_autofree char *uri = vd_test_fixture_uri ("ctrlfs-guest.xml");
 
   fixture->connection = vd_test_open (uri);
-  fixture->domain = vd_connection_find_domain_by_name (fixture->connection, "ctrlfs");
+  fixture->domain = vd_connection_find_domain_by_name (fixture->connection, guest);
   g_assert_nonnull (fixture->domain);
+}
+
+static void
+fixture_open (Fixture *fixture)
+{
+  fixture_open_guest (fixture, "ctrlfs");
 }
 
 static void
@@ -497,7 +506,11 @@ test_add_hardware (void)
   static const struct {
     const char *type;
     const char *expected[4];
+    const char *guest;
   } cases[] = {
+    /* the guest has a smartcard: another is not offered */
+    { "smartcard", { "<controller type='ccid' index='0'/>", "<smartcard mode='host'>",
+                     "<address type='ccid' controller='0' slot='0'/>", NULL }, "bare" },
     { "controller", { "<controller type='scsi' index='2' model='virtio-scsi'/>", NULL } },
     { "controller-usb", { "<controller type='usb' index='1' model='qemu-xhci'/>", NULL } },
     { "controller-virtio-serial", { "<controller type='virtio-serial' index='1'/>", NULL } },
@@ -518,7 +531,7 @@ test_add_hardware (void)
       GtkWidget *page;
 
       g_test_message ("adding %s", cases[i].type);
-      fixture_open (&fixture);
+      fixture_open_guest (&fixture, cases[i].guest != NULL ? cases[i].guest : "ctrlfs");
       VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (fixture.connection), 30);
       before = inactive_xml (fixture.domain);
       fixture.dialog = vd_add_hardware_dialog_new (NULL, fixture.domain);
@@ -601,12 +614,118 @@ test_add_hardware (void)
     }
 }
 
+/* A guest with a smartcard reader is not offered another */
+static void
+test_add_smartcard_refused (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_open (&fixture);
+  VD_TEST_WAIT_UNTIL (vd_connection_get_host_loaded (fixture.connection), 30);
+  fixture.dialog = vd_add_hardware_dialog_new (NULL, fixture.domain);
+  g_object_add_weak_pointer (G_OBJECT (fixture.dialog), (gpointer *)&fixture.dialog);
+  VD_TEST_WAIT_UNTIL (vd_add_hardware_dialog_get_loaded (VD_ADD_HARDWARE_DIALOG (fixture.dialog)),
+                      30);
+  g_assert_false (vd_add_hardware_dialog_select_type (VD_ADD_HARDWARE_DIALOG (fixture.dialog),
+                                                      "smartcard"));
+  g_assert_true (vd_add_hardware_dialog_select_type (VD_ADD_HARDWARE_DIALOG (fixture.dialog),
+                                                     "shmem"));
+  fixture_close (&fixture);
+}
+
+/* Screenshots (only with VD_TEST_SHOTS_DIR set, in the language of the
+ * environment, with VD_LOCALEDIR for the catalogues): the four pages, a
+ * refusal on each, and Add Hardware's shared folder. */
+static void
+shoot (GtkWidget  *window,
+       const char *what)
+{
+  const char *dir = g_getenv ("VD_TEST_SHOTS_DIR");
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GdkWindow *gdk_window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+  gdk_window = gtk_widget_get_window (window);
+  pixbuf = gdk_pixbuf_get_from_window (gdk_window, 0, 0, gdk_window_get_width (gdk_window),
+                                       gdk_window_get_height (gdk_window));
+  g_assert_nonnull (pixbuf);
+  path = g_strdup_printf ("%s/%s.png", dir, what);
+  if (!gdk_pixbuf_save (pixbuf, path, "png", &error, NULL))
+    g_error ("saving %s: %s", path, error->message);
+  g_printerr ("screenshot %s\n", path);
+}
+
+static void
+test_screenshots (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *page;
+
+  if (g_getenv ("VD_TEST_SHOTS_DIR") == NULL)
+    {
+      g_test_skip ("no VD_TEST_SHOTS_DIR");
+      return;
+    }
+  fixture_open (&fixture);
+  open_window (&fixture);
+  page = show_page (&fixture, "device-controller/1");
+  gtk_button_clicked (GTK_BUTTON (page_child (page, "remove_button")));
+  shoot (fixture.window, "controller-scsi-in-use");
+  page = show_page (&fixture, "device-controller/3");
+  shoot (fixture.window, "controller-virtio-serial");
+  page = show_page (&fixture, "device-filesystem/0");
+  shoot (fixture.window, "filesystem-virtiofs");
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "target_entry")), "");
+  shoot (fixture.window, "filesystem-empty-tag");
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  page = show_page (&fixture, "device-filesystem/1");
+  shoot (fixture.window, "filesystem-9p");
+  page = show_page (&fixture, "device-smartcard/0");
+  set_combo (page, "mode_combo", "passthrough");
+  set_combo (page, "type_combo", "tcp");
+  shoot (fixture.window, "smartcard-tcp");
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  page = show_page (&fixture, "device-shmem/0");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (page, "size_spin")), 6);
+  shoot (fixture.window, "shmem-bad-size");
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "revert_button")));
+  gtk_widget_destroy (fixture.window);
+
+  fixture.dialog = vd_add_hardware_dialog_new (NULL, fixture.domain);
+  g_object_add_weak_pointer (G_OBJECT (fixture.dialog), (gpointer *)&fixture.dialog);
+  VD_TEST_WAIT_UNTIL (vd_add_hardware_dialog_get_loaded (VD_ADD_HARDWARE_DIALOG (fixture.dialog)),
+                      30);
+  gtk_window_resize (GTK_WINDOW (fixture.dialog), 1000, 800);
+  g_assert_true (vd_add_hardware_dialog_select_type (VD_ADD_HARDWARE_DIALOG (fixture.dialog),
+                                                     "filesystem"));
+  shoot (fixture.dialog, "add-filesystem");
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
+  if (g_getenv ("VD_TEST_SHOTS_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  else if (g_getenv ("VD_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VD_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
+  /* (gtk_test_init() sets a locale of its own) */
+  if (g_getenv ("VD_TEST_SHOTS_DIR") != NULL)
+    setlocale (LC_ALL, "");
   gvir_init_object_check (NULL, NULL, NULL);
   /* No crossfade between Details sections (see test-device-pages.c). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -618,6 +737,8 @@ main (int   argc,
   g_test_add_func ("/ctrlfs-pages/smartcard", test_smartcard);
   g_test_add_func ("/ctrlfs-pages/shmem", test_shmem);
   g_test_add_func ("/ctrlfs-pages/add-hardware", test_add_hardware);
+  g_test_add_func ("/ctrlfs-pages/add-smartcard-refused", test_add_smartcard_refused);
+  g_test_add_func ("/ctrlfs-pages/screenshots", test_screenshots);
 
   return g_test_run ();
 }
