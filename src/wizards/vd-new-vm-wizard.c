@@ -330,6 +330,8 @@ update_summary (VdNewVmWizard *self)
   const VdInstallSpec *spec = self->spec;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *size = g_format_size_full (spec->disk_size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *device_list = NULL;
   const char *os = self->os ? osinfo_product_get_name (OSINFO_PRODUCT (self->os))
                             : _("Generic OS");
 
@@ -346,8 +348,25 @@ update_summary (VdNewVmWizard *self)
   else
     g_string_append (text, _("Disk: none"));
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Devices: %s disk, %s NIC, %s video"), spec->disk_bus,
-                          spec->nic_model, spec->video_model);
+  /* Only the devices the guest gets: no disk without one, no NIC without
+   * a network. */
+  if (spec->disk != VD_INSTALL_DISK_NONE)
+    /* translators: in the New VM summary's list of devices; %s is a disk
+     * bus such as “virtio” or “sata” */
+    g_ptr_array_add (devices, g_strdup_printf (_("%s disk"), spec->disk_bus));
+  if (spec->method == VD_INSTALL_METHOD_PXE || spec->net != VD_INSTALL_NET_NONE)
+    /* translators: in the New VM summary's list of devices; %s is a network
+     * card model such as “virtio” or “e1000e” */
+    g_ptr_array_add (devices, g_strdup_printf (_("%s NIC"), spec->nic_model));
+  /* translators: in the New VM summary's list of devices; %s is a video
+   * model such as “virtio” or “vga” */
+  g_ptr_array_add (devices, g_strdup_printf (_("%s video"), spec->video_model));
+  g_ptr_array_add (devices, NULL);
+  /* translators: between two devices in the New VM summary's list */
+  device_list = g_strjoinv (_(", "), (char **)devices->pdata);
+  /* translators: %s is the list of devices, such as “virtio disk, virtio
+   * NIC, virtio video” */
+  g_string_append_printf (text, _("Devices: %s"), device_list);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Network: %s"), net_label (spec));
   gtk_label_set_text (self->summary_label, text->str);
