@@ -226,7 +226,6 @@ action_revert_cb (GSimpleAction *action,
   g_autofree char *title = NULL;
   g_autofree char *lost = NULL;
   g_autofree char *message = NULL;
-  const char *items[] = { name, NULL };
 
   pending->revert = TRUE;
   title = g_strdup_printf (_("Revert “%s” to snapshot “%s”?"),
@@ -238,8 +237,10 @@ action_revert_cb (GSimpleAction *action,
   else
     message = g_steal_pointer (&lost);
 
+  /* The title and the message name the guest and the snapshot: no list
+   * under them (the snapshot's name alone there read as what is lost). */
   /* translators: button of the question before reverting to a snapshot */
-  confirm_and_run (self, pending, "confirm-revert-snapshot", title, message, items,
+  confirm_and_run (self, pending, "confirm-revert-snapshot", title, message, NULL,
                    _("_Revert"));
 }
 

@@ -29,6 +29,7 @@ struct _VdSnapshotsPage
   GtkMenuButton    *delete_button;
   GtkSpinner       *spinner;
   GtkStack         *list_stack;
+  GtkLabel         *empty_label;
   GtkTreeView      *tree_view;
   GtkWidget        *detail_box;
   GtkLabel         *detail_name_label;

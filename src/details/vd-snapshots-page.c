@@ -321,7 +321,7 @@ list_done_cb (GObject      *object,
 
   if (list == NULL)
     _vd_snapshots_page_show_error (self, error->message);
-  else if (VD_DOMAIN (object) == self->domain)
+  else if (VD_DOMAIN (object) == self->domain && vd_domain_get_connection (self->domain) != NULL)
     {
       g_clear_pointer (&self->list, vd_snapshot_list_free);
       self->list = list;
@@ -611,6 +611,7 @@ vd_snapshots_page_class_init (VdSnapshotsPageClass *klass)
   BIND (delete_button);
   BIND (spinner);
   BIND (list_stack);
+  BIND (empty_label);
   BIND (tree_view);
   BIND (detail_box);
   BIND (detail_name_label);
@@ -667,6 +668,26 @@ vd_snapshots_page_new (void)
   return g_object_new (VD_TYPE_SNAPSHOTS_PAGE, NULL);
 }
 
+/* The guest was deleted, or its connection closed (its window stays,
+ * saying so): its snapshots are not listed as if they could still be
+ * reverted to or deleted. */
+static void
+domain_gone_cb (VdSnapshotsPage *self)
+{
+  if (self->domain == NULL || vd_domain_get_connection (self->domain) != NULL)
+    return;
+
+  g_clear_pointer (&self->list, vd_snapshot_list_free);
+  self->filling = TRUE;
+  gtk_tree_store_clear (self->store);
+  self->filling = FALSE;
+  gtk_label_set_text (self->empty_label,
+                      _("This guest is no longer available, and neither are its snapshots."));
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  show_selected (self);
+  _vd_snapshots_page_update_actions (self);
+}
+
 static void
 domain_active_cb (VdSnapshotsPage *self)
 {
@@ -700,6 +721,9 @@ vd_snapshots_page_set_domain (VdSnapshotsPage *self,
       /* Started or stopped elsewhere: whether a snapshot would hold the
        * memory, and what its disks allow, may have changed. */
       g_signal_connect_object (domain, "notify::active", G_CALLBACK (domain_active_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* (Every can-* changes when the guest loses its connection.) */
+      g_signal_connect_object (domain, "notify::can-start", G_CALLBACK (domain_gone_cb), self,
                                G_CONNECT_SWAPPED);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         vd_snapshots_page_refresh (self);

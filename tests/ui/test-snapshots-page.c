@@ -270,6 +270,11 @@ test_revert (Fixture       *fixture,
   g_assert_cmpstr (label_text (message), ==,
                    "The guest’s current state and every change since “first” will be lost. "
                    "So will any unsaved work in the running guest.");
+  /* (No list under it: the snapshot's name alone there read as what is
+   * lost.) */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
+    (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (dialog), VD_TYPE_CONFIRM_DIALOG,
+                                                "items_label")))));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -442,6 +447,39 @@ test_error (Fixture       *fixture,
   g_assert_cmpstr (vd_domain_get_last_error (fixture->domain), ==, label_text (message));
 }
 
+/* The guest deleted behind the window's back: the page no longer lists
+ * snapshots that could be reverted to or deleted, and says why. */
+static void
+test_guest_gone (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  virDomainPtr handle = vd_domain_get_handle (fixture->domain);
+  GtkWidget *empty = (GtkWidget *)gtk_widget_get_template_child (fixture->page,
+                                                                 VD_TYPE_SNAPSHOTS_PAGE,
+                                                                 "empty_label");
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (fixture->page,
+                                                              VD_TYPE_SNAPSHOTS_PAGE,
+                                                              "list_stack"));
+  gboolean bold, emblem;
+
+  create_through_popover (fixture, "before", "");
+  g_assert_nonnull (row (fixture, "0", &bold, &emblem));
+
+  g_assert_cmpint (virDomainUndefineFlags (handle, VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA), ==, 0);
+  g_assert_cmpint (virDomainDestroy (handle), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_connection (fixture->domain) == NULL, 30);
+
+  g_assert_null (row (fixture, "0", &bold, &emblem));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (label_text (empty), ==,
+                   "This guest is no longer available, and neither are its snapshots.");
+  g_assert_false (g_action_group_get_action_enabled (fixture->actions, "create"));
+  g_assert_false (g_action_group_get_action_enabled (fixture->actions, "revert"));
+  g_assert_false (gtk_widget_get_visible ((GtkWidget *)gtk_widget_get_template_child (fixture->page,
+                                                                                     VD_TYPE_SNAPSHOTS_PAGE,
+                                                                                     "detail_box")));
+}
+
 /* Set before GLib first reads XDG_CACHE_HOME. G_TEST_OPTION_ISOLATE_DIRS
  * would do it too, but GLib keeps every directory name it replaces, which
  * LeakSanitizer reports. Removed when the test ends. */
@@ -497,6 +535,7 @@ main (int   argc,
   ADD ("description", test_description);
   ADD ("error", test_error);
   ADD ("follows-guest", test_follows_guest);
+  ADD ("guest-gone", test_guest_gone);
 
   status = g_test_run ();
   remove_tree (cache);
