@@ -44,6 +44,7 @@ struct _VdConsoleTabsWindow
   /* Owned */
   GSettings            *settings;
   GMenuModel           *console_menu;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (VdConsoleTabsWindow, vd_console_tabs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -116,8 +117,7 @@ destroy_empty_cb (gpointer user_data)
 {
   g_autoptr(VdConsoleTabsWindow) self = user_data;
 
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) &&
-      gtk_notebook_get_n_pages (self->notebook) == 0)
+  if (!self->disposed && gtk_notebook_get_n_pages (self->notebook) == 0)
     gtk_widget_destroy (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
@@ -151,6 +151,9 @@ page_removed_cb (VdConsoleTabsWindow *self,
 
   if (tab != NULL)
     g_signal_handlers_disconnect_by_func (tab->view, view_fullscreen_cb, self);
+  /* The window is closing, with its tabs. */
+  if (self->disposed || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
 
   /* The window goes with its last tab; not at once, since a tab dragged
    * out of it is still in the middle of its drag. */
@@ -267,6 +270,7 @@ vd_console_tabs_window_dispose (GObject *object)
 {
   VdConsoleTabsWindow *self = (VdConsoleTabsWindow *)object;
 
+  self->disposed = TRUE;
   g_clear_object (&self->settings);
   g_clear_object (&self->console_menu);
 
