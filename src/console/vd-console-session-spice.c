@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <spice-client.h>
+#include <spice-client-gtk.h>
 
 #include "vd-console-display-spice.h"
 #include "vd-console-session-spice.h"
@@ -537,4 +538,37 @@ vd_console_session_spice_get_usb_manager (VdConsoleSessionSpice  *self,
   g_return_val_if_fail (VD_IS_CONSOLE_SESSION_SPICE (self), NULL);
 
   return spice_usb_device_manager_get (self->spice, error);
+}
+
+/**
+ * vd_console_session_spice_set_usb_auto_redirect:
+ * @redirect: whether a USB device plugged into this computer while the
+ *   guest's display has the focus goes to the guest at once
+ *
+ * Off by default (spice-gtk's "auto-usbredir").
+ */
+void
+vd_console_session_spice_set_usb_auto_redirect (VdConsoleSessionSpice *self,
+                                                gboolean               redirect)
+{
+  SpiceGtkSession *gtk_session;
+  gboolean current = FALSE;
+
+  g_return_if_fail (VD_IS_CONSOLE_SESSION_SPICE (self));
+
+  gtk_session = spice_gtk_session_get (self->spice);
+  g_object_get (gtk_session, "auto-usbredir", &current, NULL);
+  if (current != !!redirect)
+    g_object_set (gtk_session, "auto-usbredir", !!redirect, NULL);
+}
+
+gboolean
+vd_console_session_spice_get_usb_auto_redirect (VdConsoleSessionSpice *self)
+{
+  gboolean redirect = FALSE;
+
+  g_return_val_if_fail (VD_IS_CONSOLE_SESSION_SPICE (self), FALSE);
+
+  g_object_get (spice_gtk_session_get (self->spice), "auto-usbredir", &redirect, NULL);
+  return redirect;
 }

@@ -21,5 +21,8 @@ VdConsoleSession      *vd_console_session_spice_new                 (void);
 guint                  vd_console_session_spice_get_n_usb_channels  (VdConsoleSessionSpice  *self);
 SpiceUsbDeviceManager *vd_console_session_spice_get_usb_manager     (VdConsoleSessionSpice  *self,
                                                                      GError                **error);
+void                   vd_console_session_spice_set_usb_auto_redirect (VdConsoleSessionSpice *self,
+                                                                       gboolean               redirect);
+gboolean               vd_console_session_spice_get_usb_auto_redirect (VdConsoleSessionSpice *self);
 
 G_END_DECLS

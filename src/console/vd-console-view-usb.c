@@ -24,6 +24,9 @@
  * consoles never offer it), opens a popover over the screen listing the
  * host's USB devices (VdConsoleUsbList). The guest's number of
  * <redirdev type='spicevmc'/> comes with the XML the view read to connect.
+ * With "console-usb-auto-redirect" on, a device plugged in while the
+ * screen has the focus goes to the guest by itself (spice-gtk's
+ * auto-usbredir); it is off by default.
  */
 
 #ifdef HAVE_SPICE_GTK
@@ -45,6 +48,11 @@ _vd_console_view_usb_update (VdConsoleView *self)
   VdConsoleSessionSpice *session = spice_session (self);
 
   g_simple_action_set_enabled (self->usb_action, session != NULL);
+  if (session != NULL)
+    vd_console_session_spice_set_usb_auto_redirect (session,
+                                                    self->settings != NULL &&
+                                                    g_settings_get_boolean (self->settings,
+                                                                            "console-usb-auto-redirect"));
   if (session == NULL && self->usb_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->usb_popover));
   if (self->usb_list != NULL)

@@ -222,8 +222,11 @@ _vd_console_view_watch_settings (VdConsoleView *self)
                                G_CALLBACK (setting_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->settings, "changed::console-grab-keys",
                                G_CALLBACK (setting_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::console-usb-auto-redirect",
+                               G_CALLBACK (_vd_console_view_usb_update), self, G_CONNECT_SWAPPED);
     }
   _vd_console_view_apply_options (self);
+  _vd_console_view_usb_update (self);
 }
 
 /* ------------------------------------------------------------------ */

@@ -42,6 +42,7 @@ struct _VdPreferencesDialog
   GtkSwitch     *collect_network_switch;
   GtkComboBox   *scaling_combo;
   GtkSwitch     *resize_guest_switch;
+  GtkSwitch     *usb_auto_redirect_switch;
   GtkEntry      *grab_keys_entry;
   GtkLabel      *grab_keys_hint;
   GtkLabel      *grab_keys_error;
@@ -338,6 +339,8 @@ vd_preferences_dialog_class_init (VdPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, collect_network_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, scaling_combo);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, resize_guest_switch);
+  gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog,
+                                        usb_auto_redirect_switch);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, grab_keys_entry);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, grab_keys_hint);
   gtk_widget_class_bind_template_child (widget_class, VdPreferencesDialog, grab_keys_error);
@@ -402,6 +405,8 @@ vd_preferences_dialog_new (GtkWindow *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "console-resize-guest", self->resize_guest_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "console-usb-auto-redirect", self->usb_auto_redirect_switch,
+                   "active", G_SETTINGS_BIND_DEFAULT);
   {
     g_autoptr(GSettingsSchema) schema = NULL;
     g_autoptr(GSettingsBackend) backend = NULL;

@@ -823,6 +823,20 @@ test_spice (void)
         g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
       }
     gtk_popover_popdown (GTK_POPOVER (vd_console_view_get_usb_popover (console)));
+
+    /* Devices plugged in later go to the guest only when Preferences says
+     * so. */
+    {
+      g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+
+      vd_console_view_set_settings (console, settings);
+      g_assert_false (vd_console_session_spice_get_usb_auto_redirect (spice));
+      g_settings_set_boolean (settings, "console-usb-auto-redirect", TRUE);
+      g_assert_true (vd_console_session_spice_get_usb_auto_redirect (spice));
+      g_settings_reset (settings, "console-usb-auto-redirect");
+      g_assert_false (vd_console_session_spice_get_usb_auto_redirect (spice));
+      vd_console_view_set_settings (console, NULL);
+    }
   }
 
   /* Pulled from under the console: the Run page, every channel's socket

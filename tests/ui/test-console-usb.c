@@ -15,6 +15,7 @@
 #include "vd-console-session-spice.h"
 #include "vd-console-usb-list.h"
 #include "vd-console-view.h"
+#include "vd-preferences-dialog.h"
 #include "../vd-test-util.h"
 #include "vd-test-ui.h"
 
@@ -186,6 +187,37 @@ test_view_action (void)
   vd_connection_disconnect (connection);
 }
 
+/* Redirecting devices plugged in later is off unless Preferences says
+ * so (spice-gtk's auto-usbredir, per session). */
+static void
+test_auto_redirect (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.virtdesk.VirtDesk");
+  g_autoptr(VdConsoleSession) session = vd_console_session_spice_new ();
+  VdConsoleSessionSpice *spice = VD_CONSOLE_SESSION_SPICE (session);
+  GtkWidget *dialog;
+  GtkWidget *toggle;
+
+  g_assert_false (g_settings_get_boolean (settings, "console-usb-auto-redirect"));
+  g_assert_false (vd_console_session_spice_get_usb_auto_redirect (spice));
+  vd_console_session_spice_set_usb_auto_redirect (spice, TRUE);
+  g_assert_true (vd_console_session_spice_get_usb_auto_redirect (spice));
+  vd_console_session_spice_set_usb_auto_redirect (spice, FALSE);
+  g_assert_false (vd_console_session_spice_get_usb_auto_redirect (spice));
+
+  dialog = vd_preferences_dialog_new (NULL, settings);
+  gtk_widget_show (dialog);
+  toggle = vd_test_find_by_accessible_name (dialog,
+                                            "Redirect USB devices plugged in while a console is open");
+  g_assert_true (GTK_IS_SWITCH (toggle));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "console-usb-auto-redirect"));
+  g_settings_reset (settings, "console-usb-auto-redirect");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_widget_destroy (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/vd/console-usb/devices", test_devices);
   g_test_add_func ("/vd/console-usb/add-channel", test_add_channel);
   g_test_add_func ("/vd/console-usb/view-action", test_view_action);
+  g_test_add_func ("/vd/console-usb/auto-redirect", test_auto_redirect);
 
   return g_test_run ();
 }
