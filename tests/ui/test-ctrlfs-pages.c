@@ -276,6 +276,41 @@ test_controller_model (void)
   fixture_close (&fixture);
 }
 
+/* A model libvirt refuses (no USB while a USB tablet is there): its
+ * message is shown and the guest is unchanged */
+static void
+test_controller_refused (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *page;
+
+  fixture_open (&fixture);
+  open_window (&fixture);
+  before = inactive_xml (fixture.domain);
+
+  page = show_page (&fixture, "device-controller/0");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "users_label"))),
+                            "Input tablet (usb)"));
+  set_combo (page, "model_combo", "none");
+  g_assert_true (apply_sensitive (&fixture));
+  gtk_button_clicked (GTK_BUTTON (window_child (&fixture, "apply_button")));
+  VD_TEST_WAIT_UNTIL (!vd_domain_get_busy (fixture.domain) &&
+                      gtk_info_bar_get_revealed (GTK_INFO_BAR (window_child (&fixture,
+                                                                             "page_info_bar"))),
+                      30);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (window_child (&fixture,
+                                                                         "page_info_label"))),
+                            "USB"));
+  after = inactive_xml (fixture.domain);
+  g_assert_cmpstr (before, ==, after);
+  /* the input is kept */
+  g_assert_cmpstr (combo_id (page, "model_combo"), ==, "none");
+
+  fixture_close (&fixture);
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -731,6 +766,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/ctrlfs-pages/controller-model", test_controller_model);
+  g_test_add_func ("/ctrlfs-pages/controller-refused", test_controller_refused);
   g_test_add_func ("/ctrlfs-pages/controller-remove", test_controller_remove);
   g_test_add_func ("/ctrlfs-pages/filesystem-9p", test_filesystem_9p);
   g_test_add_func ("/ctrlfs-pages/filesystem-virtiofs", test_filesystem_virtiofs);
