@@ -232,6 +232,77 @@ find_question (void)
   return NULL;
 }
 
+/* Every controller, shared folder, smartcard and shared memory page of
+ * every corpus guest (tests/data/domains), loaded and committed unchanged
+ * into a copy of the guest's editor: valid, not dirty, the XML byte for
+ * byte as before. */
+static void
+test_corpus_unchanged (void)
+{
+  static const VdDeviceKind kinds[] = {
+    VD_DEVICE_KIND_CONTROLLER, VD_DEVICE_KIND_FILESYSTEM, VD_DEVICE_KIND_SMARTCARD,
+    VD_DEVICE_KIND_SHMEM,
+  };
+  g_autofree char *dir_path = g_build_filename (VD_TEST_DATA_DIR, "domains", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint counts[G_N_ELEMENTS (kinds)] = { 0 };
+  const char *file;
+
+  g_assert_nonnull (dir);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, file, NULL);
+      g_autofree char *xml = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VdDomainEditor) editor = NULL;
+      g_autoptr(GPtrArray) devices = NULL;
+
+      if (!g_str_has_suffix (file, ".xml"))
+        continue;
+      g_file_get_contents (path, &xml, NULL, &error);
+      g_assert_no_error (error);
+      editor = vd_domain_editor_new_from_xml (xml, &error);
+      g_assert_no_error (error);
+      devices = vd_domain_editor_list_devices (editor);
+      for (guint j = 0; j < devices->len; j++)
+        {
+          VdDeviceKind kind = vd_device_ref_get_kind (devices->pdata[j]);
+          VdHardwarePage *page;
+          g_autofree char *before = NULL;
+          g_autofree char *after = NULL;
+          g_autoptr(VdDomainEditor) copy = NULL;
+          guint k;
+
+          for (k = 0; k < G_N_ELEMENTS (kinds) && kinds[k] != kind; k++)
+            ;
+          if (k == G_N_ELEMENTS (kinds))
+            continue;
+          page = vd_hardware_page_device_new_for (kind, vd_device_ref_get_id (devices->pdata[j]));
+          g_object_ref_sink (page);
+          vd_hardware_page_set_editor (page, editor);
+          if (!vd_hardware_page_get_valid (page))
+            g_error ("%s, %s: the page finds its own values invalid", file,
+                     vd_device_ref_get_label (devices->pdata[j]));
+          g_assert_false (vd_hardware_page_get_dirty (page));
+          before = vd_domain_editor_get_xml (editor);
+          copy = vd_domain_editor_new_from_xml (before, &error);
+          g_assert_no_error (error);
+          g_assert_true (vd_hardware_page_commit (page, copy, &error));
+          g_assert_no_error (error);
+          after = vd_domain_editor_get_xml (copy);
+          if (g_strcmp0 (before, after) != 0)
+            g_error ("%s, %s: committed unchanged, the XML changed:\n%s", file,
+                     vd_device_ref_get_label (devices->pdata[j]), after);
+          counts[k]++;
+          gtk_widget_destroy (GTK_WIDGET (page));
+          g_object_unref (page);
+        }
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (counts[k] == 0)
+      g_error ("the corpus has no %s", vd_device_kind_to_string (kinds[k]));
+}
+
 /* Controller: a USB controller's model; PCI's is read-only; virtio-serial
  * shows its ports */
 static void
@@ -765,6 +836,7 @@ main (int   argc,
   /* No crossfade between Details sections (see test-device-pages.c). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  g_test_add_func ("/ctrlfs-pages/corpus-unchanged", test_corpus_unchanged);
   g_test_add_func ("/ctrlfs-pages/controller-model", test_controller_model);
   g_test_add_func ("/ctrlfs-pages/controller-refused", test_controller_refused);
   g_test_add_func ("/ctrlfs-pages/controller-remove", test_controller_remove);
