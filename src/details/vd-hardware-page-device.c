@@ -19,9 +19,11 @@
 #include "vd-hardware-page-filesystem.h"
 #include "vd-hardware-page-generic.h"
 #include "vd-hardware-page-graphics.h"
+#include "vd-hardware-page-hostdev.h"
 #include "vd-hardware-page-input.h"
 #include "vd-hardware-page-nic.h"
 #include "vd-hardware-page-panic.h"
+#include "vd-hardware-page-redirdev.h"
 #include "vd-hardware-page-rng.h"
 #include "vd-hardware-page-shmem.h"
 #include "vd-hardware-page-smartcard.h"
@@ -234,6 +236,14 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
       type = VD_TYPE_HARDWARE_PAGE_PANIC;
       break;
 
+    case VD_DEVICE_KIND_HOSTDEV:
+      type = VD_TYPE_HARDWARE_PAGE_HOSTDEV;
+      break;
+
+    case VD_DEVICE_KIND_REDIRDEV:
+      type = VD_TYPE_HARDWARE_PAGE_REDIRDEV;
+      break;
+
     case VD_DEVICE_KIND_CONTROLLER:
       type = VD_TYPE_HARDWARE_PAGE_CONTROLLER;
       break;
@@ -257,8 +267,6 @@ vd_hardware_page_device_new_for (VdDeviceKind  kind,
       type = VD_TYPE_HARDWARE_PAGE_CHAR;
       break;
 
-    case VD_DEVICE_KIND_HOSTDEV:
-    case VD_DEVICE_KIND_REDIRDEV:
     case VD_DEVICE_KIND_OTHER:
     default:
       type = VD_TYPE_HARDWARE_PAGE_GENERIC;
