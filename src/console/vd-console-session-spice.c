@@ -85,6 +85,23 @@ fd_request_free (FdRequest *request)
 static void disconnect_with (VdConsoleSessionSpice *self,
                              const char            *error);
 
+/* Whether @channel is still one of @self's: spice-gtk drops a session's
+ * channels when it disconnects (a refused password), and a socket asked
+ * for before that must not reach them. */
+static gboolean
+channel_is_current (VdConsoleSessionSpice *self,
+                    SpiceChannel          *channel)
+{
+  SpiceSession *session = NULL;
+  gboolean current;
+
+  g_object_get (channel, "spice-session", &session, NULL);
+  current = session != NULL && session == self->spice;
+  g_clear_object (&session);
+
+  return current;
+}
+
 static void
 fd_ready_cb (int         fd,
              const char *error,
@@ -93,7 +110,8 @@ fd_ready_cb (int         fd,
   FdRequest *request = data;
   g_autoptr(VdConsoleSessionSpice) self = g_weak_ref_get (&request->session);
 
-  if (self == NULL || !self->open)
+  if (self == NULL || !self->open ||
+      (request->channel != NULL && !channel_is_current (self, request->channel)))
     {
       if (fd >= 0)
         close (fd);
