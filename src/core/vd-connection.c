@@ -844,6 +844,23 @@ vd_connection_refresh_domains_async (VdConnection        *self,
       return;
     }
 
+  /* What each guest's lifecycle events were when the list was read: a
+   * guest whose event came since is read again, not set back. */
+  {
+    GHashTable *events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GListModel *model = G_LIST_MODEL (self->domains);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(VdDomain) domain = g_list_model_get_item (model, i);
+
+        g_hash_table_insert (events, g_strdup (vd_domain_get_uuid (domain)),
+                             GUINT_TO_POINTER (_vd_domain_get_event_serial (domain)));
+      }
+    g_object_set_data_full (G_OBJECT (task), "events", events,
+                            (GDestroyNotify)g_hash_table_unref);
+  }
+
   virConnectRef (self->conn);
   g_task_set_task_data (task, self->conn, (GDestroyNotify)virConnectClose);
   g_task_run_in_thread (task, refresh_domains_worker);
@@ -856,6 +873,7 @@ vd_connection_refresh_domains_finish (VdConnection  *self,
 {
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  GHashTable *events;
   GListModel *model;
 
   g_return_val_if_fail (VD_IS_CONNECTION (self), FALSE);
@@ -869,12 +887,23 @@ vd_connection_refresh_domains_finish (VdConnection  *self,
     return TRUE;
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
+  events = g_object_get_data (G_OBJECT (result), "events");
   for (guint i = 0; i < infos->len; i++)
     {
       VdDomainInfo *info = g_ptr_array_index (infos, i);
+      VdDomain *domain = g_hash_table_lookup (self->by_uuid, info->uuid);
+      gpointer serial;
+
+      g_hash_table_add (seen, info->uuid);
+      if (domain != NULL &&
+          g_hash_table_lookup_extended (events, info->uuid, NULL, &serial) &&
+          _vd_domain_read_is_stale (domain, info, GPOINTER_TO_UINT (serial)))
+        {
+          _vd_connection_queue_refresh (self, vd_domain_get_handle (domain));
+          continue;
+        }
 
       apply_domain_info (self, info);
-      g_hash_table_add (seen, info->uuid);
     }
 
   model = G_LIST_MODEL (self->domains);

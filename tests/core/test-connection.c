@@ -281,6 +281,40 @@ test_stale_action_read_after_event (void)
   g_assert_cmpint (vd_domain_get_id (alpha), ==, -1);
 }
 
+/* And for a full re-listing (vd_connection_refresh_domains_async()). */
+static void
+test_stale_list_after_event (void)
+{
+  g_autofree char *uri = vd_test_fixture_uri ("basic.xml");
+  g_autoptr(VdConnection) connection = vd_test_open (uri);
+  g_autoptr(GMainContext) held = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VdDomain *alpha = vd_connection_find_domain_by_name (connection, "alpha");
+
+  g_assert_nonnull (alpha);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_RUNNING);
+
+  g_main_context_push_thread_default (held);
+  vd_connection_refresh_domains_async (connection, NULL, vd_test_async_result_cb, &result);
+  g_main_context_pop_thread_default (held);
+  wait_pending (held);
+
+  g_assert_cmpint (virDomainDestroy (vd_domain_get_handle (alpha)), ==, 0);
+  VD_TEST_WAIT_UNTIL (vd_domain_get_state (alpha) == VD_DOMAIN_STATE_SHUTOFF, 10);
+
+  while (result == NULL)
+    g_main_context_iteration (held, TRUE);
+  g_assert_true (vd_connection_refresh_domains_finish (connection, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+  g_assert_cmpuint (g_list_model_get_n_items (vd_connection_get_domains (connection)), ==, 3);
+
+  VD_TEST_WAIT_UNTIL (!connection->refresh_running && connection->refresh_source == 0 &&
+                      g_hash_table_size (connection->refresh_pending) == 0, 10);
+  g_assert_cmpint (vd_domain_get_state (alpha), ==, VD_DOMAIN_STATE_SHUTOFF);
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -421,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/vd/connection/stale-refresh-after-event", test_stale_refresh_after_event);
   g_test_add_func ("/vd/connection/stale-action-read-after-event",
                    test_stale_action_read_after_event);
+  g_test_add_func ("/vd/connection/stale-list-after-event", test_stale_list_after_event);
   g_test_add_func ("/vd/connection/stats-cpu", test_stats_cpu);
   g_test_add_func ("/vd/connection-manager/persist", test_manager);
   g_test_add_func ("/vd/libvirt-task/post-from-worker", test_post_from_worker);
