@@ -632,7 +632,7 @@ vd_vm_window_new (GtkApplication *application,
                                  g_settings_get_int (settings, "vm-window-width"),
                                  g_settings_get_int (settings, "vm-window-height"));
   else
-    gtk_window_set_default_size (GTK_WINDOW (self), 800, 600);
+    gtk_window_set_default_size (GTK_WINDOW (self), 1024, 600);
 
   /* Memory and vCPUs as they are now. */
   if (vd_domain_get_connection (domain) != NULL)
