@@ -32,6 +32,7 @@ typedef struct
   guint64       memory;          /* KiB */
   guint64       max_memory;      /* KiB */
   guint         vcpus;
+  guint64       cpu_time;        /* ns, virDomainInfo.cpuTime */
   gboolean      gone;            /* the guest vanished while we looked */
 } VdDomainInfo;
 

@@ -49,6 +49,7 @@ struct _VdDomain
   guint64        memory;
   guint64        max_memory;
   guint          vcpus;
+  guint64        cpu_time;      /* ns, as of the last refresh */
   /* Stats: the newest value of each metric (-1 = unknown) and its
    * history, one sample per tick, NAN = gap. The rings are made on first
    * use: a guest that never ran and is never graphed costs nothing. */
@@ -85,6 +86,7 @@ enum {
   PROP_MEMORY,
   PROP_MAX_MEMORY,
   PROP_VCPUS,
+  PROP_CPU_TIME,
   PROP_CPU_USAGE,
   PROP_CAN_START,
   PROP_CAN_SHUTDOWN,
@@ -190,6 +192,7 @@ _vd_domain_info_new_from_handle (virDomainPtr handle)
       info->memory = raw.memory;
       info->max_memory = raw.maxMem;
       info->vcpus = raw.nrVirtCpu;
+      info->cpu_time = raw.cpuTime;
     }
 
   virResetLastError ();
@@ -323,6 +326,7 @@ _vd_domain_new (VdConnection       *connection,
   self->memory = info->memory;
   self->max_memory = info->max_memory;
   self->vcpus = info->vcpus;
+  self->cpu_time = info->cpu_time;
   if (connection != NULL)
     self->history_length = vd_connection_get_stats_history (connection);
 
@@ -392,6 +396,11 @@ _vd_domain_apply_info (VdDomain           *self,
     {
       self->vcpus = info->vcpus;
       g_object_notify_by_pspec (object, properties[PROP_VCPUS]);
+    }
+  if (self->cpu_time != info->cpu_time)
+    {
+      self->cpu_time = info->cpu_time;
+      g_object_notify_by_pspec (object, properties[PROP_CPU_TIME]);
     }
 
   if (derived)
@@ -713,6 +722,9 @@ vd_domain_get_property (GObject    *object,
     case PROP_VCPUS:
       g_value_set_uint (value, self->vcpus);
       break;
+    case PROP_CPU_TIME:
+      g_value_set_uint64 (value, self->cpu_time);
+      break;
     case PROP_CPU_USAGE:
       g_value_set_double (value, self->current[VD_STATS_CPU]);
       break;
@@ -782,6 +794,10 @@ vd_domain_class_init (VdDomainClass *klass)
   properties[PROP_MAX_MEMORY] =
     g_param_spec_uint64 ("max-memory", NULL, NULL, 0, G_MAXUINT64, 0, RO);
   properties[PROP_VCPUS] = g_param_spec_uint ("vcpus", NULL, NULL, 0, G_MAXUINT, 0, RO);
+  /* The CPU time the guest has used, in nanoseconds, as of its last
+   * refresh (vd_domain_refresh_async()). */
+  properties[PROP_CPU_TIME] =
+    g_param_spec_uint64 ("cpu-time", NULL, NULL, 0, G_MAXUINT64, 0, RO);
   /* Not notified: see _vd_domain_clear_current_stats(). */
   properties[PROP_CPU_USAGE] =
     g_param_spec_double ("cpu-usage", NULL, NULL, -1, 100, -1, RO);
@@ -1051,6 +1067,20 @@ vd_domain_get_vcpus (VdDomain *self)
   g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
 
   return self->vcpus;
+}
+
+/**
+ * vd_domain_get_cpu_time:
+ *
+ * Returns: the CPU time the guest has used, in nanoseconds, as of its last
+ * refresh (0 for a shut-off guest)
+ */
+guint64
+vd_domain_get_cpu_time (VdDomain *self)
+{
+  g_return_val_if_fail (VD_IS_DOMAIN (self), 0);
+
+  return self->cpu_time;
 }
 
 /**

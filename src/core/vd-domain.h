@@ -85,6 +85,7 @@ const char    *vd_domain_get_last_error        (VdDomain  *self);
 guint64        vd_domain_get_memory            (VdDomain  *self);
 guint64        vd_domain_get_max_memory        (VdDomain  *self);
 guint          vd_domain_get_vcpus             (VdDomain  *self);
+guint64        vd_domain_get_cpu_time          (VdDomain  *self);
 double         vd_domain_get_cpu_usage         (VdDomain  *self);
 VdStatsRing   *vd_domain_get_cpu_history       (VdDomain  *self);
 VdStatsRing   *vd_domain_get_history           (VdDomain      *self,

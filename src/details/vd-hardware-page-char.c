@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vd-domain-editor-chardev.h"
+#include "vd-domain-live.h"
 #include "vd-error.h"
 #include "vd-hardware-page-char.h"
 
@@ -23,6 +24,10 @@
  * also says whether the guest has the QEMU guest agent's channel, and adds
  * it (at Apply) when asked. Other kinds of source (vc, dev, null, ...) are shown
  * but not changed here.
+ *
+ * The agent's own channel also shows whether the agent in the guest is
+ * connected, as the guest's live XML says (read in a worker at every load
+ * and when the guest starts or stops).
  */
 
 struct _VdHardwarePageChar
@@ -30,6 +35,8 @@ struct _VdHardwarePageChar
   VdHardwarePageDevice  parent_instance;
 
   gboolean              add_agent;  /* Add Agent Channel was clicked */
+  gboolean              is_agent;   /* this is the agent's channel */
+  GCancellable         *live_cancellable;
 
   /* Template widgets */
   GtkLabel             *heading_label;
@@ -60,6 +67,8 @@ struct _VdHardwarePageChar
   GtkWidget            *agent_label_label;
   GtkLabel             *agent_label;
   GtkWidget            *agent_button;
+  GtkWidget            *agent_state_label_label;
+  GtkLabel             *agent_state_label;
 };
 
 G_DEFINE_FINAL_TYPE (VdHardwarePageChar, vd_hardware_page_char, VD_TYPE_HARDWARE_PAGE_DEVICE)
@@ -129,6 +138,65 @@ agent_clicked_cb (VdHardwarePageChar *self)
   vd_hardware_page_changed (VD_HARDWARE_PAGE (self));
 }
 
+/* The agent's state */
+
+static void
+live_xml_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VdHardwarePageChar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = vd_domain_read_live_xml_finish (VD_DOMAIN (object), result, &error);
+  VdAgentState state;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (xml == NULL)
+    {
+      gtk_label_set_text (self->agent_state_label, error->message);
+      return;
+    }
+  state = vd_live_xml_get_agent_state (xml);
+  gtk_label_set_text (self->agent_state_label,
+                      vd_agent_state_describe (state, vd_domain_get_active (VD_DOMAIN (object))));
+}
+
+static void
+read_agent_state (VdHardwarePageChar *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+
+  g_cancellable_cancel (self->live_cancellable);
+  g_clear_object (&self->live_cancellable);
+  show_row (self->agent_state_label_label, GTK_WIDGET (self->agent_state_label),
+            self->is_agent);
+  if (!self->is_agent || domain == NULL || vd_domain_get_connection (domain) == NULL)
+    return;
+  if (!vd_domain_get_active (domain))
+    {
+      /* Nothing to ask: a shut-off guest's agent is not there. */
+      gtk_label_set_text (self->agent_state_label,
+                          vd_agent_state_describe (VD_AGENT_STATE_UNKNOWN, FALSE));
+      return;
+    }
+  /* translators: while the guest agent's state is read */
+  gtk_label_set_text (self->agent_state_label, _("Reading…"));
+  self->live_cancellable = g_cancellable_new ();
+  vd_domain_read_live_xml_async (domain, self->live_cancellable, live_xml_ready_cb,
+                                 g_object_ref (self));
+}
+
+static void
+domain_changed_cb (VdHardwarePageChar *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+
+  if (domain != NULL)
+    g_signal_connect_object (domain, "notify::active", G_CALLBACK (read_agent_state), self,
+                             G_CONNECT_SWAPPED);
+}
+
 static void
 vd_hardware_page_char_load (VdHardwarePage *page,
                             VdDomainEditor *editor)
@@ -178,6 +246,8 @@ vd_hardware_page_char_load (VdHardwarePage *page,
   show_row (self->agent_label_label, gtk_widget_get_parent (GTK_WIDGET (self->agent_label)),
             kind == VD_DEVICE_KIND_CHANNEL || kind == VD_DEVICE_KIND_CONSOLE);
   update_agent (self, editor);
+  self->is_agent = named && g_strcmp0 (name, "org.qemu.guest_agent.0") == 0;
+  read_agent_state (self);
 }
 
 /* As the setter takes them: letters, digits and . - : _ [ ] */
@@ -317,11 +387,24 @@ vd_hardware_page_char_commit (VdHardwarePage  *page,
 }
 
 static void
+vd_hardware_page_char_dispose (GObject *object)
+{
+  VdHardwarePageChar *self = (VdHardwarePageChar *)object;
+
+  g_cancellable_cancel (self->live_cancellable);
+  g_clear_object (&self->live_cancellable);
+
+  G_OBJECT_CLASS (vd_hardware_page_char_parent_class)->dispose (object);
+}
+
+static void
 vd_hardware_page_char_class_init (VdHardwarePageCharClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   VdHardwarePageClass *page_class = VD_HARDWARE_PAGE_CLASS (klass);
 
+  object_class->dispose = vd_hardware_page_char_dispose;
   page_class->load = vd_hardware_page_char_load;
   page_class->commit = vd_hardware_page_char_commit;
 
@@ -357,6 +440,8 @@ vd_hardware_page_char_class_init (VdHardwarePageCharClass *klass)
   BIND (agent_label_label);
   BIND (agent_label);
   BIND (agent_button);
+  BIND (agent_state_label_label);
+  BIND (agent_state_label);
 #undef BIND
 }
 
@@ -365,4 +450,5 @@ vd_hardware_page_char_init (VdHardwarePageChar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->type_combo, "changed", G_CALLBACK (type_changed_cb), self);
+  g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
 }

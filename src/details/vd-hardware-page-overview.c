@@ -15,6 +15,7 @@
 #include "vd-connection.h"
 #include "vd-domain-caps.h"
 #include "vd-domain-editor-guest.h"
+#include "vd-domain-live.h"
 #include "vd-error.h"
 #include "vd-hardware-page-overview.h"
 #include "vd-xml.h"
@@ -36,6 +37,12 @@
  * host's domain capabilities say its UEFI firmware can do it (else the box
  * is off with the reason). Leaving UEFI, or changing Secure Boot, on a
  * guest with an NVRAM file says what becomes of it before Apply.
+ *
+ * Facts of the running guest, read-only and never part of Apply: its ID,
+ * OS type, current vCPUs and memory, CPU time and persistence follow the
+ * VdDomain's properties (CPU time as of its last refresh, which loading the
+ * page asks for); the security labels come from the live XML, read in a
+ * worker at every load and whenever the guest starts or stops.
  */
 
 struct _VdHardwarePageOverview
@@ -50,6 +57,13 @@ struct _VdHardwarePageOverview
   GtkLabel       *arch_label;
   GtkLabel       *machine_label;
   GtkLabel       *emulator_label;
+  GtkLabel       *id_label;
+  GtkLabel       *os_type_label;
+  GtkLabel       *vcpus_label;
+  GtkLabel       *memory_label;
+  GtkLabel       *cpu_time_label;
+  GtkLabel       *persistent_label;
+  GtkLabel       *security_label;
   GtkEntry       *title_entry;
   GtkLabel       *title_message;
   GtkTextView    *description_view;
@@ -70,6 +84,7 @@ struct _VdHardwarePageOverview
   /* Owned references */
   GBinding       *state_binding;
   GCancellable   *cancellable;
+  GCancellable   *live_cancellable; /* the running live-XML read */
   VdDomainCaps   *caps;            /* NULL until read */
   char           *loaded_firmware;
   char           *nvram;           /* the loaded guest's NVRAM file, if named */
@@ -414,6 +429,92 @@ commit_firmware (VdHardwarePageOverview  *self,
   return TRUE;
 }
 
+/* Facts of the running guest */
+
+static void
+update_facts (VdHardwarePageOverview *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+  g_autofree char *id = NULL;
+  g_autofree char *vcpus = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *cpu_time = NULL;
+
+  if (domain == NULL)
+    return;
+  if (vd_domain_get_active (domain) && vd_domain_get_id (domain) >= 0)
+    id = g_strdup_printf ("%d", vd_domain_get_id (domain));
+  set_value (self->id_label, id);
+  if (vd_domain_get_vcpus (domain) > 0)
+    vcpus = g_strdup_printf ("%u", vd_domain_get_vcpus (domain));
+  set_value (self->vcpus_label, vcpus);
+  if (vd_domain_get_memory (domain) > 0)
+    memory = g_format_size_full (vd_domain_get_memory (domain) * 1024, G_FORMAT_SIZE_IEC_UNITS);
+  set_value (self->memory_label, memory);
+  if (vd_domain_get_active (domain))
+    cpu_time = vd_format_cpu_time (vd_domain_get_cpu_time (domain));
+  set_value (self->cpu_time_label, cpu_time);
+  gtk_label_set_text (self->persistent_label,
+                      vd_domain_get_persistent (domain)
+                      /* translators: the guest's definition stays when it stops */
+                      ? _("Persistent")
+                      /* translators: the guest's definition goes away when it stops */
+                      : _("Transient (gone when it stops)"));
+}
+
+static void
+live_xml_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VdHardwarePageOverview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = vd_domain_read_live_xml_finish (VD_DOMAIN (object), result, &error);
+  g_autofree char *security = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (xml == NULL)
+    {
+      gtk_label_set_text (self->security_label, error->message);
+      return;
+    }
+  security = vd_live_xml_get_security (xml);
+  gtk_label_set_text (self->security_label, security);
+}
+
+static void
+refresh_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  /* The properties it changes are followed through notify. */
+  vd_domain_refresh_finish (VD_DOMAIN (object), result, NULL);
+}
+
+/* Reads the live XML (security labels) and the guest's counters again. */
+static void
+read_live (VdHardwarePageOverview *self)
+{
+  VdDomain *domain = vd_hardware_page_get_domain (VD_HARDWARE_PAGE (self));
+
+  g_cancellable_cancel (self->live_cancellable);
+  g_clear_object (&self->live_cancellable);
+  if (domain == NULL || vd_domain_get_connection (domain) == NULL)
+    return;
+  self->live_cancellable = g_cancellable_new ();
+  vd_domain_read_live_xml_async (domain, self->live_cancellable, live_xml_ready_cb,
+                                 g_object_ref (self));
+  vd_domain_refresh_async (domain, self->live_cancellable, refresh_done_cb, NULL);
+}
+
+static void
+active_changed_cb (VdHardwarePageOverview *self)
+{
+  update_facts (self);
+  read_live (self);
+}
+
 static void
 vd_hardware_page_overview_load (VdHardwarePage *page,
                                 VdDomainEditor *editor)
@@ -432,6 +533,7 @@ vd_hardware_page_overview_load (VdHardwarePage *page,
       g_autofree char *arch = vd_xml_get_string (doc, "/domain/os/type/@arch");
       g_autofree char *machine = vd_xml_get_string (doc, "/domain/os/type/@machine");
       g_autofree char *emulator = vd_xml_get_string (doc, "/domain/devices/emulator");
+      g_autofree char *os_type = vd_live_xml_get_os_type (xml);
 
       set_value (self->name_label, name);
       set_value (self->uuid_label, uuid);
@@ -439,6 +541,7 @@ vd_hardware_page_overview_load (VdHardwarePage *page,
       set_value (self->arch_label, arch);
       set_value (self->machine_label, machine);
       set_value (self->emulator_label, emulator);
+      set_value (self->os_type_label, os_type);
     }
 
   gtk_entry_set_text (self->title_entry, title != NULL ? title : "");
@@ -449,6 +552,8 @@ vd_hardware_page_overview_load (VdHardwarePage *page,
   load_action (self->crash_combo, editor, "crash");
   load_firmware (self, editor);
   update_rename (self);
+  update_facts (self);
+  read_live (self);
 }
 
 static gboolean
@@ -540,6 +645,20 @@ domain_changed_cb (VdHardwarePageOverview *self)
                                                     "label", G_BINDING_SYNC_CREATE);
       g_signal_connect_object (domain, "notify::can-rename", G_CALLBACK (update_rename), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (domain, "notify::id", G_CALLBACK (update_facts), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (domain, "notify::vcpus", G_CALLBACK (update_facts), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (domain, "notify::memory", G_CALLBACK (update_facts), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (domain, "notify::cpu-time", G_CALLBACK (update_facts), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (domain, "notify::persistent", G_CALLBACK (update_facts), self,
+                               G_CONNECT_SWAPPED);
+      /* Starting gives the guest new (dynamic) labels, stopping takes them. */
+      g_signal_connect_object (domain, "notify::active", G_CALLBACK (active_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      update_facts (self);
     }
   update_rename (self);
 }
@@ -551,6 +670,7 @@ vd_hardware_page_overview_dispose (GObject *object)
 
   g_clear_pointer (&self->state_binding, g_binding_unbind);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->live_cancellable);
 
   G_OBJECT_CLASS (vd_hardware_page_overview_parent_class)->dispose (object);
 }
@@ -561,6 +681,7 @@ vd_hardware_page_overview_finalize (GObject *object)
   VdHardwarePageOverview *self = (VdHardwarePageOverview *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->live_cancellable);
   g_clear_pointer (&self->caps, vd_domain_caps_unref);
   g_clear_pointer (&self->loaded_firmware, g_free);
   g_clear_pointer (&self->nvram, g_free);
@@ -590,6 +711,13 @@ vd_hardware_page_overview_class_init (VdHardwarePageOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, arch_label);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, machine_label);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, emulator_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, id_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, os_type_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, vcpus_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, memory_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, cpu_time_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, persistent_label);
+  gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, security_label);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, title_entry);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, title_message);
   gtk_widget_class_bind_template_child (widget_class, VdHardwarePageOverview, description_view);
