@@ -232,8 +232,13 @@ vd_format_cpu_time (guint64 nanoseconds)
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (hours > 0)
-    /* translators: hours of CPU time, as in "1 h 2 min 3 s" */
-    g_string_append_printf (text, _("%" G_GUINT64_FORMAT " h"), hours);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, hours);
+
+      /* translators: hours of CPU time, as in "1 h 2 min 3 s" (%s is the
+       * number) */
+      g_string_append_printf (text, _("%s h"), number);
+    }
   if (hours > 0 || minutes > 0)
     {
       if (text->len > 0)
