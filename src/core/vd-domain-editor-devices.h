@@ -248,6 +248,14 @@ gboolean vd_domain_editor_set_graphics_listen  (VdDomainEditor  *self,
                                                 const char      *id,
                                                 const char      *address,
                                                 GError         **error);
+char    *vd_domain_editor_get_graphics_listen_type (VdDomainEditor *self,
+                                                    const char     *id,
+                                                    char          **value);
+gboolean vd_domain_editor_set_graphics_listen_type (VdDomainEditor *self,
+                                                    const char     *id,
+                                                    const char     *type,
+                                                    const char     *value,
+                                                    GError        **error);
 int      vd_domain_editor_get_graphics_port    (VdDomainEditor  *self,
                                                 const char      *id);
 gboolean vd_domain_editor_set_graphics_port    (VdDomainEditor  *self,

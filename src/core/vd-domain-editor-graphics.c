@@ -196,6 +196,223 @@ vd_domain_editor_set_graphics_listen (VdDomainEditor  *self,
 }
 
 /**
+ * vd_domain_editor_get_graphics_listen_type:
+ * @value: (out) (optional) (transfer full) (nullable): the address, the
+ *   network's name or the socket's path; %NULL when there is none (the
+ *   host's default address, a socket libvirt picks)
+ *
+ * What the display listens on, from its first <listen> element or else
+ * the legacy listen and socket attributes.
+ *
+ * Returns: (transfer full): address, network, socket or none (address
+ *   when the XML sets nothing: the host's default)
+ */
+char *
+vd_domain_editor_get_graphics_listen_type (VdDomainEditor  *self,
+                                           const char      *id,
+                                           char           **value)
+{
+  xmlNode *node;
+  xmlNode *listen;
+  g_autofree char *type = NULL;
+  char *found = NULL;
+
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), NULL);
+
+  node = _vd_device_lookup (self, id, KINDS_GRAPHICS, NULL);
+  listen = node != NULL ? _vd_xml_find_child (node, "listen") : NULL;
+  if (listen != NULL)
+    type = _vd_xml_get_prop (listen, "type");
+  if (type == NULL && node != NULL)
+    {
+      g_autofree char *socket = _vd_xml_get_prop (node, "socket");
+
+      if (socket != NULL)
+        {
+          type = g_strdup ("socket");
+          found = g_steal_pointer (&socket);
+        }
+    }
+  if (type == NULL)
+    type = g_strdup ("address");
+
+  if (found == NULL && listen != NULL)
+    {
+      if (strcmp (type, "address") == 0)
+        found = _vd_xml_get_prop (listen, "address");
+      else if (strcmp (type, "network") == 0)
+        found = _vd_xml_get_prop (listen, "network");
+      else if (strcmp (type, "socket") == 0)
+        found = _vd_xml_get_prop (listen, "socket");
+    }
+  if (found == NULL && node != NULL)
+    {
+      if (strcmp (type, "address") == 0)
+        found = _vd_xml_get_prop (node, "listen");
+      else if (strcmp (type, "socket") == 0)
+        found = _vd_xml_get_prop (node, "socket");
+    }
+
+  if (value != NULL)
+    *value = found;
+  else
+    g_free (found);
+
+  return g_steal_pointer (&type);
+}
+
+static gboolean
+check_listen_value (const char  *type,
+                    const char  *value,
+                    GError     **error)
+{
+  if (strcmp (type, "address") == 0)
+    {
+      if (value != NULL && !g_hostname_is_ip_address (value))
+        {
+          g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not an IP address"), value);
+          return FALSE;
+        }
+    }
+  else if (strcmp (type, "network") == 0)
+    {
+      if (value == NULL)
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("Choose the virtual network to listen on"));
+          return FALSE;
+        }
+      if (strchr (value, '/') != NULL || !g_utf8_validate (value, -1, NULL))
+        {
+          g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a virtual network’s name"), value);
+          return FALSE;
+        }
+    }
+  else if (strcmp (type, "socket") == 0)
+    {
+      if (value == NULL)
+        return TRUE;
+      if (!g_path_is_absolute (value) || g_str_has_suffix (value, "/"))
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("A socket’s path is a full file name, starting with /"));
+          return FALSE;
+        }
+      /* a UNIX socket's address holds 107 bytes and a nul */
+      if (strlen (value) > 107)
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("A socket’s path is at most 107 bytes long"));
+          return FALSE;
+        }
+    }
+  else if (strcmp (type, "none") != 0)
+    {
+      g_set_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a way to listen (address, network, socket or none)"), type);
+      return FALSE;
+    }
+
+  for (const char *p = value; p != NULL && *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      {
+        g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                             _("The value cannot hold control characters"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * vd_domain_editor_set_graphics_listen_type:
+ * @type: address, network, socket or none
+ * @value: (nullable): for address, an IP address (%NULL: the host's
+ *   default); for network, a virtual network's name; for socket, the
+ *   socket's absolute path (%NULL: libvirt picks one); none takes none
+ *
+ * Writes the display's first <listen> element (the others stay), keeping
+ * it and its other attributes when its type stays, and the legacy
+ * attributes the way libvirt writes them back: listen= only for an
+ * address, socket= only for a VNC socket.
+ */
+gboolean
+vd_domain_editor_set_graphics_listen_type (VdDomainEditor  *self,
+                                           const char      *id,
+                                           const char      *type,
+                                           const char      *value,
+                                           GError         **error)
+{
+  xmlNode *node;
+  xmlNode *listen;
+  g_autofree char *old_type = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (VD_IS_DOMAIN_EDITOR (self), FALSE);
+
+  node = _vd_device_lookup (self, id, KINDS_GRAPHICS, error);
+  if (node == NULL)
+    return FALSE;
+  if (type == NULL)
+    type = "";
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (strcmp (type, "none") == 0)
+    value = NULL;
+  if (!check_listen_value (type, value, error))
+    return FALSE;
+  if ((strcmp (type, "address") == 0 || strcmp (type, "network") == 0) &&
+      vd_domain_editor_get_graphics_gl (self, id))
+    {
+      g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                           _("A SPICE display with OpenGL takes local clients only: "
+                             "turn OpenGL off to listen on an address"));
+      return FALSE;
+    }
+
+  display = _vd_xml_get_prop (node, "type");
+  listen = _vd_xml_find_child (node, "listen");
+  old_type = _vd_xml_get_prop (listen, "type");
+  if (listen != NULL && g_strcmp0 (old_type, type) != 0)
+    {
+      _vd_xml_remove_child (listen);
+      listen = NULL;
+    }
+  if (listen == NULL)
+    {
+      listen = xmlNewDocNode (node->doc, NULL, (const xmlChar *)"listen", NULL);
+      xmlSetProp (listen, (const xmlChar *)"type", (const xmlChar *)type);
+      _vd_xml_insert_child (node, listen, graphics_order);
+    }
+
+  _vd_xml_set_prop (node, "listen", NULL);
+  _vd_xml_set_prop (node, "socket", NULL);
+  if (strcmp (type, "address") == 0)
+    {
+      _vd_xml_set_prop (listen, "address", value);
+      _vd_xml_set_prop (node, "listen", value);
+    }
+  else if (strcmp (type, "network") == 0)
+    {
+      /* the address libvirt found on the old network goes with it */
+      _vd_xml_set_prop (listen, "address", NULL);
+      _vd_xml_set_prop (listen, "network", value);
+    }
+  else if (strcmp (type, "socket") == 0)
+    {
+      _vd_xml_set_prop (listen, "socket", value);
+      if (value != NULL)
+        _vd_xml_set_prop (listen, "autoGenerated", NULL);
+      if (g_strcmp0 (display, "vnc") == 0)
+        _vd_xml_set_prop (node, "socket", value);
+    }
+
+  return TRUE;
+}
+
+/**
  * vd_domain_editor_get_graphics_port:
  *
  * Returns: the display's port, -1 when libvirt picks one (autoport)

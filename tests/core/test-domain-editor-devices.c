@@ -994,6 +994,112 @@ check_listen_none (VdDomainEditor *r, const char *id)
   g_autofree char *listen = vd_domain_editor_get_graphics_listen (r, id);
   g_assert_null (listen);
 }
+static gboolean listen_not_network (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (e, id, NULL);
+  return vnc_or_spice (e, id) && g_strcmp0 (type, "network") != 0 &&
+         !vd_domain_editor_get_graphics_gl (e, id);
+}
+static gboolean
+edit_listen_network (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "network", "default", error);
+}
+static void
+check_listen_network (VdDomainEditor *r, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (r, id, &value);
+  g_autofree char *xml = vd_domain_editor_get_device_xml (r, id);
+  g_autofree char *legacy = vd_domain_editor_get_graphics_listen (r, id);
+
+  g_assert_cmpstr (type, ==, "network");
+  g_assert_cmpstr (value, ==, "default");
+  /* libvirt's inactive XML has no legacy listen= for a network */
+  g_assert_null (strstr (xml, " listen=\""));
+  g_assert_null (legacy);
+}
+static gboolean listen_not_socket (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (e, id, NULL);
+  return vnc_or_spice (e, id) && g_strcmp0 (type, "socket") != 0;
+}
+static gboolean
+edit_listen_socket (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "socket", "/run/vd-test/display.sock",
+                                                    error);
+}
+static void
+check_listen_socket (VdDomainEditor *r, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (r, id, &value);
+  g_autofree char *xml = vd_domain_editor_get_device_xml (r, id);
+  g_autofree char *display = vd_domain_editor_get_graphics_type (r, id);
+
+  g_assert_cmpstr (type, ==, "socket");
+  g_assert_cmpstr (value, ==, "/run/vd-test/display.sock");
+  g_assert_null (strstr (xml, " listen=\""));
+  /* libvirt writes a VNC socket's path as the legacy socket= too */
+  if (g_strcmp0 (display, "vnc") == 0)
+    g_assert_nonnull (strstr (xml, " socket=\"/run/vd-test/display.sock\""));
+}
+static gboolean
+edit_listen_socket_auto (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "socket", NULL, error);
+}
+static void
+check_listen_socket_auto (VdDomainEditor *r, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (r, id, &value);
+
+  g_assert_cmpstr (type, ==, "socket");
+  g_assert_null (value);
+}
+static gboolean
+edit_listen_address_type (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "address", "::", error);
+}
+static void
+check_listen_address_type (VdDomainEditor *r, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (r, id, &value);
+  g_autofree char *legacy = vd_domain_editor_get_graphics_listen (r, id);
+
+  g_assert_cmpstr (type, ==, "address");
+  g_assert_cmpstr (value, ==, "::");
+  /* and libvirt keeps the legacy attribute the same */
+  g_assert_cmpstr (legacy, ==, "::");
+}
+static gboolean listen_not_any6 (VdDomainEditor *e, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (e, id, &value);
+  return vnc_or_spice (e, id) && g_strcmp0 (value, "::") != 0 &&
+         !vd_domain_editor_get_graphics_gl (e, id);
+}
+static gboolean
+edit_listen_none_type (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "none", NULL, error);
+}
+static void
+check_listen_none_type (VdDomainEditor *r, const char *id)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *type = vd_domain_editor_get_graphics_listen_type (r, id, &value);
+  g_autofree char *xml = vd_domain_editor_get_device_xml (r, id);
+
+  g_assert_cmpstr (type, ==, "none");
+  g_assert_null (value);
+  g_assert_null (strstr (xml, " listen=\""));
+  g_assert_null (strstr (xml, " socket=\""));
+}
 static gboolean
 edit_port (VdDomainEditor *e, const char *id, GError **error)
 {
@@ -1227,6 +1333,21 @@ check_rng_builtin (VdDomainEditor *r, const char *id)
   { "graphics-listen-none", VD_DEVICE_KIND_GRAPHICS, listen_not_none, edit_listen_none, \
     check_listen_none, { "%s/@listen", "%s/listen", "%s/@socket" }, \
     { "/domain/devices/graphics" } }, \
+  { "graphics-listen-network", VD_DEVICE_KIND_GRAPHICS, listen_not_network, \
+    edit_listen_network, check_listen_network, { "%s/@listen", "%s/listen", "%s/@socket" }, \
+    { "/domain/devices/graphics" } }, \
+  { "graphics-listen-socket", VD_DEVICE_KIND_GRAPHICS, listen_not_socket, edit_listen_socket, \
+    check_listen_socket, { "%s/@listen", "%s/listen", "%s/@socket" }, \
+    { "/domain/devices/graphics" } }, \
+  { "graphics-listen-socket-auto", VD_DEVICE_KIND_GRAPHICS, listen_not_socket, \
+    edit_listen_socket_auto, check_listen_socket_auto, \
+    { "%s/@listen", "%s/listen", "%s/@socket" }, { "/domain/devices/graphics" } }, \
+  { "graphics-listen-address", VD_DEVICE_KIND_GRAPHICS, listen_not_any6, \
+    edit_listen_address_type, check_listen_address_type, \
+    { "%s/@listen", "%s/listen", "%s/@socket" }, { "/domain/devices/graphics" } }, \
+  { "graphics-listen-none-type", VD_DEVICE_KIND_GRAPHICS, listen_not_none, \
+    edit_listen_none_type, check_listen_none_type, \
+    { "%s/@listen", "%s/listen", "%s/@socket" }, { "/domain/devices/graphics" } }, \
   { "graphics-port", VD_DEVICE_KIND_GRAPHICS, port_not_5942, edit_port, check_port, \
     { "%s/@port", "%s/@autoport" } }, \
   { "graphics-autoport", VD_DEVICE_KIND_GRAPHICS, fixed_port, edit_autoport, check_autoport, \
@@ -1262,6 +1383,37 @@ static gboolean bad_graphics_type (VdDomainEditor *e, const char *id, GError **e
 static gboolean bad_listen (VdDomainEditor *e, const char *id, GError **error)
 {
   return vd_domain_editor_set_graphics_listen (e, id, "localhost", error);
+}
+static gboolean bad_listen_network (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "network", NULL, error);
+}
+static gboolean bad_listen_network_name (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "network", "a/b", error);
+}
+static gboolean bad_listen_socket (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "socket", "run/display.sock", error);
+}
+static gboolean bad_listen_socket_long (VdDomainEditor *e, const char *id, GError **error)
+{
+  g_autofree char *tail = g_strnfill (120, 'x');
+  g_autofree char *path = g_strconcat ("/run/", tail, NULL);
+
+  return vd_domain_editor_set_graphics_listen_type (e, id, "socket", path, error);
+}
+static gboolean bad_listen_type (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "tcp", NULL, error);
+}
+static gboolean bad_listen_type_address (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "address", "host.example", error);
+}
+static gboolean bad_listen_network_gl (VdDomainEditor *e, const char *id, GError **error)
+{
+  return vd_domain_editor_set_graphics_listen_type (e, id, "network", "default", error);
 }
 static gboolean gl_on (VdDomainEditor *e, const char *id)
 {
@@ -1391,6 +1543,20 @@ static gboolean bad_rng_source (VdDomainEditor *e, const char *id, GError **erro
     VD_ERROR_INVALID_ARGUMENT, "“rdp” is not a kind of display" }, \
   { "listen", VD_DEVICE_KIND_GRAPHICS, any, bad_listen, VD_ERROR_INVALID_ARGUMENT, \
     "“localhost” is not an IP address" }, \
+  { "listen-network", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_network, \
+    VD_ERROR_INVALID_ARGUMENT, "Choose the virtual network" }, \
+  { "listen-network-name", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_network_name, \
+    VD_ERROR_INVALID_ARGUMENT, "“a/b” is not a virtual network’s name" }, \
+  { "listen-socket", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_socket, \
+    VD_ERROR_INVALID_ARGUMENT, "starting with /" }, \
+  { "listen-socket-long", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_socket_long, \
+    VD_ERROR_INVALID_ARGUMENT, "at most 107 bytes" }, \
+  { "listen-type", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_type, \
+    VD_ERROR_INVALID_ARGUMENT, "“tcp” is not a way to listen" }, \
+  { "listen-type-address", VD_DEVICE_KIND_GRAPHICS, any, bad_listen_type_address, \
+    VD_ERROR_INVALID_ARGUMENT, "“host.example” is not an IP address" }, \
+  { "listen-network-gl", VD_DEVICE_KIND_GRAPHICS, gl_on, bad_listen_network_gl, \
+    VD_ERROR_INVALID_ARGUMENT, "takes local clients only" }, \
   { "listen-gl", VD_DEVICE_KIND_GRAPHICS, gl_on, bad_listen_gl, VD_ERROR_INVALID_ARGUMENT, \
     "takes local clients only" }, \
   { "tls-port", VD_DEVICE_KIND_GRAPHICS, has_tls_port, bad_tls_port, VD_ERROR_INVALID_ARGUMENT, \
