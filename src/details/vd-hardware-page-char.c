@@ -26,8 +26,8 @@
  * but not changed here.
  *
  * The agent's own channel also shows whether the agent in the guest is
- * connected, as the guest's live XML says (read in a worker at every load
- * and when the guest starts or stops).
+ * connected, as the guest's live XML says (read in a worker at every load,
+ * each time the page is shown, and when the guest starts or stops).
  */
 
 struct _VdHardwarePageChar
@@ -451,4 +451,7 @@ vd_hardware_page_char_init (VdHardwarePageChar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->type_combo, "changed", G_CALLBACK (type_changed_cb), self);
   g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
+  /* libvirt's agent events are not followed: the state is read again each
+   * time the page is shown. */
+  g_signal_connect (self, "map", G_CALLBACK (read_agent_state), NULL);
 }

@@ -41,8 +41,9 @@
  * Facts of the running guest, read-only and never part of Apply: its ID,
  * OS type, current vCPUs and memory, CPU time and persistence follow the
  * VdDomain's properties (CPU time as of its last refresh, which loading the
- * page asks for); the security labels come from the live XML, read in a
- * worker at every load and whenever the guest starts or stops.
+ * page asks for, as does showing it); the security labels come from the
+ * live XML, read in a worker at every load, each time the page is shown and
+ * whenever the guest starts or stops.
  */
 
 struct _VdHardwarePageOverview
@@ -752,6 +753,8 @@ vd_hardware_page_overview_init (VdHardwarePageOverview *self)
                             G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self, "notify::domain", G_CALLBACK (domain_changed_cb), NULL);
   g_signal_connect (self, "notify::dirty", G_CALLBACK (update_rename), NULL);
+  /* CPU time and labels as of when the page is shown. */
+  g_signal_connect (self, "map", G_CALLBACK (read_live), NULL);
   fill_actions (self->poweroff_combo, FALSE);
   fill_actions (self->reboot_combo, FALSE);
   fill_actions (self->crash_combo, TRUE);

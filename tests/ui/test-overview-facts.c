@@ -184,6 +184,15 @@ test_running (void)
     }
   assert_commit_changes_nothing (&fixture);
 
+  /* Shown again, the page reads the guest's CPU time again. */
+  {
+    guint64 before = vd_domain_get_cpu_time (fixture.domain);
+
+    vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "os");
+    vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "overview");
+    VD_TEST_WAIT_UNTIL (vd_domain_get_cpu_time (fixture.domain) > before, 30);
+  }
+
   /* vCPUs and memory follow the guest's refreshed values. */
   g_assert_cmpint (virDomainSetVcpusFlags (vd_domain_get_handle (fixture.domain), 1,
                                            VIR_DOMAIN_AFFECT_LIVE), ==, 0);
