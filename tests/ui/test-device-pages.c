@@ -527,6 +527,143 @@ test_graphics (void)
   fixture_close (&fixture);
 }
 
+/* Applies the page's change and asserts that only @removed became @added. */
+static void
+apply_and_compare (Fixture            *fixture,
+                   const char * const *removed,
+                   const char * const *added)
+{
+  g_autofree char *before = inactive_xml (fixture->domain);
+  g_autofree char *after = NULL;
+
+  apply (fixture);
+  after = inactive_xml (fixture->domain);
+  assert_lines_changed (before, after, removed, added);
+}
+
+static void
+set_listen_type (Fixture    *fixture,
+                 GtkWidget **page,
+                 const char *type)
+{
+  *page = device_page (fixture, "device-graphics/0");
+  g_assert_true (gtk_combo_box_set_active_id (GTK_COMBO_BOX (page_child (*page,
+                                                                         "listen_type_combo")),
+                                              type));
+}
+
+/* Graphics listen types: each set through its widgets, applied and read
+ * back from libvirt with only the display's lines changed; the warning
+ * for every interface; bad values keep Apply off with their message. */
+static void
+test_graphics_listen (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *page;
+  GtkComboBox *networks;
+
+  fixture_open (&fixture, "pages");
+  vd_vm_window_set_page (VD_VM_WINDOW (fixture.window), "device-graphics/0");
+  page = device_page (&fixture, "device-graphics/0");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (page_child (page,
+                                                                           "listen_type_combo"))),
+                   ==, "address");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_entry")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_network_combo")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_socket_entry")));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_warning")));
+
+  /* Every interface: a warning, not an error */
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_entry")), "0.0.0.0");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_warning")));
+  g_assert_false (message_shown (page, "listen_message"));
+  g_assert_true (apply_sensitive (&fixture));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_entry")), "::");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_warning")));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_entry")), "127.0.0.1");
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_warning")));
+  g_assert_false (apply_sensitive (&fixture));
+
+  /* A virtual network: one must be chosen */
+  set_listen_type (&fixture, &page, "network");
+  networks = GTK_COMBO_BOX (page_child (page, "listen_network_combo"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (networks)));
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_entry")));
+  g_assert_true (message_shown (page, "listen_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  /* the connection lists its networks after it opens */
+  VD_TEST_WAIT_UNTIL (gtk_combo_box_set_active_id (networks, "default"), 30);
+  g_assert_false (message_shown (page, "listen_message"));
+  {
+    const char *removed[] = { "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>",
+                              "<listen type='address' address='127.0.0.1'/>", NULL };
+    const char *added[] = { "<graphics type='vnc' port='-1' autoport='yes'>",
+                            "<listen type='network' network='default'/>", NULL };
+
+    apply_and_compare (&fixture, removed, added);
+  }
+  page = device_page (&fixture, "device-graphics/0");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (page_child (page,
+                                                                           "listen_type_combo"))),
+                   ==, "network");
+  g_assert_cmpstr (gtk_combo_box_get_active_id (GTK_COMBO_BOX (page_child (
+                     page, "listen_network_combo"))), ==, "default");
+
+  /* A UNIX socket: a full path, or none for libvirt's; no port then */
+  set_listen_type (&fixture, &page, "socket");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_socket_entry")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "port_spin")));
+  g_assert_false (gtk_widget_get_sensitive (page_child (page, "autoport_check")));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_socket_entry")), "run/vnc.sock");
+  g_assert_true (message_shown (page, "listen_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_socket_entry")),
+                      "/run/vd-test/vnc.sock");
+  g_assert_false (message_shown (page, "listen_message"));
+  {
+    const char *removed[] = { "<graphics type='vnc' port='-1' autoport='yes'>",
+                              "<listen type='network' network='default'/>", NULL };
+    /* libvirt drops a VNC socket's port and autoport */
+    const char *added[] = { "<graphics type='vnc' socket='/run/vd-test/vnc.sock'>",
+                            "<listen type='socket' socket='/run/vd-test/vnc.sock'/>", NULL };
+
+    apply_and_compare (&fixture, removed, added);
+  }
+  page = device_page (&fixture, "device-graphics/0");
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (page_child (page, "listen_socket_entry"))), ==,
+                   "/run/vd-test/vnc.sock");
+
+  /* None */
+  set_listen_type (&fixture, &page, "none");
+  g_assert_false (gtk_widget_get_visible (page_child (page, "listen_socket_entry")));
+  {
+    const char *removed[] = { "<graphics type='vnc' socket='/run/vd-test/vnc.sock'>",
+                              "<listen type='socket' socket='/run/vd-test/vnc.sock'/>", NULL };
+    const char *added[] = { "<graphics type='vnc'>", "<listen type='none'/>", NULL };
+
+    apply_and_compare (&fixture, removed, added);
+  }
+
+  /* And back to an address, every interface */
+  set_listen_type (&fixture, &page, "address");
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_entry")), "bad");
+  g_assert_true (message_shown (page, "listen_message"));
+  g_assert_false (apply_sensitive (&fixture));
+  gtk_entry_set_text (GTK_ENTRY (page_child (page, "listen_entry")), "0.0.0.0");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_warning")));
+  {
+    const char *removed[] = { "<graphics type='vnc'>", "<listen type='none'/>", NULL };
+    const char *added[] = { "<graphics type='vnc' port='-1' autoport='yes' listen='0.0.0.0'>",
+                            "<listen type='address' address='0.0.0.0'/>", NULL };
+
+    apply_and_compare (&fixture, removed, added);
+  }
+  page = device_page (&fixture, "device-graphics/0");
+  g_assert_true (gtk_widget_get_visible (page_child (page, "listen_warning")));
+
+  fixture_close (&fixture);
+}
+
 /* Video: bad video memory, then two heads */
 static void
 test_video (void)
@@ -788,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/vd/device-pages/nic", test_nic);
   g_test_add_func ("/vd/device-pages/disk", test_disk);
   g_test_add_func ("/vd/device-pages/graphics", test_graphics);
+  g_test_add_func ("/vd/device-pages/graphics-listen", test_graphics_listen);
   g_test_add_func ("/vd/device-pages/video", test_video);
   g_test_add_func ("/vd/device-pages/remove", test_remove);
   g_test_add_func ("/vd/device-pages/sidebar-menu", test_sidebar_menu);
