@@ -16,8 +16,10 @@
 
 #include "vd-connection-host.h"
 #include "vd-cpio.h"
+#include "vd-domain-storage.h"
 #include "vd-error.h"
 #include "vd-install-spec.h"
+#include "vd-iso9660.h"
 #include "vd-libvirt-task.h"
 #include "vd-storage-pool.h"
 #include "vd-storage-volume.h"
@@ -45,6 +47,13 @@
  * next start uses the second. QEMU has read the kernel and initrd once
  * the guest runs, so both volumes are deleted right after the start; a
  * failure or Cancel before that deletes them too.
+ *
+ * An unattended install from a local ISO (VD_INSTALL_METHOD_MEDIA with
+ * spec->script, on a connection to this machine) takes the same path,
+ * with the kernel and initrd extracted from the ISO file (vd-iso9660.c,
+ * at the medium's paths in spec->tree_kernel / tree_initrd) instead of
+ * downloaded; its INSTALL configuration keeps the ISO as the CD-ROM, for
+ * the installer to read its packages from.
  *
  * An unattended install's script (spec->script) is appended to the
  * initrd as a cpio archive before the upload: it exists only in that
@@ -291,7 +300,8 @@ fetch_boot_file (CreateData        *data,
   const char *relative = which == BOOT_KERNEL ? spec->tree_kernel : spec->tree_initrd;
   DownloadProgress progress = { data, which == BOOT_KERNEL ? VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL
                                                            : VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD };
-  g_autofree char *url = vd_url_resolve (spec->url, relative ? relative : "");
+  g_autofree char *url = spec->url != NULL ? vd_url_resolve (spec->url, relative ? relative : "")
+                                            : NULL;
   g_autofree char *volume_name = g_strdup_printf (which == BOOT_KERNEL ? "%s-kernel" : "%s-initrd",
                                                   spec->name);
   g_autofree char *pool_name = g_strdup (virStoragePoolGetName (pool));
@@ -309,10 +319,36 @@ fetch_boot_file (CreateData        *data,
   if (file == NULL)
     return FALSE;
   local_path = g_file_get_path (file);
-  report_bytes (data, progress.step, 0, 0);
-  if (!vd_url_download (url, g_io_stream_get_output_stream (G_IO_STREAM (io)),
-                        download_progress_cb, &progress, data->cancellable, error) ||
-      !g_io_stream_close (G_IO_STREAM (io), NULL, error))
+  if (spec->method == VD_INSTALL_METHOD_MEDIA)
+    {
+      g_autoptr(GFile) iso = g_file_new_for_path (spec->media_path);
+
+      report (data, which == BOOT_KERNEL ? VD_CREATE_DOMAIN_STEP_EXTRACT_KERNEL
+                                         : VD_CREATE_DOMAIN_STEP_EXTRACT_INITRD);
+      if (!vd_iso9660_extract (iso, relative ? relative : "",
+                               g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                               data->cancellable, error) ||
+          !g_io_stream_close (G_IO_STREAM (io), NULL, error))
+        {
+          if (error != NULL && *error != NULL &&
+              !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              if (which == BOOT_KERNEL)
+                /* translators: the kernel's path on the ISO, the ISO's path, then why */
+                g_prefix_error (error, _("The install kernel %s could not be read from %s: "),
+                                relative, spec->media_path);
+              else
+                /* translators: the initrd's path on the ISO, the ISO's path, then why */
+                g_prefix_error (error, _("The install initrd %s could not be read from %s: "),
+                                relative, spec->media_path);
+            }
+          goto out;
+        }
+    }
+  else if (report_bytes (data, progress.step, 0, 0),
+           !vd_url_download (url, g_io_stream_get_output_stream (G_IO_STREAM (io)),
+                             download_progress_cb, &progress, data->cancellable, error) ||
+           !g_io_stream_close (G_IO_STREAM (io), NULL, error))
     {
       if (error != NULL && *error != NULL &&
           !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -437,8 +473,22 @@ create_worker (GTask        *task,
   virStorageVolPtr volume = NULL;
   virDomainPtr domain = NULL;
   char uuid[VIR_UUID_STRING_BUFLEN];
-  gboolean url_install = spec->method == VD_INSTALL_METHOD_URL;
+  /* Both boot their first time from a kernel and initrd made volumes. */
+  gboolean url_install = spec->method == VD_INSTALL_METHOD_URL ||
+                         (spec->method == VD_INSTALL_METHOD_MEDIA && spec->script != NULL);
 
+  if (spec->method == VD_INSTALL_METHOD_MEDIA && spec->script != NULL)
+    {
+      g_autoptr(GFile) iso = g_file_new_for_path (spec->media_path);
+      g_autofree char *volume_id = vd_iso9660_get_volume_id (iso, cancellable, &error);
+      char *cmdline;
+
+      if (volume_id == NULL)
+        goto failed;
+      cmdline = vd_install_script_media_cmdline (spec->script->cmdline, volume_id);
+      g_free (spec->script->cmdline);
+      spec->script->cmdline = cmdline;
+    }
   if (url_install && !fetch_boot_files (data, &error))
     goto failed;
 
@@ -709,6 +759,17 @@ vd_connection_create_domain_async (VdConnection           *self,
     {
       g_prefix_error (&error, _("Failed to create the guest “%s”: "), spec->name ? spec->name : "");
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* This process reads the ISO: it has to be a file here. */
+  if (spec->method == VD_INSTALL_METHOD_MEDIA && spec->script != NULL &&
+      !_vd_domain_storage_uri_is_local (vd_connection_get_uri (self)))
+    {
+      g_task_return_new_error (task, VD_ERROR, VD_ERROR_NOT_SUPPORTED,
+                               _("Failed to create the guest “%s”: an unattended install from "
+                                 "an ISO needs a connection to this computer (the ISO must be a "
+                                 "file on this computer)"), spec->name ? spec->name : "");
       return;
     }
 

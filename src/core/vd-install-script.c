@@ -153,6 +153,92 @@ vd_install_script_find (OsinfoOs *os)
 }
 
 /**
+ * vd_install_script_find_media:
+ * @os: (nullable): an OS of libosinfo's database
+ * @arch: (nullable): the guest's architecture ("x86_64")
+ *
+ * The installer medium a local ISO install of @os extracts its kernel and
+ * initrd from: the first installer medium of @os for @arch (or for all
+ * architectures) that takes install scripts and whose kernel and initrd
+ * paths libosinfo knows (not a live medium).
+ *
+ * Returns: (transfer full) (nullable): the medium, or %NULL for none
+ */
+OsinfoMedia *
+vd_install_script_find_media (OsinfoOs   *os,
+                              const char *arch)
+{
+  g_autoptr(OsinfoMediaList) list = NULL;
+  guint n;
+
+  if (os == NULL)
+    return NULL;
+  list = osinfo_os_get_media_list (os);
+  n = osinfo_list_get_length (OSINFO_LIST (list));
+  for (guint i = 0; i < n; i++)
+    {
+      OsinfoMedia *media = OSINFO_MEDIA (osinfo_list_get_nth (OSINFO_LIST (list), i));
+      const char *media_arch = osinfo_media_get_architecture (media);
+
+      if (!osinfo_media_get_installer (media) ||
+          !osinfo_media_supports_installer_script (media) ||
+          osinfo_media_get_kernel_path (media) == NULL ||
+          osinfo_media_get_initrd_path (media) == NULL)
+        continue;
+      if (arch != NULL && media_arch != NULL && g_strcmp0 (media_arch, "all") != 0 &&
+          g_strcmp0 (media_arch, arch) != 0)
+        continue;
+      return g_object_ref (media);
+    }
+  return NULL;
+}
+
+/**
+ * vd_install_script_media_cmdline:
+ * @cmdline: (nullable): the script's kernel arguments for a medium
+ * @volume_id: (nullable): the ISO's volume id
+ *
+ * A kickstart ("inst.ks=") install booted from the ISO's kernel directly
+ * (not through the CD's boot loader, which would name it) has to be told
+ * where its installer image is: "inst.stage2=hd:LABEL=<volume id>" is
+ * added (spaces written "\x20", as the CD's own boot menu does) unless
+ * @cmdline names a stage 2 or a repository already.
+ *
+ * Returns: (transfer full): the command line
+ */
+char *
+vd_install_script_media_cmdline (const char *cmdline,
+                                 const char *volume_id)
+{
+  g_auto(GStrv) words = g_strsplit (cmdline != NULL ? cmdline : "", " ", -1);
+  gboolean kickstart = FALSE;
+  GString *result;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (words[i], "inst.ks="))
+        kickstart = TRUE;
+      if (g_str_has_prefix (words[i], "inst.stage2=") || g_str_has_prefix (words[i], "inst.repo="))
+        return g_strdup (cmdline);
+    }
+  result = g_string_new (cmdline);
+  if (kickstart && volume_id != NULL && *volume_id != '\0')
+    {
+      if (result->len > 0)
+        g_string_append_c (result, ' ');
+      g_string_append (result, "inst.stage2=hd:LABEL=");
+      for (const char *p = volume_id; *p != '\0'; p++)
+        {
+          if (*p == ' ')
+            g_string_append (result, "\\x20");
+          else
+            g_string_append_c (result, *p);
+        }
+    }
+  return g_string_free (result, FALSE);
+}
+
+/**
  * vd_install_script_check_login:
  *
  * Returns: (transfer full) (nullable): why @login cannot be the new user's
@@ -406,6 +492,31 @@ vd_install_script_generate (OsinfoOs                    *os,
                             GCancellable                *cancellable,
                             GError                     **error)
 {
+  return vd_install_script_generate_for_media (os, NULL, config, cancellable, error);
+}
+
+/**
+ * vd_install_script_generate_for_media:
+ * @os: the OS to install
+ * @media: (nullable): the installer medium it is installed from (a local
+ *   ISO install: the script then reads the packages from the CD), or
+ *   %NULL for a network install
+ * @config: what the script is to set up
+ *
+ * Like vd_install_script_generate(), with libosinfo's media variants
+ * (osinfo_install_script_generate_for_media(),
+ * osinfo_install_script_generate_command_line_for_media()) when @media is
+ * set.
+ *
+ * Returns: (transfer full): the script, or %NULL with @error set
+ */
+VdInstallScript *
+vd_install_script_generate_for_media (OsinfoOs                    *os,
+                                      OsinfoMedia                 *media,
+                                      const VdInstallScriptConfig *config,
+                                      GCancellable                *cancellable,
+                                      GError                     **error)
+{
   g_autoptr(OsinfoInstallScript) script = NULL;
   g_autoptr(OsinfoInstallConfig) osinfo = NULL;
   g_autoptr(GMainContext) context = NULL;
@@ -414,6 +525,7 @@ vd_install_script_generate (OsinfoOs                    *os,
   char *text;
 
   g_return_val_if_fail (OSINFO_IS_OS (os), NULL);
+  g_return_val_if_fail (media == NULL || OSINFO_IS_MEDIA (media), NULL);
   g_return_val_if_fail (config != NULL, NULL);
 
   script = vd_install_script_find (os);
@@ -433,7 +545,11 @@ vd_install_script_generate (OsinfoOs                    *os,
    * this thread's own, never the GTK thread's. */
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
-  text = osinfo_install_script_generate (script, os, osinfo, cancellable, &local_error);
+  if (media != NULL)
+    text = osinfo_install_script_generate_for_media (script, media, osinfo, cancellable,
+                                                     &local_error);
+  else
+    text = osinfo_install_script_generate (script, os, osinfo, cancellable, &local_error);
   g_main_context_pop_thread_default (context);
   if (text == NULL)
     {
@@ -450,7 +566,11 @@ vd_install_script_generate (OsinfoOs                    *os,
   result = g_new0 (VdInstallScript, 1);
   result->text = text;
   result->filename = g_strdup (osinfo_install_script_get_expected_filename (script));
-  result->cmdline = osinfo_install_script_generate_command_line (script, os, osinfo);
+  if (media != NULL)
+    result->cmdline = osinfo_install_script_generate_command_line_for_media (script, media,
+                                                                            osinfo);
+  else
+    result->cmdline = osinfo_install_script_generate_command_line (script, os, osinfo);
   if (result->cmdline != NULL)
     g_strstrip (result->cmdline);
   if (result->filename == NULL || *result->filename == '\0')
@@ -466,6 +586,7 @@ vd_install_script_generate (OsinfoOs                    *os,
 typedef struct
 {
   OsinfoOs              *os;
+  OsinfoMedia           *media;
   VdInstallScriptConfig *config;
 } GenerateData;
 
@@ -475,6 +596,7 @@ generate_data_free (gpointer user_data)
   GenerateData *data = user_data;
 
   g_clear_object (&data->os);
+  g_clear_object (&data->media);
   vd_install_script_config_free (data->config);
   g_free (data);
 }
@@ -487,8 +609,9 @@ generate_worker (GTask        *task,
 {
   GenerateData *data = task_data;
   GError *error = NULL;
-  VdInstallScript *script = vd_install_script_generate (data->os, data->config, cancellable,
-                                                        &error);
+  VdInstallScript *script = vd_install_script_generate_for_media (data->os, data->media,
+                                                                  data->config, cancellable,
+                                                                  &error);
 
   if (script == NULL)
     g_task_return_error (task, error);
@@ -510,10 +633,32 @@ vd_install_script_generate_async (OsinfoOs                    *os,
                                   GAsyncReadyCallback          callback,
                                   gpointer                     user_data)
 {
+  vd_install_script_generate_for_media_async (os, NULL, config, cancellable, callback,
+                                              user_data);
+}
+
+/**
+ * vd_install_script_generate_for_media_async:
+ * @os: the OS to install
+ * @media: (nullable): its installer medium (a local ISO install)
+ * @config: what the script sets up; copied at once
+ *
+ * Runs vd_install_script_generate_for_media() in a worker; finish with
+ * vd_install_script_generate_finish().
+ */
+void
+vd_install_script_generate_for_media_async (OsinfoOs                    *os,
+                                            OsinfoMedia                 *media,
+                                            const VdInstallScriptConfig *config,
+                                            GCancellable                *cancellable,
+                                            GAsyncReadyCallback          callback,
+                                            gpointer                     user_data)
+{
   g_autoptr(GTask) task = NULL;
   GenerateData *data;
 
   g_return_if_fail (OSINFO_IS_OS (os));
+  g_return_if_fail (media == NULL || OSINFO_IS_MEDIA (media));
   g_return_if_fail (config != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
@@ -521,6 +666,7 @@ vd_install_script_generate_async (OsinfoOs                    *os,
   g_task_set_source_tag (task, vd_install_script_generate_async);
   data = g_new0 (GenerateData, 1);
   data->os = g_object_ref (os);
+  data->media = media != NULL ? g_object_ref (media) : NULL;
   data->config = vd_install_script_config_copy (config);
   g_task_set_task_data (task, data, generate_data_free);
   g_task_run_in_thread (task, generate_worker);

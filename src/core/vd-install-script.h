@@ -63,6 +63,10 @@ VdInstallScript       *vd_install_script_copy          (const VdInstallScript   
 void                   vd_install_script_clear_secret  (char                        *secret);
 
 OsinfoInstallScript   *vd_install_script_find          (OsinfoOs                    *os);
+OsinfoMedia           *vd_install_script_find_media    (OsinfoOs                    *os,
+                                                        const char                  *arch);
+char                  *vd_install_script_media_cmdline (const char                  *cmdline,
+                                                        const char                  *volume_id);
 char                  *vd_install_script_check_login   (const char                  *login);
 char                  *vd_install_script_check_password (const char                 *password,
                                                          const char                 *confirmation);
@@ -76,6 +80,17 @@ VdInstallScript       *vd_install_script_generate       (OsinfoOs               
                                                          const VdInstallScriptConfig *config,
                                                          GCancellable                *cancellable,
                                                          GError                     **error);
+VdInstallScript       *vd_install_script_generate_for_media (OsinfoOs                *os,
+                                                             OsinfoMedia             *media,
+                                                             const VdInstallScriptConfig *config,
+                                                             GCancellable            *cancellable,
+                                                             GError                 **error);
+void                   vd_install_script_generate_for_media_async (OsinfoOs          *os,
+                                                                   OsinfoMedia       *media,
+                                                                   const VdInstallScriptConfig *config,
+                                                                   GCancellable      *cancellable,
+                                                                   GAsyncReadyCallback callback,
+                                                                   gpointer           user_data);
 void                   vd_install_script_generate_async (OsinfoOs                    *os,
                                                          const VdInstallScriptConfig *config,
                                                          GCancellable                *cancellable,

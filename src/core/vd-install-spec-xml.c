@@ -214,7 +214,8 @@ add_boot (xmlNodePtr  os,
  * the spec names. A new disk's path is @spec->disk_path, which the
  * creation sets once the volume exists.
  *
- * For a network install whose @spec->install_kernel and
+ * For a network install (or a local ISO install with a script) whose
+ * @spec->install_kernel and
  * @spec->install_initrd are set, this is the INSTALL configuration: the
  * same guest booting that kernel and initrd directly with
  * vd_install_spec_get_cmdline(), turned off (not restarted) when the
@@ -236,8 +237,9 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
 
   g_return_val_if_fail (spec != NULL, NULL);
 
-  install = spec->method == VD_INSTALL_METHOD_URL && is_set (spec->install_kernel) &&
-            is_set (spec->install_initrd);
+  install = (spec->method == VD_INSTALL_METHOD_URL ||
+             (spec->method == VD_INSTALL_METHOD_MEDIA && spec->script != NULL)) &&
+            is_set (spec->install_kernel) && is_set (spec->install_initrd);
   doc = xmlNewDoc (BAD_CAST "1.0");
   domain = xmlNewDocNode (doc, NULL, BAD_CAST "domain", NULL);
   xmlDocSetRootElement (doc, domain);
@@ -275,6 +277,14 @@ vd_install_spec_to_xml (const VdInstallSpec *spec)
   switch (spec->method)
     {
     case VD_INSTALL_METHOD_MEDIA:
+      /* An unattended install's first boot is the ISO's kernel (below);
+       * once it has installed, the disk comes first. */
+      if (spec->script != NULL)
+        {
+          add_boot (os, "hd");
+          add_boot (os, "cdrom");
+          break;
+        }
       add_boot (os, "cdrom");
       add_boot (os, "hd");
       break;

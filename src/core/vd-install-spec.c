@@ -402,10 +402,31 @@ vd_install_spec_validate (const VdInstallSpec   *spec,
                              "has to be read first."));
       return FALSE;
     }
-  if (spec->script != NULL && spec->method != VD_INSTALL_METHOD_URL)
+  if (spec->script != NULL && spec->method == VD_INSTALL_METHOD_MEDIA)
+    {
+      /* A local ISO install: the kernel and initrd are extracted from the
+       * ISO by this process (vd-domain-create.c), at the paths libosinfo
+       * names for its medium. */
+      if (spec->media_is_device || !is_set (spec->media_path) ||
+          !g_path_is_absolute (spec->media_path))
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("An unattended install from an ISO needs the ISO as a file on "
+                                 "this computer."));
+          return FALSE;
+        }
+      if (!is_set (spec->tree_kernel) || !is_set (spec->tree_initrd))
+        {
+          g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
+                               _("libosinfo names no kernel and initrd on this OS’s install "
+                                 "media: an unattended install needs them."));
+          return FALSE;
+        }
+    }
+  else if (spec->script != NULL && spec->method != VD_INSTALL_METHOD_URL)
     {
       g_set_error_literal (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT,
-                           _("An unattended install needs a network install."));
+                           _("An unattended install needs a network install or an ISO file."));
       return FALSE;
     }
   return TRUE;

@@ -113,7 +113,9 @@ typedef struct
  *   user ("inst.ks=http://host/ks.cfg"), or %NULL
  * @tree_kernel: the tree's kernel, relative to @url
  *   ("images/pxeboot/vmlinuz"), as libosinfo read it from the tree
- * @tree_initrd: the tree's initrd, relative to @url
+ * @tree_initrd: the tree's initrd, relative to @url (for a local ISO
+ *   install with @script, @tree_kernel and @tree_initrd are their paths on
+ *   the ISO, "isolinux/vmlinuz", from libosinfo's medium)
  * @install_arg: the kernel argument naming the tree for the OS's
  *   installer ("inst.repo", "method", "install"), from libosinfo
  * @install_kernel: the kernel volume's path while the guest's first boot
@@ -149,7 +151,7 @@ typedef struct
  * @tablet: a USB tablet for absolute pointing
  * @usb_model: the USB controller's model ("qemu-xhci", "ich9-ehci1")
  * @script: (nullable): an unattended install's generated script (a network
- *   install only): put into the initrd by the creation, its kernel
+ *   install, or an ISO file on a local connection): put into the initrd by the creation, its kernel
  *   arguments added to the command line; it holds the passwords, so it is
  *   zeroed when the spec is freed and never written anywhere else
  *
@@ -208,6 +210,8 @@ typedef enum
   VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL,
   VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD,
   VD_CREATE_DOMAIN_STEP_UPLOAD,
+  VD_CREATE_DOMAIN_STEP_EXTRACT_KERNEL,
+  VD_CREATE_DOMAIN_STEP_EXTRACT_INITRD,
 } VdCreateDomainStep;
 
 /* @done and @total: bytes of a download (0 and 0 for the other steps; a

@@ -10,14 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "vd-domain-storage.h"
 #include "vd-install-script.h"
 #include "vd-new-vm-wizard-private.h"
 
 /*
  * The New VM wizard's unattended install, on its OS step: a switch, on
- * only for a network install of an OS libosinfo has an install script for
- * that its installer reads from the initrd (else the reason beside it),
+ * only for a network install, or an install from an ISO file this process
+ * can read on a connection to this computer, of an OS libosinfo has an
+ * install script for that its installer reads from the initrd (and, for
+ * the ISO, whose install medium names a kernel and initrd); else the
+ * reason beside it,
  * and the fields the script needs (a user, its password, the
  * administrator's password, a time zone), each judged as it is typed with
  * the message under it. At Finish the script is generated in a worker
@@ -33,20 +39,53 @@ find_script (VdNewVmWizard *self)
   return vd_install_script_find (self->os);
 }
 
+/* Why a local ISO install cannot be unattended, or NULL when it can. */
+static const char *
+media_unavailable_reason (VdNewVmWizard *self)
+{
+  const VdInstallSpec *spec = self->spec;
+  g_autoptr(OsinfoMedia) media = NULL;
+
+  if (self->connection != NULL &&
+      !_vd_domain_storage_uri_is_local (vd_connection_get_uri (self->connection)))
+    return _("An unattended install from an ISO needs a connection to this computer: the ISO "
+             "must be a file on this computer.");
+  /* A local file's metadata (no libvirt): cheap enough for the main loop. */
+  if (spec->media_is_device || spec->media_path == NULL ||
+      !g_path_is_absolute (spec->media_path) ||
+      !g_file_test (spec->media_path, G_FILE_TEST_IS_REGULAR) ||
+      g_access (spec->media_path, R_OK) != 0)
+    return _("An unattended install from an ISO needs the ISO as a file on this computer that "
+             "virt-desk can read (not a CD drive or a remote volume).");
+  media = vd_install_script_find_media (self->os, spec->arch);
+  if (media == NULL)
+    return _("libosinfo names no install kernel and initrd on this OS’s ISO, which an "
+             "unattended install needs.");
+  return NULL;
+}
+
 /* The switch's sensitivity and the reason beside it. */
 static gboolean
 update_availability (VdNewVmWizard *self)
 {
   g_autoptr(OsinfoInstallScript) script = find_script (self);
-  gboolean url = self->spec->method == VD_INSTALL_METHOD_URL;
-  gboolean available = script != NULL && url;
+  VdInstallMethod method = self->spec->method;
+  const char *media_reason = NULL;
+  gboolean available;
   const char *reason;
+
+  if (script != NULL && method == VD_INSTALL_METHOD_MEDIA)
+    media_reason = media_unavailable_reason (self);
+  available = script != NULL && (method == VD_INSTALL_METHOD_URL ||
+                                 (method == VD_INSTALL_METHOD_MEDIA && media_reason == NULL));
 
   if (script == NULL)
     reason = _("libosinfo has no unattended install script for this OS.");
-  else if (!url)
-    reason = _("This OS’s unattended install needs a network install (the script goes into "
-               "the installer’s initrd).");
+  else if (media_reason != NULL)
+    reason = media_reason;
+  else if (!available)
+    reason = _("This OS’s unattended install needs a network install or an ISO file (the "
+               "script goes into the installer’s initrd).");
   else
     reason = _("The installer sets the system up with these answers, without asking.");
   gtk_label_set_text (self->unattended_reason, reason);
@@ -76,8 +115,24 @@ _vd_new_vm_wizard_unattended_active (VdNewVmWizard *self)
 void
 _vd_new_vm_wizard_unattended_sync_spec (VdNewVmWizard *self)
 {
+  VdInstallSpec *spec = self->spec;
+
   if (!_vd_new_vm_wizard_unattended_active (self))
-    g_clear_pointer (&self->spec->script, vd_install_script_free);
+    {
+      g_clear_pointer (&spec->script, vd_install_script_free);
+      return;
+    }
+  /* A local ISO install: the kernel and initrd on the ISO, where the OS's
+   * install medium has them. */
+  if (spec->method == VD_INSTALL_METHOD_MEDIA)
+    {
+      g_autoptr(OsinfoMedia) media = vd_install_script_find_media (self->os, spec->arch);
+
+      g_free (spec->tree_kernel);
+      g_free (spec->tree_initrd);
+      spec->tree_kernel = g_strdup (media ? osinfo_media_get_kernel_path (media) : NULL);
+      spec->tree_initrd = g_strdup (media ? osinfo_media_get_initrd_path (media) : NULL);
+    }
 }
 
 static gboolean
@@ -145,6 +200,7 @@ _vd_new_vm_wizard_unattended_generate (VdNewVmWizard *self)
 {
   g_autoptr(VdInstallScriptConfig) config = vd_install_script_config_new ();
   const VdInstallSpec *spec = self->spec;
+  g_autoptr(OsinfoMedia) media = NULL;
 
   config->user_login = g_strdup (gtk_entry_get_text (self->user_login_entry));
   config->user_realname = g_strstrip (g_strdup (gtk_entry_get_text (self->user_realname_entry)));
@@ -157,8 +213,10 @@ _vd_new_vm_wizard_unattended_generate (VdNewVmWizard *self)
   config->installation_url = g_strdup (spec->url);
 
   gtk_label_set_text (self->progress_label, _("Making the unattended install script…"));
-  vd_install_script_generate_async (self->os, config, self->create_cancellable, generated_cb,
-                                    g_object_ref (self));
+  if (spec->method == VD_INSTALL_METHOD_MEDIA)
+    media = vd_install_script_find_media (self->os, spec->arch);
+  vd_install_script_generate_for_media_async (self->os, media, config, self->create_cancellable,
+                                              generated_cb, g_object_ref (self));
 }
 
 /* The wizard goes: the passwords leave the entries. */

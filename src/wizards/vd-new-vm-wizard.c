@@ -635,6 +635,12 @@ progress_cb (VdCreateDomainStep step,
     case VD_CREATE_DOMAIN_STEP_DOWNLOAD_INITRD:
       text = _("Downloading the install initrd…");
       break;
+    case VD_CREATE_DOMAIN_STEP_EXTRACT_KERNEL:
+      text = _("Reading the install kernel from the ISO…");
+      break;
+    case VD_CREATE_DOMAIN_STEP_EXTRACT_INITRD:
+      text = _("Reading the install initrd from the ISO…");
+      break;
     case VD_CREATE_DOMAIN_STEP_UPLOAD:
       text = _("Copying the install kernel and initrd into the storage pool…");
       break;

@@ -218,6 +218,125 @@ test_generate (void)
   g_assert_error (error, VD_ERROR, VD_ERROR_NOT_SUPPORTED);
 }
 
+/* A local ISO install: the installer medium of the OS (for the guest's
+ * architecture) whose kernel and initrd the creation extracts, the
+ * script's media variant, the stage 2 a kickstart booted directly needs,
+ * and the spec's checks. */
+static void
+test_media (void)
+{
+  g_autoptr(VdInstallScriptConfig) config = make_config ();
+  g_autoptr(VdInstallScript) script = NULL;
+  g_autoptr(OsinfoMedia) media = vd_install_script_find_media (os ("fedora36"), "x86_64");
+  g_autoptr(OsinfoMedia) arm = vd_install_script_find_media (os ("fedora36"), "aarch64");
+  g_autoptr(OsinfoMedia) none = vd_install_script_find_media (os ("fedora36"), "sparc64");
+  g_autoptr(VdInstallSpec) spec = vd_install_spec_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmdline = NULL;
+  g_autofree char *spaced = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *other = NULL;
+
+  g_assert_nonnull (media);
+  g_assert_cmpstr (osinfo_media_get_architecture (media), ==, "x86_64");
+  g_assert_cmpstr (osinfo_media_get_kernel_path (media), ==, "isolinux/vmlinuz");
+  g_assert_cmpstr (osinfo_media_get_initrd_path (media), ==, "isolinux/initrd.img");
+  /* Fedora 36's aarch64 media take no install script. */
+  g_assert_null (arm);
+  g_assert_null (none);
+  g_assert_null (vd_install_script_find_media (NULL, "x86_64"));
+
+  g_clear_pointer (&config->installation_url, g_free);
+  vd_install_script_generate_for_media_async (os ("fedora36"), media, config, NULL, generate_cb,
+                                              &script);
+  while (script == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (script->filename, ==, "fedora.ks");
+  /* From the CD: no network repository. */
+  g_assert_cmpstr (script->cmdline, ==, "inst.ks=file:/fedora.ks");
+  g_assert_null (strstr (script->text, "mirror.example.org"));
+  g_assert_null (strstr (script->text, "url --url"));
+  g_assert_false (osinfo_media_get_live (media));
+  g_assert_nonnull (strstr (script->text, "rootpw '" ADMIN_PASSWORD "'"));
+
+  cmdline = vd_install_script_media_cmdline (script->cmdline, "Fedora-S-dvd-x86_64-36");
+  g_assert_cmpstr (cmdline, ==, "inst.ks=file:/fedora.ks "
+                                "inst.stage2=hd:LABEL=Fedora-S-dvd-x86_64-36");
+  spaced = vd_install_script_media_cmdline ("inst.ks=file:/fedora.ks", "My Fedora 36");
+  g_assert_cmpstr (spaced, ==, "inst.ks=file:/fedora.ks inst.stage2=hd:LABEL=My\\x20Fedora\\x2036");
+  kept = vd_install_script_media_cmdline ("inst.ks=file:/a.ks inst.stage2=hd:LABEL=X", "Y");
+  g_assert_cmpstr (kept, ==, "inst.ks=file:/a.ks inst.stage2=hd:LABEL=X");
+  other = vd_install_script_media_cmdline ("debconf/priority=critical", "Debian 11");
+  g_assert_cmpstr (other, ==, "debconf/priority=critical");
+
+  /* The spec: an ISO file with the medium's paths passes; a CD drive, a
+   * relative path or unknown paths do not. */
+  spec->method = VD_INSTALL_METHOD_MEDIA;
+  spec->media_path = g_strdup ("/var/lib/libvirt/images/fedora.iso");
+  spec->memory = 2048;
+  spec->vcpus = 1;
+  spec->disk = VD_INSTALL_DISK_NONE;
+  spec->net = VD_INSTALL_NET_NONE;
+  spec->name = g_strdup ("fedora-iso");
+  spec->script = vd_install_script_copy (script);
+  spec->tree_kernel = g_strdup (osinfo_media_get_kernel_path (media));
+  spec->tree_initrd = g_strdup (osinfo_media_get_initrd_path (media));
+  g_assert_true (vd_install_spec_validate (spec, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&spec->tree_initrd, g_free);
+  g_assert_false (vd_install_spec_validate (spec, NULL, NULL, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "initrd"));
+  g_clear_error (&error);
+  spec->tree_initrd = g_strdup ("isolinux/initrd.img");
+
+  g_free (spec->media_path);
+  spec->media_path = g_strdup ("/dev/sr0");
+  spec->media_is_device = TRUE;
+  g_assert_false (vd_install_spec_validate (spec, NULL, NULL, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "file on this computer"));
+  g_clear_error (&error);
+
+  spec->media_is_device = FALSE;
+  spec->method = VD_INSTALL_METHOD_PXE;
+  spec->pxe_network = g_strdup ("default");
+  g_assert_false (vd_install_spec_validate (spec, NULL, NULL, &error));
+  g_assert_error (error, VD_ERROR, VD_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* The INSTALL configuration boots the extracted kernel with the ISO
+   * still the CD-ROM; the FINAL one boots the disk first. */
+  {
+    g_autofree char *install_xml = NULL;
+    g_autofree char *final_xml = NULL;
+
+    spec->method = VD_INSTALL_METHOD_MEDIA;
+    g_free (spec->media_path);
+    spec->media_path = g_strdup ("/var/lib/libvirt/images/fedora.iso");
+    g_free (spec->script->cmdline);
+    spec->script->cmdline = g_strdup (cmdline);
+    spec->install_kernel = g_strdup ("/pool/fedora-iso-kernel");
+    spec->install_initrd = g_strdup ("/pool/fedora-iso-initrd");
+    install_xml = vd_install_spec_to_xml (spec);
+    g_assert_nonnull (strstr (install_xml, "<kernel>/pool/fedora-iso-kernel</kernel>"));
+    g_assert_nonnull (strstr (install_xml, "<initrd>/pool/fedora-iso-initrd</initrd>"));
+    g_assert_nonnull (strstr (install_xml, "<cmdline>inst.ks=file:/fedora.ks "
+                                           "inst.stage2=hd:LABEL=Fedora-S-dvd-x86_64-36"
+                                           "</cmdline>"));
+    g_assert_nonnull (strstr (install_xml, "file=\"/var/lib/libvirt/images/fedora.iso\""));
+    g_assert_nonnull (strstr (install_xml, "<on_reboot>destroy</on_reboot>"));
+    g_clear_pointer (&spec->install_kernel, g_free);
+    g_clear_pointer (&spec->install_initrd, g_free);
+    final_xml = vd_install_spec_to_xml (spec);
+    g_assert_null (strstr (final_xml, "<kernel>"));
+    g_assert_nonnull (strstr (final_xml, "<boot dev=\"hd\"/>"));
+    g_assert_true (strstr (final_xml, "<boot dev=\"hd\"/>") <
+                   strstr (final_xml, "<boot dev=\"cdrom\"/>"));
+  }
+}
+
 /* The newc entries from @data on, the kernel's way: zeros between archives
  * are skipped, an archive begins only at a multiple of four. Returns the
  * file names; @wanted's contents in @contents. */
@@ -390,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/vd/install-script/find", test_find);
   g_test_add_func ("/vd/install-script/checks", test_checks);
   g_test_add_func ("/vd/install-script/generate", test_generate);
+  g_test_add_func ("/vd/install-script/media", test_media);
   g_test_add_func ("/vd/install-script/initrd", test_initrd);
 
   return g_test_run ();

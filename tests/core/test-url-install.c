@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 #include <libvirt/libvirt.h>
 #include <string.h>
@@ -380,6 +381,104 @@ test_create (Fixture       *fixture,
   g_array_unref (steps.steps);
 }
 
+/* An ISO xorriso makes in @dir with Fedora 36's volume id and a kernel
+ * and initrd at its medium's paths. */
+static char *
+make_fedora_iso (const char *dir)
+{
+  g_autofree char *tree = g_build_filename (dir, "tree", "isolinux", NULL);
+  g_autofree char *kernel = g_build_filename (tree, "vmlinuz", NULL);
+  g_autofree char *initrd = g_build_filename (tree, "initrd.img", NULL);
+  g_autofree char *root = g_build_filename (dir, "tree", NULL);
+  char *iso = g_build_filename (dir, "fedora.iso", NULL);
+  g_autofree char *command = g_strdup_printf ("xorriso -as mkisofs -quiet -R -J "
+                                              "-V Fedora-S-dvd-x86_64-36 -o '%s' '%s'",
+                                              iso, root);
+  const char *argv[] = { "sh", "-c", command, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (tree, 0755), ==, 0);
+  g_file_set_contents (kernel, "kernel bytes", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (initrd, "initrd bytes", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_unlink (kernel);
+  g_unlink (initrd);
+  g_rmdir (tree);
+  g_rmdir (root);
+  return iso;
+}
+
+/* An unattended install from a local ISO: the kernel and initrd are read
+ * from the ISO (no download), the kernel's volume is made, the test
+ * driver refuses the upload, and nothing stays behind; a path the ISO
+ * lacks is named in the error. */
+static void
+test_create_iso (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vd-iso-install-XXXXXX", &error);
+  g_autofree char *iso = make_fedora_iso (dir);
+  g_autoptr(VdInstallSpec) spec = url_spec (fixture, "isoinst", "url-tree/");
+  g_autofree char *uuid = NULL;
+  Steps steps = { g_array_new (FALSE, FALSE, sizeof (int)), NULL };
+
+  g_clear_pointer (&spec->url, g_free);
+  spec->method = VD_INSTALL_METHOD_MEDIA;
+  spec->media_path = g_strdup (iso);
+  g_free (spec->tree_kernel);
+  g_free (spec->tree_initrd);
+  spec->tree_kernel = g_strdup ("isolinux/vmlinuz");
+  spec->tree_initrd = g_strdup ("isolinux/initrd.img");
+  spec->script = g_new0 (VdInstallScript, 1);
+  spec->script->filename = g_strdup ("fedora.ks");
+  spec->script->text = g_strdup ("# kickstart\n");
+  spec->script->cmdline = g_strdup ("inst.ks=file:/fedora.ks");
+
+  uuid = create (fixture, spec, &steps, NULL, &error);
+  g_assert_null (uuid);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Failed to create the guest “isoinst”"));
+  g_assert_nonnull (strstr (error->message, "isoinst-kernel"));
+  g_assert_nonnull (strstr (error->message, "virStorageVolUpload"));
+  g_assert_true (has_step (&steps, VD_CREATE_DOMAIN_STEP_EXTRACT_KERNEL));
+  g_assert_false (has_step (&steps, VD_CREATE_DOMAIN_STEP_DOWNLOAD_KERNEL));
+  g_assert_true (has_step (&steps, VD_CREATE_DOMAIN_STEP_UPLOAD));
+  g_assert_false (has_step (&steps, VD_CREATE_DOMAIN_STEP_DEFINE));
+  g_clear_error (&error);
+  assert_nothing_left (fixture, "isoinst");
+
+  g_free (spec->tree_kernel);
+  spec->tree_kernel = g_strdup ("images/pxeboot/vmlinuz");
+  uuid = create (fixture, spec, &steps, NULL, &error);
+  g_assert_null (uuid);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "The install kernel images/pxeboot/vmlinuz could not "
+                                            "be read from"));
+  g_clear_error (&error);
+  assert_nothing_left (fixture, "isoinst");
+
+  /* Not an ISO at all. */
+  g_free (spec->media_path);
+  spec->media_path = g_build_filename (VD_TEST_DATA_DIR, "url-tree", ".treeinfo", NULL);
+  uuid = create (fixture, spec, &steps, NULL, &error);
+  g_assert_null (uuid);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  assert_nothing_left (fixture, "isoinst");
+
+  g_unlink (iso);
+  g_rmdir (dir);
+  g_array_unref (steps.steps);
+}
+
 static void
 test_create_cancel (Fixture       *fixture,
                     gconstpointer  data)
@@ -410,6 +509,7 @@ main (int   argc,
   ADD ("tree", test_tree);
   ADD ("download", test_download);
   ADD ("create", test_create);
+  ADD ("create-iso", test_create_iso);
   ADD ("create-cancel", test_create_cancel);
 #undef ADD
   g_test_add_func ("/vd/url-install/cmdline", test_cmdline);
