@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <libvirt-gobject/libvirt-gobject.h>
 #include <libvirt/libvirt.h>
@@ -997,6 +998,113 @@ test_unattended_install (Fixture       *fixture,
   vd_test_http_stop (http);
 }
 
+/* An ISO made here with Fedora 36's volume id and a kernel and initrd at
+ * its medium's paths (isolinux/). */
+static char *
+make_fedora_iso (const char *dir)
+{
+  g_autofree char *root = g_build_filename (dir, "tree", NULL);
+  g_autofree char *tree = g_build_filename (root, "isolinux", NULL);
+  g_autofree char *kernel = g_build_filename (tree, "vmlinuz", NULL);
+  g_autofree char *initrd = g_build_filename (tree, "initrd.img", NULL);
+  g_autofree char *boot = g_build_filename (tree, "boot.bin", NULL);
+  g_autofree char *zeros = g_malloc0 (2048);
+  char *iso = g_build_filename (dir, "fedora.iso", NULL);
+  /* (libosinfo identifies bootable media only: an El Torito image.) */
+  g_autofree char *command = g_strdup_printf ("xorriso -as mkisofs -quiet -R -J -sysid LINUX "
+                                              "-V Fedora-S-dvd-x86_64-36 -b isolinux/boot.bin "
+                                              "-no-emul-boot -boot-load-size 4 -o '%s' '%s'",
+                                              iso, root);
+  const char *argv[] = { "sh", "-c", command, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (tree, 0755), ==, 0);
+  g_file_set_contents (kernel, "kernel", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (initrd, "initrd", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (boot, zeros, 2048, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_unlink (kernel);
+  g_unlink (initrd);
+  g_unlink (boot);
+  g_rmdir (tree);
+  g_rmdir (root);
+  return iso;
+}
+
+/* A local ISO detected as Fedora 36: the switch is available, the script
+ * is made for the medium, the kernel and initrd are read from the ISO at
+ * the medium's paths; the test driver refuses the upload and nothing
+ * stays. An ISO path that is no file here keeps the switch off, saying
+ * why. */
+static void
+test_unattended_iso (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *w = fixture->wizard;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vd-wizard-iso-XXXXXX", &error);
+  g_autofree char *iso = make_fedora_iso (dir);
+  const VdInstallScript *script;
+
+  toggle (w, "Local install media");
+  type (w, "Install media path", "/nonexistent/fedora.iso");
+  forward (w);
+  choose_os (w, "fedora 36", "Fedora Linux 36");
+  g_assert_false (sensitive (w, "Use unattended install"));
+  g_assert_nonnull (strstr (reason (w), "file on this computer"));
+  gtk_button_clicked (GTK_BUTTON (find (w, "Back")));
+
+  type (w, "Install media path", iso);
+  forward (w);
+  VD_TEST_WAIT_UNTIL (strstr (detect_text (w), "Detected") != NULL, 150);
+  g_assert_cmpstr (spec (w)->os_short_id, ==, "fedora36");
+  g_assert_true (sensitive (w, "Use unattended install"));
+  g_assert_nonnull (strstr (reason (w), "without asking"));
+  switch_on (w);
+  g_assert_true (fields_shown (w));
+  g_assert_false (forward_on (w));
+  type (w, "User name", "alice");
+  type (w, "User password", UNATTENDED_USER_PW);
+  type (w, "User password again", UNATTENDED_USER_PW);
+  type (w, "Administrator password", UNATTENDED_ADMIN_PW);
+  type (w, "Administrator password again", UNATTENDED_ADMIN_PW);
+  type (w, "Guest time zone", "UTC");
+  g_assert_true (forward_on (w));
+  g_assert_cmpstr (spec (w)->tree_kernel, ==, "isolinux/vmlinuz");
+  g_assert_cmpstr (spec (w)->tree_initrd, ==, "isolinux/initrd.img");
+  forward (w);
+  forward (w);
+  pick (w, "Storage pool", "default-pool");
+  type (w, "Disk size", "1");
+  forward (w);
+  type (w, "Guest name", "wizard-iso-unattended");
+  finish (w);
+
+  VD_TEST_WAIT_UNTIL (g_strcmp0 (page (w), "error") == 0, 120);
+  script = spec (w)->script;
+  g_assert_nonnull (script);
+  g_assert_cmpstr (script->filename, ==, "fedora.ks");
+  g_assert_cmpstr (script->cmdline, ==, "inst.ks=file:/fedora.ks");
+  g_assert_nonnull (strstr (script->text, "--hostname=wizard-iso-unattended"));
+  g_assert_null (strstr (script->text, "url --url"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (w, "Creation error"))),
+                            "wizard-iso-unattended-kernel"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (w, "Creation error"))),
+                            "virStorageVolUpload"));
+  assert_nothing_left (fixture, "wizard-iso-unattended");
+
+  g_unlink (iso);
+  g_rmdir (dir);
+}
+
 /* Every log line of this program, debug ones too: none holds a password
  * typed in the unattended fields. */
 static GLogWriterOutput
@@ -1037,6 +1145,7 @@ main (int   argc,
   ADD ("url-cancel-download", test_url_cancel_download);
   ADD ("unattended-fields", test_unattended_fields);
   ADD ("unattended-install", test_unattended_install);
+  ADD ("unattended-iso", test_unattended_iso);
 #undef ADD
   g_test_add_func ("/vd/new-vm-wizard/media-choices", test_media_choices);
   g_test_add_func ("/vd/new-vm-wizard/manager-action", test_manager_action);
