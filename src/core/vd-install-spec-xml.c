@@ -215,11 +215,10 @@ add_boot (xmlNodePtr  os,
  * creation sets once the volume exists.
  *
  * For a network install (or a local ISO install with a script) whose
- * @spec->install_kernel and
- * @spec->install_initrd are set, this is the INSTALL configuration: the
- * same guest booting that kernel and initrd directly with
- * vd_install_spec_get_cmdline(), turned off (not restarted) when the
- * installer reboots. With them unset it is the FINAL one, booting from
+ * @spec->install_kernel and @spec->install_initrd are set, this is the
+ * INSTALL configuration: the same guest booting that kernel and initrd
+ * directly with vd_install_spec_get_cmdline(), turned off (not restarted)
+ * when the installer reboots. With them unset it is the FINAL one, booting from
  * the disk; the creation starts the first and defines the second at once.
  *
  * Returns: (transfer full): the XML
