@@ -34,7 +34,12 @@
  * appends the script to the initrd, uploads and boots it under QEMU: the
  * guest's serial line shows the script's user, time zone and host name
  * and the inst.ks argument, proof the real guest read the injected file;
- * the initrd volume is gone once the guest runs. Guest and pool are
+ * the initrd volume is gone once the guest runs. The same from a local
+ * ISO ("/vd/e2e/unattended/iso"): an ISO made here with xorriso, Fedora
+ * 36's volume id and the same kernel and initrd at its medium's paths
+ * (isolinux/), which the wizard detects as Fedora 36; the kernel and
+ * initrd are extracted from it, the guest's command line also names the
+ * ISO's volume as the installer's stage 2. Guest and pool are
  * vd-e2e-unatt-<pid>; the harness removes vd-e2e-* guests a failed run
  * leaves.
  */
@@ -338,10 +343,49 @@ no_password_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+/* The ISO of the second test, in the pool's directory (QEMU reads it as
+ * the CD-ROM): Fedora 36's volume and system ids, the tree's kernel and
+ * initrd at isolinux/, and an El Torito image for libosinfo to call it
+ * bootable. */
+static char *
+make_fedora_iso (Fixture *fixture)
+{
+  g_autofree char *root = g_build_filename (fixture->tree, "iso-root", NULL);
+  g_autofree char *isolinux = g_build_filename (root, "isolinux", NULL);
+  g_autofree char *from_kernel = g_build_filename (fixture->tree, "images", "pxeboot", "vmlinuz",
+                                                   NULL);
+  g_autofree char *from_initrd = g_build_filename (fixture->tree, "images", "pxeboot",
+                                                   "initrd.img", NULL);
+  g_autofree char *kernel = g_build_filename (isolinux, "vmlinuz", NULL);
+  g_autofree char *initrd = g_build_filename (isolinux, "initrd.img", NULL);
+  g_autofree char *boot = g_build_filename (isolinux, "boot.bin", NULL);
+  g_autofree char *zeros = g_malloc0 (2048);
+  char *iso = g_build_filename (fixture->pool_dir, "fedora-36.iso", NULL);
+  const char *argv[] = { "xorriso", "-as", "mkisofs", "-quiet", "-R", "-J", "-sysid", "LINUX",
+                         "-V", "Fedora-S-dvd-x86_64-36", "-b", "isolinux/boot.bin",
+                         "-no-emul-boot", "-boot-load-size", "4", "-o", iso, root, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (isolinux, 0755), ==, 0);
+  copy_file (from_kernel, kernel);
+  copy_file (from_initrd, initrd);
+  g_file_set_contents (boot, zeros, 2048, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("xorriso failed: %s", error->message);
+  g_assert_cmpint (g_chmod (iso, 0644), ==, 0);
+  return iso;
+}
+
 static void
 test_unattended (Fixture       *fixture,
                  gconstpointer  data)
 {
+  gboolean from_iso = GPOINTER_TO_INT (data);
+  g_autofree char *iso = from_iso ? make_fedora_iso (fixture) : NULL;
   virConnectPtr conn = vd_connection_get_handle (fixture->connection);
   g_autofree char *url = vd_test_http_url (fixture->http, "");
   g_autofree char *initrd_volume = g_strdup_printf ("%s-initrd", fixture->guest);
@@ -357,8 +401,16 @@ test_unattended (Fixture       *fixture,
   gtk_widget_show (w);
   gtk_test_widget_wait_for_draw (w);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (w, "Network install")), TRUE);
-  type (w, "Install tree URL", url);
+  if (from_iso)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (w, "Local install media")), TRUE);
+      type (w, "Install media path", iso);
+    }
+  else
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (w, "Network install")), TRUE);
+      type (w, "Install tree URL", url);
+    }
   click (w, "Forward");
   g_assert_cmpstr (page (w), ==, "os");
   spec = vd_new_vm_wizard_get_spec (VD_NEW_VM_WIZARD (w));
@@ -391,6 +443,8 @@ test_unattended (Fixture       *fixture,
   pick (w, "Network", "none");
   /* KVM hangs on this host (test-environment.md): emulation. */
   pick (w, "Hypervisor", "qemu");
+  if (from_iso)
+    g_assert_cmpstr (spec->tree_kernel, ==, "isolinux/vmlinuz");
   click (w, "Finish");
 
   VD_TEST_WAIT_UNTIL ((domain = virDomainLookupByName (conn, fixture->guest)) != NULL &&
@@ -426,6 +480,14 @@ test_unattended (Fixture       *fixture,
   g_assert_nonnull (strstr (serial.text->str, "useradd -G wheel alice"));
   g_assert_nonnull (strstr (serial.text->str, "--hostname=vd-e2e-unatt-"));
   g_assert_nonnull (strstr (serial.text->str, "inst.ks=file:/fedora.ks"));
+  if (from_iso)
+    {
+      /* From the ISO's kernel, told where its installer image is, with the
+       * ISO still the CD-ROM; nothing was downloaded. */
+      g_assert_nonnull (strstr (serial.text->str,
+                                "inst.stage2=hd:LABEL=Fedora-S-dvd-x86_64-36"));
+      g_assert_null (strstr (serial.text->str, "inst.repo="));
+    }
   g_assert_null (strstr (serial.text->str, "rootpw"));
   g_test_message ("the guest's serial line:\n%s", serial.text->str);
 
@@ -434,6 +496,8 @@ test_unattended (Fixture       *fixture,
                       !volume_exists (fixture, kernel_volume), WAIT_SECONDS);
   persistent = virDomainGetXMLDesc (domain, VIR_DOMAIN_XML_INACTIVE);
   g_assert_null (strstr (persistent, "<cmdline>"));
+  if (from_iso)
+    g_assert_nonnull (strstr (persistent, "fedora-36.iso"));
   free (persistent);
 
   if (!serial.ended)
@@ -457,8 +521,10 @@ main (int   argc,
     g_error ("no display: run the e2e suite under xvfb-run");
   gvir_init_object_check (NULL, NULL, NULL);
 
-  g_test_add ("/vd/e2e/unattended/install", Fixture, NULL, fixture_setup, test_unattended,
-              fixture_teardown);
+  g_test_add ("/vd/e2e/unattended/install", Fixture, GINT_TO_POINTER (FALSE), fixture_setup,
+              test_unattended, fixture_teardown);
+  g_test_add ("/vd/e2e/unattended/iso", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_unattended, fixture_teardown);
 
   return g_test_run ();
 }
